@@ -1,0 +1,166 @@
+//! Articles as convoy reads them: files or directories of `.txt`, decoded to UTF-8.
+//!
+//! Arabic news text often arrives as Windows-1256 or ISO-8859-6. A file that is valid UTF-8 is
+//! taken as is (a byte-order mark dropped); otherwise chardetng guesses the encoding and
+//! encoding_rs decodes it, and a guess that does not decode cleanly is an error, never mojibake.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// One article: its file name, path and text.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file name (`000_x.txt`), used as the `doc` of every record.
+    pub name: String,
+    /// The path it was read from.
+    pub path: PathBuf,
+    /// The decoded text. Offsets in convoy's output are byte offsets into this text, which is
+    /// the file itself when the file is UTF-8.
+    pub text: String,
+    /// The encoding the file was decoded from, when it was not UTF-8.
+    pub decoded_from: Option<&'static str>,
+}
+
+impl Document {
+    /// Reads and decodes one article.
+    pub fn read(path: &Path) -> Result<Document> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, "cannot read", e))?;
+        let (text, decoded_from) = decode(path, &bytes)?;
+        Ok(Document {
+            name: path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            path: path.to_owned(),
+            text,
+            decoded_from,
+        })
+    }
+
+    /// An article from text in memory (tests, benchmarks, library users).
+    pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Document {
+        let name = name.into();
+        Document {
+            path: PathBuf::from(&name),
+            name,
+            text: text.into(),
+            decoded_from: None,
+        }
+    }
+
+    /// The file name without its extension, used in feature ids (`<stem>-m1`).
+    pub fn stem(&self) -> &str {
+        Path::new(&self.name)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or(&self.name)
+    }
+}
+
+/// Decodes article bytes to UTF-8 text; returns the encoding used when it was not UTF-8.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<&'static str>)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        // UTF-16 with a byte-order mark (what Windows Notepad writes as "Unicode").
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            return Err(Error::Encoding {
+                path: path.to_owned(),
+                guess: encoding.name(),
+            });
+        }
+        return Ok((text.into_owned(), Some(encoding.name())));
+    }
+    if bytes.contains(&0) {
+        return Err(Error::Binary {
+            path: path.to_owned(),
+        });
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_owned(), None));
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, true);
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if had_errors {
+        return Err(Error::Encoding {
+            path: path.to_owned(),
+            guess: encoding.name(),
+        });
+    }
+    Ok((text.into_owned(), Some(encoding.name())))
+}
+
+/// Expands arguments into article paths: a file as given, a directory as every `.txt` file
+/// directly inside it, in name order.
+pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let meta = std::fs::metadata(input).map_err(|e| Error::io(input, "cannot read", e))?;
+        if meta.is_dir() {
+            let mut files = Vec::new();
+            let entries =
+                std::fs::read_dir(input).map_err(|e| Error::io(input, "cannot list", e))?;
+            for entry in entries {
+                let entry = entry.map_err(|e| Error::io(input, "cannot list", e))?;
+                let path = entry.path();
+                if path.extension().is_some_and(|x| x == "txt") && path.is_file() {
+                    files.push(path);
+                }
+            }
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom_is_taken_as_is() {
+        let (t, enc) = decode(Path::new("a"), "\u{FEFF}بغداد".as_bytes()).unwrap();
+        assert_eq!(t, "بغداد");
+        assert_eq!(enc, None);
+    }
+
+    #[test]
+    fn windows_1256_is_decoded() {
+        let text = "انسحبت القوات الأمريكية من قاعدة عين الأسد في محافظة الأنبار غربي العراق";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(text);
+        let (t, enc) = decode(Path::new("a.txt"), &bytes).unwrap();
+        assert_eq!(t, text);
+        assert_eq!(enc, Some("windows-1256"));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "الحسكة".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let (t, enc) = decode(Path::new("a.txt"), &bytes).unwrap();
+        assert_eq!(t, "الحسكة");
+        assert_eq!(enc, Some("UTF-16LE"));
+    }
+
+    #[test]
+    fn binary_is_an_error_naming_the_file() {
+        let e = decode(Path::new("x.bin"), b"\x89PNG\0\0\x01").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x.bin: looks like a binary file, not a text article"
+        );
+    }
+
+    #[test]
+    fn stem_drops_the_extension() {
+        assert_eq!(Document::from_text("000_a.txt", "").stem(), "000_a");
+    }
+}

@@ -1,0 +1,306 @@
+//! The gazetteer: every place convoy knows, its names, and the matcher that finds them in text.
+//!
+//! Two tiers: the curated `gazetteer/places.geojson` (bases, crossings, fields, towns, regions,
+//! countries, each with a cited coordinate) and the GeoNames populated places of the region
+//! (`gazetteer/geonames.tsv`). Curated entries win: a GeoNames entry for a place the curated file
+//! already holds is dropped on load. Both files and the "not places" list are embedded in the
+//! binary; [`GazetteerFiles`] overrides them.
+
+mod load;
+mod matcher;
+mod place;
+pub mod validate;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+pub use load::{parse_curated, parse_geonames};
+pub use matcher::{Matcher, NameMatch};
+pub use place::{GeoPrecision, Kind, Place, PlaceId, PlaceIndex, Tier};
+
+use crate::arabic;
+use crate::error::{Error, Result};
+
+/// The curated places shipped with convoy.
+pub const EMBEDDED_PLACES: &str = include_str!("../../gazetteer/places.geojson");
+/// The GeoNames tier shipped with convoy.
+pub const EMBEDDED_GEONAMES: &str = include_str!("../../gazetteer/geonames.tsv");
+/// Words and phrases that contain or look like place names but name something else.
+pub const EMBEDDED_NOT_PLACES: &str = include_str!("../../gazetteer/not_places.txt");
+
+/// A GeoNames entry within this distance of a curated place that shares a name with it is the
+/// same place.
+const SAME_PLACE_KM: f64 = 15.0;
+
+/// Which gazetteer files to load; `None` means the embedded default.
+#[derive(Debug, Clone, Default)]
+pub struct GazetteerFiles {
+    /// Overrides `gazetteer/places.geojson`.
+    pub curated: Option<PathBuf>,
+    /// Overrides `gazetteer/geonames.tsv`.
+    pub geonames: Option<PathBuf>,
+    /// Leaves the GeoNames tier out.
+    pub no_geonames: bool,
+}
+
+/// Every place convoy knows.
+#[derive(Debug)]
+pub struct Gazetteer {
+    places: Vec<Place>,
+    by_id: HashMap<PlaceId, PlaceIndex>,
+    not_places: Vec<String>,
+    /// GeoNames entries dropped because a curated entry is the same place.
+    superseded: usize,
+    matcher: OnceLock<Matcher>,
+}
+
+impl Gazetteer {
+    /// The embedded gazetteer (both tiers).
+    ///
+    /// # Examples
+    /// ```
+    /// let g = convoy::Gazetteer::embedded().unwrap();
+    /// let place = g.place(g.find_unique("قاعدة عين الأسد").unwrap());
+    /// assert_eq!(place.id.as_str(), "ain_al_asad_airbase");
+    /// ```
+    pub fn embedded() -> Result<Gazetteer> {
+        Gazetteer::load(&GazetteerFiles::default())
+    }
+
+    /// Loads the files named in `files`, the embedded defaults for the rest.
+    pub fn load(files: &GazetteerFiles) -> Result<Gazetteer> {
+        let curated = match &files.curated {
+            Some(path) => parse_curated(&path.display().to_string(), &read(path)?)?,
+            None => parse_curated("gazetteer/places.geojson (embedded)", EMBEDDED_PLACES)?,
+        };
+        let geonames = match (&files.geonames, files.no_geonames) {
+            (_, true) => Vec::new(),
+            (Some(path), false) => parse_geonames(&path.display().to_string(), &read(path)?)?,
+            (None, false) => {
+                parse_geonames("gazetteer/geonames.tsv (embedded)", EMBEDDED_GEONAMES)?
+            }
+        };
+        Gazetteer::from_places(curated, geonames)
+    }
+
+    /// Builds a gazetteer from parsed tiers; fails on a duplicate id.
+    pub fn from_places(curated: Vec<Place>, geonames: Vec<Place>) -> Result<Gazetteer> {
+        let not_places = EMBEDDED_NOT_PLACES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect();
+        let before = geonames.len();
+        let geonames = drop_superseded(&curated, geonames);
+        let superseded = before - geonames.len();
+        let places: Vec<Place> = curated.into_iter().chain(geonames).collect();
+        let mut by_id = HashMap::with_capacity(places.len());
+        for (i, p) in places.iter().enumerate() {
+            if by_id.insert(p.id.clone(), PlaceIndex(i as u32)).is_some() {
+                return Err(Error::Gazetteer {
+                    source_name: "gazetteer".into(),
+                    location: format!("id \"{}\"", p.id),
+                    message: "the id is used twice".into(),
+                });
+            }
+        }
+        Ok(Gazetteer {
+            places,
+            by_id,
+            not_places,
+            superseded,
+            matcher: OnceLock::new(),
+        })
+    }
+
+    /// All places, curated first.
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    /// The place at `ix`.
+    pub fn place(&self, ix: PlaceIndex) -> &Place {
+        &self.places[ix.get()]
+    }
+
+    /// The place with id `id`.
+    pub fn by_id(&self, id: &str) -> Option<PlaceIndex> {
+        self.by_id.get(&PlaceId(id.to_owned())).copied()
+    }
+
+    /// How many GeoNames entries were dropped as duplicates of curated ones.
+    pub fn superseded(&self) -> usize {
+        self.superseded
+    }
+
+    /// The matcher over every name, built on first use.
+    pub fn matcher(&self) -> &Matcher {
+        self.matcher
+            .get_or_init(|| Matcher::new(&self.places, &self.not_places))
+    }
+
+    /// Places whose id, or one of whose names, is exactly `name` (after normalisation);
+    /// curated places first. An id matches alone.
+    pub fn lookup(&self, name: &str) -> Vec<PlaceIndex> {
+        if let Some(ix) = self.by_id(name.trim()) {
+            return vec![ix];
+        }
+        let wanted = arabic::normalize_name(name);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let exact: Vec<PlaceIndex> =
+            self.indices_where(|p| p.names().any(|n| arabic::normalize_name(n) == wanted));
+        // A curated name settles it; GeoNames homonyms only when nothing curated matches.
+        let curated: Vec<PlaceIndex> = exact
+            .iter()
+            .copied()
+            .filter(|&ix| self.place(ix).tier == Tier::Curated)
+            .collect();
+        if curated.is_empty() {
+            exact
+        } else {
+            curated
+        }
+    }
+
+    /// The single place `name` means, or an error listing the candidates or the closest names.
+    pub fn find_unique(&self, name: &str) -> Result<PlaceIndex> {
+        match self.lookup(name).as_slice() {
+            [one] => Ok(*one),
+            [] => Err(Error::UnknownPlace {
+                name: name.to_owned(),
+                suggestions: self.suggest(name, 5),
+            }),
+            many => Err(Error::AmbiguousPlace {
+                name: name.to_owned(),
+                candidates: many
+                    .iter()
+                    .map(|&ix| {
+                        let p = self.place(ix);
+                        format!("{} ({}, {})", p.id, p.name_en, p.kind)
+                    })
+                    .collect(),
+            }),
+        }
+    }
+
+    /// Up to `n` names closest to `name` by edit distance, for "did you mean" messages.
+    pub fn suggest(&self, name: &str, n: usize) -> Vec<String> {
+        let wanted = arabic::normalize_name(name);
+        let mut scored: Vec<(usize, String)> = Vec::new();
+        for p in &self.places {
+            let best = p
+                .names()
+                .chain(std::iter::once(p.id.as_str()))
+                .map(|candidate| {
+                    let norm = arabic::normalize_name(candidate);
+                    (strsim::levenshtein(&wanted, &norm), candidate)
+                })
+                .min();
+            if let Some((d, candidate)) = best {
+                let limit = (wanted.chars().count() / 3).max(2);
+                if d <= limit {
+                    scored.push((d, format!("{candidate} ({})", p.id)));
+                }
+            }
+        }
+        scored.sort();
+        scored.dedup_by(|a, b| a.1 == b.1);
+        scored.into_iter().take(n).map(|(_, s)| s).collect()
+    }
+
+    fn indices_where(&self, keep: impl Fn(&Place) -> bool) -> Vec<PlaceIndex> {
+        self.places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| keep(p))
+            .map(|(i, _)| PlaceIndex(i as u32))
+            .collect()
+    }
+}
+
+fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| Error::io(path, "cannot read", e))
+}
+
+/// Drops GeoNames entries that a curated entry already holds: the same GeoNames id cited as the
+/// curated source, or a shared name within [`SAME_PLACE_KM`].
+fn drop_superseded(curated: &[Place], geonames: Vec<Place>) -> Vec<Place> {
+    use geo::{Distance, Haversine};
+    let cited: std::collections::HashSet<String> = curated
+        .iter()
+        .flat_map(|p| geonames_ids_in(&p.source))
+        .collect();
+    let mut curated_names: HashMap<String, Vec<&Place>> = HashMap::new();
+    for p in curated {
+        for n in p.names() {
+            curated_names
+                .entry(arabic::normalize_name(n))
+                .or_default()
+                .push(p);
+        }
+    }
+    geonames
+        .into_iter()
+        .filter(|g| {
+            let id = g.id.as_str().trim_start_matches("gn_");
+            if cited.contains(id) {
+                return false;
+            }
+            !g.names().any(|n| {
+                curated_names
+                    .get(&arabic::normalize_name(n))
+                    .is_some_and(|ps| {
+                        ps.iter()
+                            .any(|c| Haversine.distance(c.point, g.point) / 1000.0 < SAME_PLACE_KM)
+                    })
+            })
+        })
+        .collect()
+}
+
+/// GeoNames ids cited in a source string ("GeoNames 98182", "geonames.org/98182").
+fn geonames_ids_in(source: &str) -> Vec<String> {
+    let lower = source.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for marker in ["geonames ", "geonames.org/", "geonameid "] {
+        let mut rest = lower.as_str();
+        while let Some(at) = rest.find(marker) {
+            rest = &rest[at + marker.len()..];
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if !digits.is_empty() {
+                out.push(digits);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn geonames_ids_are_read_from_sources() {
+        assert_eq!(
+            geonames_ids_in("yeaz:cities15000.txt (GeoNames 173811: 36.5, 40.7); https://www.geonames.org/2950159"),
+            vec!["173811", "2950159"]
+        );
+    }
+
+    #[test]
+    fn embedded_gazetteer_loads_and_finds_names() {
+        let g = Gazetteer::embedded().unwrap();
+        assert!(g.places().len() > 40);
+        let asad = g.find_unique("Ain al-Asad").unwrap();
+        assert_eq!(g.place(asad).id.as_str(), "ain_al_asad_airbase");
+        assert_eq!(g.find_unique("ain_al_asad_airbase").unwrap(), asad);
+        let e = g.find_unique("معبر الوليد").unwrap_err().to_string();
+        assert!(e.contains("could mean several places"), "{e}");
+        let e = g.find_unique("Ain al-Asadd").unwrap_err().to_string();
+        assert!(e.contains("did you mean"), "{e}");
+    }
+}

@@ -1,0 +1,218 @@
+//! Checks on gazetteer data that the parser alone does not make.
+//!
+//! Unique ids; each point inside a plausible box of its stated country (a swapped lon/lat lands
+//! far outside); every name non-empty after normalisation; every curated entry with a source;
+//! homonyms that exist; and every name shared by two curated entries marked on both sides.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::place::{Place, Tier};
+use crate::arabic;
+
+/// Rough bounding boxes (min lon, min lat, max lon, max lat) of the countries the gazetteer
+/// covers, with a margin of about half a degree. They only catch gross errors such as swapped
+/// coordinates or a place filed under the wrong country.
+const COUNTRY_BOXES: &[(&str, [f64; 4])] = &[
+    ("AE", [51.0, 22.0, 57.0, 26.5]),
+    ("AU", [112.0, -44.5, 154.5, -9.5]),
+    ("BE", [2.0, 49.0, 7.0, 52.0]),
+    ("BH", [50.2, 25.5, 50.9, 26.5]),
+    ("CA", [-141.5, 41.5, -52.0, 84.0]),
+    ("CY", [32.0, 34.4, 34.8, 35.9]),
+    ("CZ", [12.0, 48.4, 19.0, 51.2]),
+    ("DE", [5.5, 47.0, 15.5, 55.5]),
+    ("DK", [7.5, 54.3, 15.5, 58.0]),
+    ("EG", [24.5, 21.5, 37.0, 32.0]),
+    ("ES", [-18.5, 27.5, 4.5, 44.0]),
+    ("FI", [19.5, 59.5, 32.0, 70.5]),
+    ("FR", [-5.5, 41.0, 10.0, 51.5]),
+    ("GB", [-8.7, 49.8, 2.0, 61.0]),
+    ("GR", [19.0, 34.5, 30.0, 42.0]),
+    ("HR", [13.0, 42.0, 19.7, 46.8]),
+    ("HU", [15.8, 45.5, 23.2, 48.8]),
+    ("IL", [34.0, 29.3, 36.0, 33.5]),
+    ("IQ", [38.5, 28.8, 49.0, 37.6]),
+    ("IR", [43.8, 24.8, 63.5, 40.0]),
+    ("IT", [6.5, 36.0, 19.0, 47.5]),
+    ("JO", [34.8, 28.9, 39.5, 33.6]),
+    ("KW", [46.4, 28.4, 48.7, 30.2]),
+    ("LB", [35.0, 32.9, 36.8, 34.9]),
+    ("NL", [3.2, 50.6, 7.4, 53.7]),
+    ("NO", [4.0, 57.8, 31.5, 71.5]),
+    ("NZ", [166.0, -47.5, 179.0, -34.0]),
+    ("OM", [51.8, 16.5, 60.0, 26.5]),
+    ("PL", [14.0, 49.0, 24.2, 55.0]),
+    ("PS", [34.2, 31.2, 35.6, 32.6]),
+    ("PT", [-9.6, 36.8, -6.1, 42.2]),
+    ("QA", [50.7, 24.4, 51.7, 26.2]),
+    ("RO", [20.2, 43.6, 29.7, 48.3]),
+    ("RU", [19.5, 41.0, 180.0, 82.0]),
+    ("SA", [34.5, 16.0, 55.7, 32.2]),
+    ("SE", [10.5, 55.0, 24.2, 69.1]),
+    ("SI", [13.3, 45.4, 16.7, 47.0]),
+    ("SY", [35.5, 32.2, 42.5, 37.4]),
+    ("TR", [25.6, 35.8, 45.0, 42.2]),
+    ("US", [-125.0, 24.0, -66.5, 49.5]),
+    ("YE", [42.5, 12.0, 54.0, 19.0]),
+];
+
+/// The bounding box of a country, if convoy knows one.
+pub fn country_box(cc: &str) -> Option<[f64; 4]> {
+    COUNTRY_BOXES
+        .iter()
+        .find(|(c, _)| *c == cc)
+        .map(|(_, b)| *b)
+}
+
+/// What a validation found: errors make the data unusable, notes are for the reader.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub errors: Vec<String>,
+    pub notes: Vec<String>,
+    /// Names shared by several curated entries, with the ids sharing them.
+    pub collisions: BTreeMap<String, Vec<String>>,
+}
+
+impl Report {
+    /// True when nothing is wrong.
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+/// Validates a set of places (one or both tiers).
+pub fn validate(places: &[Place]) -> Report {
+    let mut report = Report::default();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for p in places {
+        *ids.entry(p.id.as_str()).or_default() += 1;
+    }
+    for (id, n) in &ids {
+        if *n > 1 {
+            report.errors.push(format!("id \"{id}\" is used {n} times"));
+        }
+    }
+    let mut curated_names: BTreeMap<String, Vec<&Place>> = BTreeMap::new();
+    for p in places {
+        let at = format!("{} ({})", p.id, p.name_en);
+        match country_box(&p.country) {
+            Some([x0, y0, x1, y1]) => {
+                if !(x0..=x1).contains(&p.lon()) || !(y0..=y1).contains(&p.lat()) {
+                    report.errors.push(format!(
+                        "{at}: [{}, {}] lies outside {}'s box — swapped lon/lat or wrong country?",
+                        p.lon(),
+                        p.lat(),
+                        p.country
+                    ));
+                }
+            }
+            None => report.errors.push(format!(
+                "{at}: country \"{}\" has no known bounding box",
+                p.country
+            )),
+        }
+        if p.name_en.trim().is_empty() {
+            report.errors.push(format!("{at}: empty name_en"));
+        }
+        for name in p.aliases_ar.iter().chain(&p.aliases_en) {
+            if arabic::normalize_name(name).is_empty() {
+                report.errors.push(format!(
+                    "{at}: alias \"{name}\" is empty after normalisation"
+                ));
+            }
+        }
+        if p.tier == Tier::Curated {
+            if p.name_ar.trim().is_empty() {
+                report.errors.push(format!("{at}: empty name_ar"));
+            }
+            if p.source.trim().is_empty() {
+                report
+                    .errors
+                    .push(format!("{at}: no source for the coordinate"));
+            }
+            if p.precision_m == 0 {
+                report.errors.push(format!("{at}: precision_m is 0"));
+            }
+            for h in &p.homonyms {
+                if !ids.contains_key(h.as_str()) {
+                    report
+                        .errors
+                        .push(format!("{at}: homonym \"{h}\" is not an id in the file"));
+                }
+            }
+            let mut own: Vec<String> = p.names().map(arabic::normalize_name).collect();
+            own.sort();
+            own.dedup();
+            for n in own {
+                curated_names.entry(n).or_default().push(p);
+            }
+        }
+    }
+    for (name, sharing) in curated_names {
+        if sharing.len() < 2 {
+            continue;
+        }
+        for a in &sharing {
+            for b in &sharing {
+                if a.id != b.id && !a.homonyms.contains(&b.id) {
+                    report.errors.push(format!(
+                        "name \"{name}\" is shared by {} and {}, but {} does not list {} in homonyms",
+                        a.id, b.id, a.id, b.id
+                    ));
+                }
+            }
+        }
+        report
+            .collisions
+            .insert(name, sharing.iter().map(|p| p.id.to_string()).collect());
+    }
+    let geonames = places.iter().filter(|p| p.tier == Tier::Geonames).count();
+    if geonames > 0 {
+        let with_ar = places
+            .iter()
+            .filter(|p| p.tier == Tier::Geonames && !p.name_ar.is_empty())
+            .count();
+        report.notes.push(format!(
+            "{geonames} GeoNames places, {with_ar} with Arabic names"
+        ));
+    }
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::{parse_curated, parse_geonames, EMBEDDED_GEONAMES, EMBEDDED_PLACES};
+
+    #[test]
+    fn shipped_files_are_valid() {
+        let curated = parse_curated("places.geojson", EMBEDDED_PLACES).unwrap();
+        let geonames = parse_geonames("geonames.tsv", EMBEDDED_GEONAMES).unwrap();
+        let report = validate(&curated);
+        assert!(report.is_ok(), "{:#?}", report.errors);
+        let report = validate(&geonames);
+        assert!(
+            report.is_ok(),
+            "{:#?}",
+            &report.errors[..report.errors.len().min(20)]
+        );
+    }
+
+    #[test]
+    fn swapped_coordinates_and_unmarked_collisions_are_errors() {
+        let mut curated = parse_curated("places.geojson", EMBEDDED_PLACES).unwrap();
+        let first = curated.iter().position(|p| p.country == "IQ").unwrap();
+        let (x, y) = (curated[first].lon(), curated[first].lat());
+        curated[first].point = geo::Point::new(y, x);
+        let mut twin = curated[first].clone();
+        twin.id = crate::gazetteer::PlaceId("twin_test".into());
+        twin.homonyms.clear();
+        curated.push(twin);
+        let report = validate(&curated);
+        assert!(report.errors.iter().any(|e| e.contains("swapped lon/lat")));
+        assert!(report
+            .errors
+            .iter()
+            .any(|e| e.contains("does not list twin_test in homonyms")));
+    }
+}

@@ -1,0 +1,312 @@
+//! From names in a text to the places they mean.
+//!
+//! The matcher finds every name and all the places each could mean. Here each mention is
+//! resolved in context: the generic word before it (قاعدة، مطار، معبر، حقل، قرية، مدينة، محافظة،
+//! ريف…) says what kind of place is meant; the other places in the same sentence, paragraph and
+//! article say where (the candidate nearest to them wins); curated entries beat GeoNames ones.
+
+use std::ops::Range;
+
+use geo::{Distance, Haversine};
+
+use crate::arabic;
+use crate::document::Document;
+use crate::gazetteer::{Gazetteer, Kind, PlaceIndex, Tier};
+
+/// The generic word written before a name, which says what sort of place follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    /// قاعدة، حامية، قواعد
+    Base,
+    /// مطار
+    Airport,
+    /// معبر، منفذ
+    Crossing,
+    /// حقل، حقول
+    Field,
+    /// قرية
+    Village,
+    /// بلدة
+    Town,
+    /// مدينة
+    City,
+    /// ناحية، قضاء، منطقة
+    District,
+    /// محافظة
+    Governorate,
+    /// إقليم
+    Region,
+    /// ريف، أطراف، ضواحي: the countryside around a place, not the place.
+    Countryside,
+    /// مخيم، معسكر
+    Camp,
+}
+
+impl Cue {
+    /// Reads a word (normalised, possibly with proclitics and the article) as a cue.
+    ///
+    /// # Examples
+    /// ```
+    /// use convoy::geoparse::Cue;
+    /// assert_eq!(Cue::from_word("بريف"), Some(Cue::Countryside));
+    /// assert_eq!(Cue::from_word("لقاعده"), Some(Cue::Base));
+    /// assert_eq!(Cue::from_word("القوات"), None);
+    /// ```
+    pub fn from_word(word: &str) -> Option<Cue> {
+        let mut candidates = vec![word];
+        for p in ["و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك"] {
+            if let Some(rest) = word.strip_prefix(p) {
+                candidates.push(rest);
+            }
+        }
+        let with_article: Vec<&str> = candidates
+            .iter()
+            .filter_map(|w| w.strip_prefix("ال").or_else(|| w.strip_prefix("ل")))
+            .collect();
+        candidates.extend(with_article);
+        candidates.into_iter().find_map(|w| match w {
+            "قاعده" | "قاعدتي" | "قواعد" | "حاميه" | "قاعدتها" => {
+                Some(Cue::Base)
+            }
+            "مطار" | "مطاري" | "مهبط" => Some(Cue::Airport),
+            "معبر" | "معبري" | "منفذ" | "منفذي" => Some(Cue::Crossing),
+            "حقل" | "حقلي" | "حقول" => Some(Cue::Field),
+            "قريه" | "قريتي" | "قري" => Some(Cue::Village),
+            "بلده" | "بلدتي" => Some(Cue::Town),
+            "مدينه" | "مدينتي" => Some(Cue::City),
+            "ناحيه" | "قضاء" | "منطقه" | "حي" => Some(Cue::District),
+            "محافظه" | "محافظتي" => Some(Cue::Governorate),
+            "اقليم" => Some(Cue::Region),
+            "ريف" | "ريفي" | "اطراف" | "ضواحي" => Some(Cue::Countryside),
+            "مخيم" | "معسكر" => Some(Cue::Camp),
+            _ => None,
+        })
+    }
+
+    /// How well a place of `kind` fits this cue: 1.0 fits, 0.0 says nothing, below 0 misfits.
+    fn fit(self, kind: Kind) -> f64 {
+        use Kind::*;
+        let fits: &[Kind] = match self {
+            Cue::Base => &[Base, Airbase],
+            Cue::Airport => &[Airbase, Poi],
+            Cue::Crossing => &[Crossing],
+            Cue::Field => &[Oilfield],
+            Cue::Village => &[Village, Town],
+            Cue::Town => &[Town, Village, City],
+            Cue::City => &[City, Town],
+            Cue::District => &[District, Town, City, Village],
+            Cue::Governorate => &[Governorate],
+            Cue::Region => &[Region, Governorate],
+            Cue::Countryside => &[City, Town, Governorate, District, Village],
+            Cue::Camp => &[Base, Poi, Town, Village],
+        };
+        if fits.contains(&kind) {
+            1.0
+        } else {
+            -0.5
+        }
+    }
+}
+
+/// A place name in a document, resolved to one place.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Byte range of the name in the document text (proclitics excluded).
+    pub span: Range<usize>,
+    /// Every place the words could mean, curated first.
+    pub candidates: Vec<PlaceIndex>,
+    /// The place chosen in context.
+    pub place: PlaceIndex,
+    /// The generic word before the name, if any.
+    pub cue: Option<Cue>,
+    /// Index of the sentence that holds the mention (see [`arabic::sentences`]).
+    pub sentence: usize,
+    /// Index of the paragraph that holds the mention.
+    pub paragraph: usize,
+}
+
+impl Mention {
+    /// The name as written.
+    pub fn surface<'a>(&self, doc: &'a Document) -> &'a str {
+        &doc.text[self.span.clone()]
+    }
+}
+
+/// Finds and resolves every place name in `doc`.
+///
+/// # Examples
+/// ```
+/// use convoy::{geoparse, Document, Gazetteer};
+/// let g = Gazetteer::embedded().unwrap();
+/// let doc = Document::from_text("a.txt", "اتجهت الشاحنات إلى معبر الوليد قرب التنف في الأنبار");
+/// let m = geoparse::resolve(&g, &doc);
+/// assert_eq!(g.place(m[0].place).id.as_str(), "al_waleed_crossing_anbar");
+/// ```
+pub fn resolve(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
+    let norm = arabic::normalize(&doc.text);
+    let sentences = arabic::sentences(&doc.text);
+    let paragraphs = arabic::paragraphs(&doc.text);
+    let mut mentions: Vec<Mention> = gazetteer
+        .matcher()
+        .find_normalized(&norm)
+        .into_iter()
+        .map(|m| {
+            let cue = previous_word(norm.text(), m.normalized_span.start).and_then(Cue::from_word);
+            Mention {
+                sentence: containing(&sentences, m.span.start),
+                paragraph: containing(&paragraphs, m.span.start),
+                place: m.candidates[0],
+                span: m.span,
+                candidates: m.candidates,
+                cue,
+            }
+        })
+        .collect();
+    // Twice: the first round's choices become context for the second.
+    for _ in 0..2 {
+        let chosen: Vec<PlaceIndex> = mentions.iter().map(|m| m.place).collect();
+        for i in 0..mentions.len() {
+            if mentions[i].candidates.len() == 1 {
+                continue;
+            }
+            let best = mentions[i]
+                .candidates
+                .iter()
+                .map(|&c| (score(gazetteer, &mentions, &chosen, i, c), c))
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+            if let Some((_, c)) = best {
+                mentions[i].place = c;
+            }
+        }
+    }
+    mentions
+}
+
+/// How well candidate `c` fits mention `i` in its context; higher is better.
+fn score(
+    g: &Gazetteer,
+    mentions: &[Mention],
+    chosen: &[PlaceIndex],
+    i: usize,
+    c: PlaceIndex,
+) -> f64 {
+    let place = g.place(c);
+    let me = &mentions[i];
+    let mut s = match place.tier {
+        Tier::Curated => 2.0,
+        Tier::Geonames => (place.population.max(1) as f64).log10() * 0.1,
+    };
+    if let Some(cue) = me.cue {
+        s += 3.0 * cue.fit(place.kind);
+    } else {
+        // A bare name is a settlement more often than the province named after it.
+        s += match place.kind {
+            Kind::City | Kind::Town => 0.3,
+            Kind::Governorate => -0.3,
+            _ => 0.0,
+        };
+    }
+    // Context: other mentions' places, nearer in the text weigh more; a candidate near them wins.
+    let mut context = 0.0;
+    for (j, other) in mentions.iter().enumerate() {
+        if j == i || chosen[j] == c || other.candidates.contains(&c) {
+            continue;
+        }
+        let anchor = g.place(chosen[j]);
+        let weight = match anchor.kind {
+            Kind::Country => continue,
+            Kind::Region | Kind::Governorate => 0.5,
+            _ => 1.0,
+        } * if other.sentence == me.sentence {
+            3.0
+        } else if other.paragraph == me.paragraph {
+            2.0
+        } else {
+            1.0
+        } / (other.candidates.len() as f64);
+        let km = Haversine.distance(place.point, anchor.point) / 1000.0;
+        context += weight * (-km / 150.0).exp();
+    }
+    s + context
+}
+
+/// The word just before byte `at` of normalised text (skipping spaces and punctuation such as
+/// the brackets of "(كي ا)"), or `None` at the start of a sentence.
+fn previous_word(norm: &str, at: usize) -> Option<&str> {
+    let word_start = |text: &str| {
+        text.char_indices()
+            .rev()
+            .take_while(|(_, c)| arabic::is_word_char(*c))
+            .last()
+            .map_or(text.len(), |(i, _)| i)
+    };
+    // Step over a proclitic glued to the name ("وبالحسكة"), then spaces and brackets.
+    let head = &norm[..word_start(&norm[..at])];
+    let head = head.trim_end_matches([' ', '(', '[']);
+    let start = word_start(head);
+    (start < head.len()).then(|| &head[start..])
+}
+
+fn containing(ranges: &[Range<usize>], at: usize) -> usize {
+    ranges
+        .iter()
+        .position(|r| r.start <= at && at < r.end)
+        .unwrap_or(ranges.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn previous_word_steps_over_glued_proclitics() {
+        let t = arabic::normalize("في ريف الحسكة");
+        let at = t.text().find("الحسكه").unwrap();
+        assert_eq!(previous_word(t.text(), at), Some("ريف"));
+        let t = arabic::normalize("بريف الحسكة");
+        let at = t.text().find("الحسكه").unwrap();
+        assert_eq!(previous_word(t.text(), at), Some("بريف"));
+        let t = arabic::normalize("وبالحسكة");
+        let at = t.text().find("الحسكه").unwrap();
+        assert_eq!(previous_word(t.text(), at), None);
+    }
+
+    #[test]
+    fn waleed_follows_its_context() {
+        let g = Gazetteer::embedded().unwrap();
+        let north = Document::from_text(
+            "n.txt",
+            "اتجهت الشاحنات إلى قرية السويدية القريبة من معبر الوليد في ريف اليعربية",
+        );
+        let m = resolve(&g, &north);
+        let waleed = m
+            .iter()
+            .find(|m| m.surface(&north).contains("الوليد"))
+            .unwrap();
+        assert_eq!(g.place(waleed.place).id.as_str(), "al_waleed_crossing_ne");
+        let south = Document::from_text(
+            "s.txt",
+            "وصل الرتل إلى معبر الوليد الحدودي في محافظة الأنبار قادما من التنف",
+        );
+        let m = resolve(&g, &south);
+        let waleed = m
+            .iter()
+            .find(|m| m.surface(&south).contains("الوليد"))
+            .unwrap();
+        assert_eq!(
+            g.place(waleed.place).id.as_str(),
+            "al_waleed_crossing_anbar"
+        );
+    }
+
+    #[test]
+    fn cue_picks_the_governorate() {
+        let g = Gazetteer::embedded().unwrap();
+        let doc = Document::from_text("g.txt", "في محافظة الحسكة");
+        let m = resolve(&g, &doc);
+        assert_eq!(g.place(m[0].place).kind, Kind::Governorate);
+        let doc = Document::from_text("c.txt", "في الحسكة");
+        let m = resolve(&g, &doc);
+        assert_eq!(g.place(m[0].place).kind, Kind::City);
+    }
+}

@@ -1,0 +1,24 @@
+//! convoy turns Arabic news reports about troop withdrawals in Iraq and Syria into maps.
+//!
+//! The pipeline reads in one direction:
+//!
+//! - [`arabic`]: normalisation for matching, with offsets back into the original text;
+//!   sentence and paragraph splitting.
+//! - [`document`]: articles read from files or directories and decoded to UTF-8.
+//! - [`gazetteer`]: the places convoy knows (curated + GeoNames), their names, and the
+//!   [`Matcher`](gazetteer::Matcher) that finds them in text.
+//! - [`geoparse`]: mentions of places resolved in context.
+//! - [`report`]: rows written as tables, JSON or CSV.
+//! - [`error`]: the library's error type.
+
+pub mod arabic;
+pub mod document;
+pub mod error;
+pub mod gazetteer;
+pub mod geoparse;
+pub mod report;
+
+pub use document::Document;
+pub use error::{Error, Result};
+pub use gazetteer::{Gazetteer, GeoPrecision, Kind, Place, PlaceId, PlaceIndex};
+pub use geoparse::Mention;

@@ -1,0 +1,282 @@
+//! The `convoy` command line: parses arguments, calls the library, maps errors to exit codes
+//! (0 ok, 1 some inputs failed, 2 usage or fatal error).
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+
+use convoy::gazetteer::{self, validate, GazetteerFiles, Kind};
+use convoy::report::{self, Format, MentionRow, PlaceRow};
+use convoy::{document, geoparse, Document, Gazetteer};
+
+/// Turns Arabic news reports about troop withdrawals in Iraq and Syria into GeoJSON and maps.
+#[derive(Parser)]
+#[command(name = "convoy", version, about)]
+struct Cli {
+    #[command(flatten)]
+    gazetteer: GazetteerArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args)]
+struct GazetteerArgs {
+    /// Curated gazetteer (GeoJSON) to use instead of the embedded one.
+    #[arg(long, global = true, value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
+    /// GeoNames tier (TSV) to use instead of the embedded one.
+    #[arg(long, global = true, value_name = "FILE")]
+    geonames: Option<PathBuf>,
+    /// Leave the GeoNames tier out.
+    #[arg(long, global = true)]
+    no_geonames: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List, show and validate gazetteer entries.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+    /// Every place name found in articles (files, or directories of .txt files).
+    Places {
+        #[arg(required = true, value_name = "ARTICLE_OR_DIR")]
+        inputs: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+#[derive(Subcommand)]
+enum GazetteerCommand {
+    /// List entries, optionally of one kind or country.
+    List {
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<Kind>,
+        /// ISO 3166-1 alpha-2 country code.
+        #[arg(long, value_name = "CC")]
+        country: Option<String>,
+        /// Which tier to list.
+        #[arg(long, value_enum, default_value_t = TierChoice::Curated)]
+        tier: TierChoice,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Show every entry a name (Arabic or English) or id can mean.
+    Show {
+        name: String,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Check gazetteer data: the loaded tiers, or one file (.geojson curated, .tsv GeoNames).
+    Validate { file: Option<PathBuf> },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum TierChoice {
+    Curated,
+    Geonames,
+    All,
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    s.parse()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("convoy: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let files = GazetteerFiles {
+        curated: cli.gazetteer.gazetteer,
+        geonames: cli.gazetteer.geonames,
+        no_geonames: cli.gazetteer.no_geonames,
+    };
+    let mut out = io::stdout().lock();
+    match cli.command {
+        Command::Gazetteer(GazetteerCommand::Validate { file }) => validate_cmd(&files, file),
+        Command::Gazetteer(GazetteerCommand::List {
+            kind,
+            country,
+            tier,
+            format,
+        }) => {
+            let g = Gazetteer::load(&files)?;
+            let rows: Vec<PlaceRow> = g
+                .places()
+                .iter()
+                .filter(|p| match tier {
+                    TierChoice::Curated => p.tier == gazetteer::Tier::Curated,
+                    TierChoice::Geonames => p.tier == gazetteer::Tier::Geonames,
+                    TierChoice::All => true,
+                })
+                .filter(|p| kind.is_none_or(|k| p.kind == k))
+                .filter(|p| {
+                    country
+                        .as_deref()
+                        .is_none_or(|c| p.country.eq_ignore_ascii_case(c))
+                })
+                .map(PlaceRow::from)
+                .collect();
+            report::write_rows(&rows, format, &mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Gazetteer(GazetteerCommand::Show { name, format }) => {
+            let g = Gazetteer::load(&files)?;
+            let found = g.lookup(&name);
+            if found.is_empty() {
+                return Err(convoy::Error::UnknownPlace {
+                    suggestions: g.suggest(&name, 5),
+                    name,
+                }
+                .into());
+            }
+            if format == Format::Table {
+                for (n, ix) in found.into_iter().enumerate() {
+                    if n > 0 {
+                        writeln!(out)?;
+                    }
+                    write_place_details(&mut out, g.place(ix))?;
+                }
+            } else {
+                let rows: Vec<PlaceRow> = found
+                    .into_iter()
+                    .map(|ix| PlaceRow::from(g.place(ix)))
+                    .collect();
+                report::write_rows(&rows, format, &mut out)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Places { inputs, format } => {
+            let g = Gazetteer::load(&files)?;
+            let paths = document::expand_inputs(&inputs)?;
+            let mut rows = Vec::new();
+            let mut failed = false;
+            for path in paths {
+                match Document::read(&path) {
+                    Ok(doc) => {
+                        if let Some(enc) = doc.decoded_from {
+                            eprintln!("convoy: {}: decoded from {enc}", path.display());
+                        }
+                        rows.extend(
+                            geoparse::resolve(&g, &doc)
+                                .iter()
+                                .map(|m| MentionRow::new(&g, &doc, m)),
+                        );
+                    }
+                    Err(e) => {
+                        eprintln!("convoy: {e}");
+                        failed = true;
+                    }
+                }
+            }
+            report::write_rows(&rows, format, &mut out)?;
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+    }
+}
+
+fn write_place_details(out: &mut dyn Write, p: &convoy::Place) -> io::Result<()> {
+    writeln!(out, "{}  {} / {}", p.id, p.name_en, p.name_ar)?;
+    writeln!(out, "  kind        {}", p.kind)?;
+    writeln!(
+        out,
+        "  where       {}{}",
+        p.country,
+        p.admin1
+            .as_deref()
+            .map(|a| format!(", {a}"))
+            .unwrap_or_default()
+    )?;
+    writeln!(
+        out,
+        "  point       {:.6}, {:.6} (lat, lon) ± {} m",
+        p.lat(),
+        p.lon(),
+        p.precision_m
+    )?;
+    if !p.aliases_ar.is_empty() {
+        writeln!(out, "  aliases_ar  {}", p.aliases_ar.join(" | "))?;
+    }
+    if !p.aliases_en.is_empty() {
+        writeln!(out, "  aliases_en  {}", p.aliases_en.join(" | "))?;
+    }
+    writeln!(out, "  source      {}", p.source)?;
+    if !p.notes.is_empty() {
+        writeln!(out, "  notes       {}", p.notes)?;
+    }
+    if !p.homonyms.is_empty() {
+        let ids: Vec<&str> = p.homonyms.iter().map(|h| h.as_str()).collect();
+        writeln!(out, "  homonyms    {}", ids.join(", "))?;
+    }
+    writeln!(out, "  tier        {:?}", p.tier)
+}
+
+fn validate_cmd(files: &GazetteerFiles, file: Option<PathBuf>) -> Result<ExitCode> {
+    let places = match &file {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{}: cannot read", path.display()))?;
+            let name = path.display().to_string();
+            if path.extension().is_some_and(|x| x == "tsv") {
+                gazetteer::parse_geonames(&name, &text)?
+            } else {
+                gazetteer::parse_curated(&name, &text)?
+            }
+        }
+        None => Gazetteer::load(files)?.places().to_vec(),
+    };
+    let report = validate::validate(&places);
+    let mut out = io::stdout().lock();
+    let curated = places
+        .iter()
+        .filter(|p| p.tier == gazetteer::Tier::Curated)
+        .count();
+    writeln!(out, "{} places ({curated} curated)", places.len())?;
+    for note in &report.notes {
+        writeln!(out, "note: {note}")?;
+    }
+    if !report.collisions.is_empty() {
+        writeln!(
+            out,
+            "names shared by several curated places (marked as homonyms):"
+        )?;
+        for (name, ids) in &report.collisions {
+            writeln!(out, "  {name}: {}", ids.join(", "))?;
+        }
+    }
+    for e in &report.errors {
+        writeln!(out, "error: {e}")?;
+    }
+    if report.is_ok() {
+        writeln!(out, "ok")?;
+        Ok(ExitCode::SUCCESS)
+    } else {
+        writeln!(out, "{} errors", report.errors.len())?;
+        Ok(ExitCode::from(1))
+    }
+}

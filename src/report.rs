@@ -1,0 +1,205 @@
+//! Rows written for people and programs: aligned tables, JSON arrays, CSV.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::document::Document;
+use crate::gazetteer::{Gazetteer, Place};
+use crate::geoparse::Mention;
+
+/// How rows are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned columns for reading in a terminal.
+    #[default]
+    Table,
+    /// One JSON array of objects.
+    Json,
+    /// CSV with a header; lists joined with `|`.
+    Csv,
+}
+
+/// Writes `rows` in `format`. Every row must serialise to a JSON object with the same keys.
+pub fn write_rows<T: Serialize>(rows: &[T], format: Format, out: &mut dyn Write) -> io::Result<()> {
+    let values: Vec<Value> = rows
+        .iter()
+        .map(|r| serde_json::to_value(r).map_err(io::Error::other))
+        .collect::<io::Result<_>>()?;
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &values).map_err(io::Error::other)?;
+            writeln!(out)
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            if let Some(first) = values.first().and_then(Value::as_object) {
+                w.write_record(first.keys())?;
+            }
+            for v in &values {
+                w.write_record(cells(v))?;
+            }
+            w.flush()
+        }
+        Format::Table => {
+            let Some(first) = values.first().and_then(Value::as_object) else {
+                return Ok(());
+            };
+            let header: Vec<String> = first.keys().cloned().collect();
+            let body: Vec<Vec<String>> = values.iter().map(cells).collect();
+            let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+            for row in &body {
+                for (w, cell) in widths.iter_mut().zip(row) {
+                    *w = (*w).max(cell.chars().count());
+                }
+            }
+            for row in std::iter::once(&header).chain(&body) {
+                let mut line = String::new();
+                for (i, (cell, w)) in row.iter().zip(&widths).enumerate() {
+                    if i > 0 {
+                        line.push_str("  ");
+                    }
+                    line.push_str(cell);
+                    if i + 1 < row.len() {
+                        line.extend(std::iter::repeat_n(' ', w - cell.chars().count()));
+                    }
+                }
+                writeln!(out, "{}", line.trim_end())?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn cells(v: &Value) -> Vec<String> {
+    v.as_object()
+        .map(|o| o.values().map(cell).collect())
+        .unwrap_or_default()
+}
+
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.replace(['\n', '\r', '\t'], " "),
+        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join("|"),
+        other => other.to_string(),
+    }
+}
+
+/// One place mention, as `convoy places` writes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionRow {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub surface: String,
+    pub id: String,
+    pub name_en: String,
+    pub kind: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// Every id the words could mean.
+    pub candidates: Vec<String>,
+}
+
+impl MentionRow {
+    /// The row for `mention` in `doc`.
+    pub fn new(g: &Gazetteer, doc: &Document, mention: &Mention) -> MentionRow {
+        let place = g.place(mention.place);
+        MentionRow {
+            doc: doc.name.clone(),
+            start: mention.span.start,
+            end: mention.span.end,
+            surface: mention.surface(doc).to_owned(),
+            id: place.id.to_string(),
+            name_en: place.name_en.clone(),
+            kind: place.kind.to_string(),
+            lat: round6(place.lat()),
+            lon: round6(place.lon()),
+            candidates: mention
+                .candidates
+                .iter()
+                .map(|&c| g.place(c).id.to_string())
+                .collect(),
+        }
+    }
+}
+
+/// One gazetteer entry, as `convoy gazetteer list` and `show` write it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceRow {
+    pub id: String,
+    pub name_en: String,
+    pub name_ar: String,
+    pub kind: String,
+    pub country: String,
+    pub admin1: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub precision_m: u32,
+    pub tier: String,
+    pub source: String,
+}
+
+impl From<&Place> for PlaceRow {
+    fn from(p: &Place) -> PlaceRow {
+        PlaceRow {
+            id: p.id.to_string(),
+            name_en: p.name_en.clone(),
+            name_ar: p.name_ar.clone(),
+            kind: p.kind.to_string(),
+            country: p.country.clone(),
+            admin1: p.admin1.clone(),
+            lat: round6(p.lat()),
+            lon: round6(p.lon()),
+            precision_m: p.precision_m,
+            tier: format!("{:?}", p.tier).to_lowercase(),
+            source: p.source.clone(),
+        }
+    }
+}
+
+/// Rounds to 6 decimals (about 0.1 m), the precision of every coordinate convoy writes.
+pub fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Serialize)]
+    struct Row {
+        a: &'static str,
+        b: Vec<&'static str>,
+        n: Option<u32>,
+    }
+
+    fn render(format: Format) -> String {
+        let rows = [
+            Row {
+                a: "x",
+                b: vec!["p", "q"],
+                n: Some(1),
+            },
+            Row {
+                a: "long",
+                b: vec![],
+                n: None,
+            },
+        ];
+        let mut out = Vec::new();
+        write_rows(&rows, format, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn table_csv_and_json() {
+        assert_eq!(render(Format::Table), "a     b    n\nx     p|q  1\nlong\n");
+        assert_eq!(render(Format::Csv), "a,b,n\nx,p|q,1\nlong,,\n");
+        let v: Value = serde_json::from_str(&render(Format::Json)).unwrap();
+        assert_eq!(v[0]["b"][1], "q");
+        assert!(v[1]["n"].is_null());
+    }
+}
