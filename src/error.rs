@@ -18,9 +18,9 @@ pub enum Error {
     /// An article holds NUL bytes: a binary file given by mistake.
     #[error("{}: looks like a binary file, not a text article", path.display())]
     Binary { path: PathBuf },
-    /// A gazetteer file is malformed; `location` names the feature or line.
+    /// A data file (gazetteer, GeoJSON input) is malformed; `location` names the feature or line.
     #[error("{source_name}: {location}: {message}")]
-    Gazetteer {
+    Malformed {
         source_name: String,
         location: String,
         message: String,
@@ -70,7 +70,7 @@ mod tests {
 
     #[test]
     fn messages_read_as_sentences() {
-        let e = Error::Gazetteer {
+        let e = Error::Malformed {
             source_name: "places.geojson".into(),
             location: "feature 3 (id \"x\")".into(),
             message: "field `kind`: unknown kind \"bas\"".into(),

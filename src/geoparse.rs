@@ -207,26 +207,45 @@ fn score(
         };
     }
     // Context: other mentions' places, nearer in the text weigh more; a candidate near them wins.
+    // Candidates that lie close together (a city and the province named after it) are told
+    // apart by kind, not by context, so context counts in proportion to how far apart they are.
+    let spread_km = me
+        .candidates
+        .iter()
+        .map(|&o| Haversine.distance(place.point, g.place(o).point) / 1000.0)
+        .fold(0.0, f64::max);
     let mut context = 0.0;
     for (j, other) in mentions.iter().enumerate() {
-        if j == i || chosen[j] == c || other.candidates.contains(&c) {
+        if j == i {
             continue;
         }
-        let anchor = g.place(chosen[j]);
-        let weight = match anchor.kind {
-            Kind::Country => continue,
-            Kind::Region | Kind::Governorate => 0.5,
-            _ => 1.0,
-        } * if other.sentence == me.sentence {
+        let weight = if other.sentence == me.sentence {
             3.0
         } else if other.paragraph == me.paragraph {
             2.0
         } else {
             1.0
-        } / (other.candidates.len() as f64);
+        };
+        if chosen[j] == c {
+            // One sense per discourse: the same place named unambiguously elsewhere.
+            if other.candidates.len() == 1 {
+                s += 1.0 * weight;
+            }
+            continue;
+        }
+        if other.candidates.contains(&c) {
+            continue;
+        }
+        let anchor = g.place(chosen[j]);
+        let kind_weight = match anchor.kind {
+            Kind::Country => continue,
+            Kind::Region | Kind::Governorate => 0.5,
+            _ => 1.0,
+        };
         let km = Haversine.distance(place.point, anchor.point) / 1000.0;
-        context += weight * (-km / 150.0).exp();
+        context += kind_weight * weight / (other.candidates.len() as f64) * (-km / 150.0).exp();
     }
+    context *= (spread_km / 100.0).min(1.0);
     s + context
 }
 

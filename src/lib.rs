@@ -17,6 +17,7 @@ pub mod error;
 pub mod gazetteer;
 pub mod geoparse;
 pub mod report;
+pub mod spatial;
 
 pub use document::Document;
 pub use error::{Error, Result};

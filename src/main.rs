@@ -9,8 +9,8 @@ use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand};
 
 use convoy::gazetteer::{self, validate, GazetteerFiles, Kind};
-use convoy::report::{self, Format, MentionRow, PlaceRow};
-use convoy::{document, geoparse, Document, Gazetteer};
+use convoy::report::{self, Format, MentionRow, NearRow, PlaceRow, RouteRow};
+use convoy::{document, geoparse, spatial, Document, Gazetteer};
 
 /// Turns Arabic news reports about troop withdrawals in Iraq and Syria into GeoJSON and maps.
 #[derive(Parser)]
@@ -40,6 +40,8 @@ enum Command {
     /// List, show and validate gazetteer entries.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
+    /// Places near a place or a point, or along the movements of an extract.
+    Near(NearArgs),
     /// Every place name found in articles (files, or directories of .txt files).
     Places {
         #[arg(required = true, value_name = "ARTICLE_OR_DIR")]
@@ -47,6 +49,42 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+}
+
+#[derive(Args)]
+struct NearArgs {
+    /// A place name (Arabic or English), a gazetteer id, or LAT,LON.
+    #[arg(required_unless_present = "along", conflicts_with = "along")]
+    target: Option<String>,
+    /// How many places to list (default 10, or all within --within).
+    #[arg(long)]
+    k: Option<usize>,
+    /// Only places within this distance, e.g. 50km or 2500m.
+    #[arg(long, value_parser = parse_distance)]
+    within: Option<f64>,
+    /// Only these kinds, comma-separated (airbase,base,crossing).
+    #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
+    kind: Vec<Kind>,
+    /// Only this country (ISO 3166-1 alpha-2).
+    #[arg(long, value_name = "CC")]
+    country: Option<String>,
+    /// For each movement line in this GeoJSON file, the places within --within of it.
+    #[arg(long, value_name = "MOVEMENTS_GEOJSON", requires = "within")]
+    along: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = NearFormat::Table)]
+    format: NearFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum NearFormat {
+    Table,
+    Json,
+    Csv,
+    Geojson,
+}
+
+fn parse_distance(s: &str) -> Result<f64, String> {
+    spatial::parse_distance(s).map_err(|e| e.to_string())
 }
 
 #[derive(Subcommand)]
@@ -167,6 +205,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Near(args) => near_cmd(&files, args, &mut out),
         Command::Places { inputs, format } => {
             let g = Gazetteer::load(&files)?;
             let paths = document::expand_inputs(&inputs)?;
@@ -279,4 +318,77 @@ fn validate_cmd(files: &GazetteerFiles, file: Option<PathBuf>) -> Result<ExitCod
         writeln!(out, "{} errors", report.errors.len())?;
         Ok(ExitCode::from(1))
     }
+}
+
+fn near_cmd(files: &GazetteerFiles, args: NearArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    let g = Gazetteer::load(files)?;
+    let index = spatial::index_gazetteer(&g);
+    let mut filter = spatial::PlaceFilter {
+        kinds: args.kind,
+        country: args.country,
+        except: None,
+    };
+    let format = match args.format {
+        NearFormat::Table => Some(Format::Table),
+        NearFormat::Json => Some(Format::Json),
+        NearFormat::Csv => Some(Format::Csv),
+        NearFormat::Geojson => None,
+    };
+    if let Some(path) = args.along {
+        let within = args.within.unwrap_or_default();
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("{}: cannot read", path.display()))?;
+        let mut rows = Vec::new();
+        for route in spatial::parse_routes(&path.display().to_string(), &text)? {
+            let hits = index.along(&route.line, within, |id| {
+                let ix = convoy::PlaceIndex(id);
+                filter.keeps(ix, g.place(ix))
+            });
+            rows.extend(hits.iter().map(|h| {
+                let p = g.place(convoy::PlaceIndex(h.id));
+                RouteRow {
+                    movement: route.id.clone(),
+                    route: route.label.clone(),
+                    along_km: (h.along_m / 100.0).round() / 10.0,
+                    off_km: (h.distance_m / 100.0).round() / 10.0,
+                    id: p.id.to_string(),
+                    name_en: p.name_en.clone(),
+                    kind: p.kind.to_string(),
+                    lat: report::round6(p.lat()),
+                    lon: report::round6(p.lon()),
+                }
+            }));
+        }
+        match format {
+            Some(f) => report::write_rows(&rows, f, out)?,
+            None => report::write_geojson_points(&rows, out)?,
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let target = args.target.unwrap_or_default();
+    let from = match spatial::parse_lat_lon(&target)? {
+        Some(point) => point,
+        None => {
+            let ix = g.find_unique(&target)?;
+            filter.except = Some(ix);
+            g.place(ix).point
+        }
+    };
+    let keep = |id: u32| {
+        let ix = convoy::PlaceIndex(id);
+        filter.keeps(ix, g.place(ix))
+    };
+    let hits = match (args.k, args.within) {
+        (None, Some(r)) => index.within(from, r, keep),
+        (k, r) => index.nearest(from, k.unwrap_or(10), r, keep),
+    };
+    let rows: Vec<NearRow> = hits
+        .iter()
+        .map(|h| NearRow::new(g.place(convoy::PlaceIndex(h.id)), h))
+        .collect();
+    match format {
+        Some(f) => report::write_rows(&rows, f, out)?,
+        None => report::write_geojson_points(&rows, out)?,
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -72,6 +72,30 @@ pub fn write_rows<T: Serialize>(rows: &[T], format: Format, out: &mut dyn Write)
     }
 }
 
+/// Writes rows that carry `lat` and `lon` as a GeoJSON FeatureCollection of Points, every
+/// other field a property.
+pub fn write_geojson_points<T: Serialize>(rows: &[T], out: &mut dyn Write) -> io::Result<()> {
+    let mut features = Vec::with_capacity(rows.len());
+    for row in rows {
+        let Value::Object(mut props) = serde_json::to_value(row).map_err(io::Error::other)? else {
+            continue;
+        };
+        let lat = props.get("lat").and_then(Value::as_f64).unwrap_or_default();
+        let lon = props.get("lon").and_then(Value::as_f64).unwrap_or_default();
+        props.shift_remove("lat");
+        props.shift_remove("lon");
+        features.push(serde_json::json!({
+            "type": "Feature",
+            // RFC 7946 §3.1.1: positions are [lon, lat].
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": props,
+        }));
+    }
+    let fc = serde_json::json!({"type": "FeatureCollection", "features": features});
+    serde_json::to_writer(&mut *out, &fc).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
 fn cells(v: &Value) -> Vec<String> {
     v.as_object()
         .map(|o| o.values().map(cell).collect())
@@ -158,6 +182,53 @@ impl From<&Place> for PlaceRow {
             source: p.source.clone(),
         }
     }
+}
+
+/// One answer of `convoy near`.
+#[derive(Debug, Clone, Serialize)]
+pub struct NearRow {
+    pub id: String,
+    pub name_en: String,
+    pub name_ar: String,
+    pub kind: String,
+    pub country: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub distance_km: f64,
+    pub bearing_deg: f64,
+    pub compass: &'static str,
+}
+
+impl NearRow {
+    /// The row for a hit on gazetteer place `place`.
+    pub fn new(place: &Place, hit: &crate::spatial::Hit) -> NearRow {
+        NearRow {
+            id: place.id.to_string(),
+            name_en: place.name_en.clone(),
+            name_ar: place.name_ar.clone(),
+            kind: place.kind.to_string(),
+            country: place.country.clone(),
+            lat: round6(place.lat()),
+            lon: round6(place.lon()),
+            distance_km: (hit.distance_m).round() / 1000.0,
+            bearing_deg: (hit.bearing_deg * 10.0).round() / 10.0,
+            compass: crate::spatial::compass(hit.bearing_deg),
+        }
+    }
+}
+
+/// One place near a route, as `convoy near --along` writes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RouteRow {
+    pub movement: String,
+    pub route: String,
+    pub along_km: f64,
+    pub off_km: f64,
+    pub id: String,
+    pub name_en: String,
+    pub kind: String,
+    pub lat: f64,
+    pub lon: f64,
 }
 
 /// Rounds to 6 decimals (about 0.1 m), the precision of every coordinate convoy writes.

@@ -195,6 +195,7 @@ def main() -> int:
         return 1
 
     sys.path.insert(0, str(HERE))
+    sys.dont_write_bytecode = True  # leave no __pycache__ in the work tree
     import check_places
 
     if args.check:

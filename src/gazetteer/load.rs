@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 /// Parses the curated gazetteer: a GeoJSON FeatureCollection of Points (see gazetteer/README.md).
 /// `source_name` names the file in error messages.
 pub fn parse_curated(source_name: &str, text: &str) -> Result<Vec<Place>> {
-    let fail = |location: String, message: String| Error::Gazetteer {
+    let fail = |location: String, message: String| Error::Malformed {
         source_name: source_name.to_owned(),
         location,
         message,
@@ -147,7 +147,7 @@ const GEONAMES_COLUMNS: [&str; 9] = [
 
 /// Parses the GeoNames tier (gazetteer/geonames.tsv; columns in its README).
 pub fn parse_geonames(source_name: &str, text: &str) -> Result<Vec<Place>> {
-    let fail = |line: usize, message: String| Error::Gazetteer {
+    let fail = |line: usize, message: String| Error::Malformed {
         source_name: source_name.to_owned(),
         location: format!("line {line}"),
         message,

@@ -99,7 +99,7 @@ impl Gazetteer {
         let mut by_id = HashMap::with_capacity(places.len());
         for (i, p) in places.iter().enumerate() {
             if by_id.insert(p.id.clone(), PlaceIndex(i as u32)).is_some() {
-                return Err(Error::Gazetteer {
+                return Err(Error::Malformed {
                     source_name: "gazetteer".into(),
                     location: format!("id \"{}\"", p.id),
                     message: "the id is used twice".into(),
