@@ -21,59 +21,130 @@ use unicode_normalization::UnicodeNormalization;
 /// let span = n.original_span(start..n.text().len());
 /// assert_eq!(&"قاعدة “عين الأسد”"[span], "عين الأسد");
 /// ```
-#[derive(Debug, Clone, Default)]
-pub struct Normalized {
+#[derive(Debug, Clone)]
+pub struct Normalized<'a> {
+    original: &'a str,
     text: String,
-    /// For each byte of `text`, the original byte offset of the character it came from.
-    origin: Vec<u32>,
-    /// For each byte of `text`, the original byte offset just past that character (and any
-    /// diacritics that follow it).
-    origin_end: Vec<u32>,
+    /// Where the offset between the two texts changes: from normalised byte `.0` on, normalised
+    /// byte `n` comes from original byte `.1 + (n - .0)`, until the next break. Most characters
+    /// keep their length, so breaks are few and the map costs little to build.
+    breaks: Vec<(u32, u32)>,
 }
 
-impl Normalized {
+impl<'a> Normalized<'a> {
     /// The normalised text.
     pub fn text(&self) -> &str {
         &self.text
     }
 
-    /// Maps a byte range of the normalised text (on char boundaries) to the original text.
+    /// The text it was made from.
+    pub fn original(&self) -> &'a str {
+        self.original
+    }
+
+    /// The original byte offset of the character that normalised byte `n` (a char boundary)
+    /// came from.
+    fn origin(&self, n: usize) -> usize {
+        let i = self.breaks.partition_point(|&(norm, _)| norm as usize <= n);
+        let (norm, orig) = self.breaks[i.saturating_sub(1)];
+        orig as usize + (n - norm as usize)
+    }
+
+    /// Maps a byte range of the normalised text (on char boundaries) to the original text. The
+    /// end takes in the harakat and tatweel written after the last character.
     pub fn original_span(&self, range: Range<usize>) -> Range<usize> {
         debug_assert!(range.start < range.end && range.end <= self.text.len());
-        self.origin[range.start] as usize..self.origin_end[range.end - 1] as usize
+        let start = self.origin(range.start);
+        let mut last_char = range.end - 1;
+        while !self.text.is_char_boundary(last_char) {
+            last_char -= 1;
+        }
+        let last = self.origin(last_char);
+        let mut end = last
+            + self.original[last..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        for c in self.original[end..].chars() {
+            if !matches!(fold(c), Fold::Absorb) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        start..end
     }
+}
 
-    fn push(&mut self, c: char, start: usize, end: usize) {
-        let before = self.text.len();
+/// A [`Normalized`] under construction.
+struct Builder {
+    text: String,
+    breaks: Vec<(u32, u32)>,
+    /// Original offset minus normalised offset since the last break.
+    shift: i64,
+}
+
+impl Builder {
+    /// Appends `c`, which came from the original character at byte `origin`.
+    #[inline]
+    fn push(&mut self, c: char, origin: usize) {
+        let at = self.text.len();
+        if origin as i64 - at as i64 != self.shift {
+            self.breaks.push((at as u32, origin as u32));
+            self.shift = origin as i64 - at as i64;
+        }
         self.text.push(c);
-        let added = self.text.len() - before;
-        for _ in 0..added {
-            self.origin.push(start as u32);
-            self.origin_end.push(end as u32);
-        }
     }
 
-    /// Stretches the end of the last written character over a diacritic that followed it.
-    fn extend_last(&mut self, end: usize) {
-        let n = self.text.chars().next_back().map_or(0, char::len_utf8);
-        let len = self.origin_end.len();
-        for e in &mut self.origin_end[len - n..] {
-            *e = end as u32;
+    /// Appends a run of original text copied as it is.
+    #[inline]
+    fn push_str(&mut self, run: &str, origin: usize) {
+        let at = self.text.len();
+        if origin as i64 - at as i64 != self.shift {
+            self.breaks.push((at as u32, origin as u32));
+            self.shift = origin as i64 - at as i64;
         }
+        self.text.push_str(run);
+    }
+
+    /// Appends one of several characters that all came from the original character at `origin`.
+    fn push_expanded(&mut self, c: char, origin: usize) {
+        let at = self.text.len();
+        self.breaks.push((at as u32, origin as u32));
+        self.shift = i64::MIN;
+        self.text.push(c);
     }
 }
 
 /// What one original character becomes in the matching form.
+#[derive(Clone, Copy)]
 enum Fold {
-    /// Dropped, and the previous character's span grows over it (harakat, tatweel).
+    /// Dropped; the original span of the letter before grows over it (harakat, tatweel).
     Absorb,
     /// Dropped without a trace (bidi marks, quotes).
     Drop,
     /// Whitespace: runs collapse to a single space.
     Space,
+    /// Kept as it is.
+    Keep,
     Char(char),
     /// A presentation form or ligature that decomposes into several characters.
     Compat,
+}
+
+/// [`fold`] for ASCII (entries 0–127) and the Arabic block U+0600–U+06FF (entries 128–383),
+/// computed once: nearly every character of an article is in one of the two.
+fn common_folds() -> &'static [Fold; 384] {
+    static TABLE: std::sync::OnceLock<[Fold; 384]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|i| {
+            let cp = if i < 128 {
+                i as u32
+            } else {
+                0x600 + i as u32 - 128
+            };
+            char::from_u32(cp).map_or(Fold::Drop, fold)
+        })
+    })
 }
 
 fn fold(c: char) -> Fold {
@@ -85,7 +156,7 @@ fn fold(c: char) -> Fold {
         'ک' | 'ڪ' => Fold::Char('ك'),
         // Tatweel, harakat, Quranic marks, superscript alef.
         '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => Fold::Absorb,
-        // Zero-width and bidi controls, BOM, Arabic letter mark.
+        // Zero-width and bidi controls, BOM, Arabic letter mark, soft hyphen.
         '\u{200B}'..='\u{200F}'
         | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{2069}'
@@ -99,11 +170,19 @@ fn fold(c: char) -> Fold {
         '۰'..='۹' => Fold::Char(char::from(b'0' + (c as u32 - '۰' as u32) as u8)),
         // Hyphens separate words: "al-Asad", "كي-1".
         '-' | '‐' | '‑' | '‒' | '–' | '—' | '_' => Fold::Space,
-        c if c.is_whitespace() => Fold::Space,
         'A'..='Z' => Fold::Char(c.to_ascii_lowercase()),
+        c if c.is_ascii() => {
+            if c.is_ascii_whitespace() {
+                Fold::Space
+            } else {
+                Fold::Keep
+            }
+        }
+        '\u{0600}'..='\u{06FF}' => Fold::Keep,
+        c if c.is_whitespace() => Fold::Space,
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => Fold::Compat,
-        c if !c.is_ascii() && c.is_uppercase() => Fold::Compat,
-        c => Fold::Char(c),
+        c if c.is_uppercase() => Fold::Compat,
+        _ => Fold::Keep,
     }
 }
 
@@ -115,45 +194,117 @@ fn fold(c: char) -> Fold {
 /// assert_eq!(normalize("إلى الأراضى العراقيّة").text(), "الي الاراضي العراقيه");
 /// assert_eq!(normalize("قسرک ١٠٠").text(), "قسرك 100");
 /// ```
-pub fn normalize(text: &str) -> Normalized {
-    let mut out = Normalized {
+pub fn normalize(text: &str) -> Normalized<'_> {
+    let mut out = Builder {
         text: String::with_capacity(text.len()),
-        origin: Vec::with_capacity(text.len()),
-        origin_end: Vec::with_capacity(text.len()),
+        breaks: vec![(0, 0)],
+        shift: 0,
     };
-    let mut pending_space: Option<(usize, usize)> = None;
-    for (start, c) in text.char_indices() {
-        let end = start + c.len_utf8();
-        match fold(c) {
-            Fold::Absorb => out.extend_last(end),
-            Fold::Drop => {}
+    let table = common_folds();
+    let bytes = text.as_bytes();
+    let mut pending_space: Option<usize> = None;
+    // Characters kept as they are accumulate into a run, copied in one go.
+    let mut run_start = 0;
+    let mut run_end = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // The two common cases without general decoding: ASCII, and the two-byte Arabic block.
+        let (c, len, folded) = if b < 0x80 {
+            (b as char, 1, table[b as usize])
+        } else if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() {
+            let cp = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
+            let c = char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, 2, table[cp as usize - 0x600 + 128])
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8(), fold(c))
+        };
+        if matches!(folded, Fold::Keep) && pending_space.is_none() && run_end == i {
+            run_end = i + len;
+            i += len;
+            continue;
+        }
+        if run_end > run_start {
+            out.push_str(&text[run_start..run_end], run_start);
+        }
+        match folded {
+            Fold::Absorb | Fold::Drop => {}
             Fold::Space => {
-                if !out.text.is_empty() && pending_space.is_none() {
-                    pending_space = Some((start, end));
+                if (!out.text.is_empty() || run_end > run_start) && pending_space.is_none() {
+                    pending_space = Some(i);
                 }
             }
-            Fold::Char(f) => {
-                if let Some((s, e)) = pending_space.take() {
-                    out.push(' ', s, e);
+            Fold::Keep | Fold::Char(_) | Fold::Compat => {
+                if let Some(s) = pending_space.take() {
+                    out.push(' ', s);
                 }
-                out.push(f, start, end);
-            }
-            Fold::Compat => {
-                if let Some((s, e)) = pending_space.take() {
-                    out.push(' ', s, e);
-                }
-                for d in c.nfkc() {
-                    match fold(d) {
-                        Fold::Char(f) => out.push(f, start, end),
-                        Fold::Compat => out.push(d.to_lowercase().next().unwrap_or(d), start, end),
-                        Fold::Space => out.push(' ', start, end),
-                        Fold::Absorb | Fold::Drop => {}
+                match folded {
+                    Fold::Keep => {
+                        // Starts a new run.
+                        run_start = i;
+                        run_end = i + len;
+                        i += len;
+                        continue;
+                    }
+                    Fold::Char(f) => out.push(f, i),
+                    _ => {
+                        for d in c.nfkc() {
+                            match fold(d) {
+                                Fold::Char(f) => out.push_expanded(f, i),
+                                Fold::Space => out.push_expanded(' ', i),
+                                Fold::Absorb | Fold::Drop => {}
+                                Fold::Keep | Fold::Compat => {
+                                    out.push_expanded(d.to_lowercase().next().unwrap_or(d), i)
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
+        run_start = i + len;
+        run_end = run_start;
+        i += len;
     }
-    out
+    if run_end > run_start {
+        out.push_str(&text[run_start..run_end], run_start);
+    }
+    Normalized {
+        original: text,
+        text: out.text,
+        breaks: out.breaks,
+    }
+}
+
+/// Whether the character at byte `i` of `text` (a char boundary) is a word character, and its
+/// length in bytes; `(false, 0)` at the end. The hot loops of the matcher call this on every
+/// character, so ASCII and the two-byte Arabic block are answered from tables.
+#[inline]
+pub fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    static ARABIC: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    let bytes = text.as_bytes();
+    match bytes.get(i) {
+        None => (false, 0),
+        Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+        Some(&b) if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() => {
+            let table = ARABIC.get_or_init(|| {
+                std::array::from_fn(|k| char::from_u32(0x600 + k as u32).is_some_and(is_word_char))
+            });
+            let k = (usize::from(b & 0x03) << 6) | usize::from(bytes[i + 1] & 0x3F);
+            (table[k], 2)
+        }
+        Some(_) => {
+            let c = text[i..]
+                .chars()
+                .next()
+                .unwrap_or(char::REPLACEMENT_CHARACTER);
+            (is_word_char(c), c.len_utf8())
+        }
+    }
 }
 
 /// Normalises a gazetteer name or alias: the matching form, trimmed.
@@ -163,13 +314,27 @@ pub fn normalize(text: &str) -> Normalized {
 /// assert_eq!(convoy::arabic::normalize_name(" قاعدة عين الأسد "), "قاعده عين الاسد");
 /// ```
 pub fn normalize_name(name: &str) -> String {
-    let n = normalize(name);
-    n.text().trim_end().to_owned()
+    normalize(name).text().trim_end().to_owned()
 }
 
 /// True for characters that continue a word (letters and digits of any script).
+///
+/// The Arabic and Latin ranges are tested first: the general Unicode tables behind
+/// `char::is_alphanumeric` cost tens of nanoseconds a character, and this runs on every one.
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{0621}'..='\u{064A}'
+        | '\u{0660}'..='\u{0669}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06D5}'
+        | '\u{06EE}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}' => true,
+        '\u{0600}'..='\u{06FF}' => false,
+        c => c.is_alphanumeric(),
+    }
 }
 
 /// The Arabic proclitics that may be glued to the front of a name, in matching form:
@@ -316,6 +481,31 @@ mod tests {
         let text = "أ\n\n ب \nج";
         let p: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(p, ["أ", "ب", "ج"]);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, rng_seed: proptest::test_runner::RngSeed::Fixed(3), ..Default::default() })]
+
+        /// Every normalised word maps back to an original span that normalises to that word.
+        #[test]
+        fn spans_round_trip(text in "[ابتةىأإآکیـًٌٍَُِّ٠-٩A-Za-z0-9 \u{200F}\u{FEFB}“”«».,-]{0,40}") {
+            let n = normalize(&text);
+            let t = n.text();
+            let mut start = None;
+            for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+                match (start, c == ' ') {
+                    (None, false) => start = Some(i),
+                    (Some(s), true) => {
+                        let span = n.original_span(s..i);
+                        proptest::prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                        let back = normalize(&text[span]);
+                        proptest::prop_assert_eq!(back.text(), &t[s..i]);
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+        }
     }
 
     #[test]

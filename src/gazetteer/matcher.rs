@@ -1,16 +1,22 @@
 //! Finding every gazetteer name in a text in one pass.
 //!
-//! All names of both tiers, normalised, go into one Aho–Corasick automaton that runs over the
-//! normalised text, so the cost is linear in the text whatever the gazetteer's size. Arabic glues
-//! prepositions and conjunctions to the front of a word (بريف، والحسكة، بالعراق، للحسكة), so a
-//! match may start inside a word when what precedes it there is a proclitic. Among the valid
-//! matches the leftmost-longest win; phrases listed as "not places" take part in that choice and
-//! then vanish, so "قوات سوريا الديمقراطية" hides the "سوريا" inside it.
+//! All names of both tiers, normalised, go into one Aho–Corasick automaton (a DFA), so the cost is
+//! linear in the text whatever the gazetteer's size. A name starts a word, or follows a proclitic
+//! glued to the front of it (بريف، والحسكة، بالعراق، للحسكة), and ends a word. The text is read
+//! word by word: a hash set of the names' first words rules out most words at once, and from the
+//! rest the automaton walks anchored to the longest name that ends a word. Left to right, the
+//! leftmost-longest names are kept and never overlap.
+//! Phrases listed as "not places" take part in that choice and then vanish, so
+//! "قوات سوريا الديمقراطية" hides the "سوريا" inside it.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::StateID;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
+use rustc_hash::FxHashSet;
 
 use super::place::{Place, PlaceIndex, Tier};
 use crate::arabic::{self, Normalized};
@@ -51,7 +57,10 @@ pub struct NameMatch {
 /// The automaton over every name in a gazetteer.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    automaton: AhoCorasick,
+    automaton: DFA,
+    start: StateID,
+    /// The first word of every pattern: a word of text that is not one of these starts no name.
+    first_words: FxHashSet<String>,
     patterns: Vec<Pattern>,
 }
 
@@ -103,17 +112,27 @@ impl Matcher {
                 builder.slot(norm).blocked = true;
             }
         }
-        let automaton = AhoCorasick::builder()
+        // Standard semantics keep every pattern that ends at a state, so the anchored walk in
+        // `longest_at` sees every name starting at a position and can keep the longest valid one.
+        let automaton = DFA::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .build(&builder.texts)
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .build(&builder.texts)
-            })
             .expect("gazetteer patterns are valid");
         Matcher {
+            start: automaton
+                .start_state(Anchored::Yes)
+                .expect("built with anchored starts"),
+            first_words: builder
+                .texts
+                .iter()
+                .map(|t| {
+                    let end = t
+                        .find(|c: char| !arabic::is_word_char(c))
+                        .unwrap_or(t.len());
+                    t[..end].to_owned()
+                })
+                .collect(),
             automaton,
             patterns: builder.patterns,
         }
@@ -127,57 +146,102 @@ impl Matcher {
     /// As [`Matcher::find`], on text already normalised.
     pub fn find_normalized(&self, norm: &Normalized) -> Vec<NameMatch> {
         let t = norm.text();
-        // (start, end, pattern, targets valid here)
-        let mut valid: Vec<(usize, usize, usize, Vec<PlaceIndex>)> = Vec::new();
-        for m in self.automaton.find_overlapping_iter(t) {
-            let (start, end) = (m.start(), m.end());
-            if t[end..].chars().next().is_some_and(arabic::is_word_char) {
-                continue;
-            }
-            let pattern = &self.patterns[m.pattern().as_usize()];
-            let word_start = t[..start]
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| arabic::is_word_char(*c))
-                .last()
-                .map_or(start, |(i, _)| i);
-            let prefix = &t[word_start..start];
-            let glued_ok = prefix.is_empty() || (pattern.arabic && arabic::is_proclitic(prefix));
-            if !glued_ok {
-                continue;
-            }
-            let lam_ok = arabic::ends_with_lam(prefix);
-            let targets: Vec<PlaceIndex> = pattern
-                .targets
-                .iter()
-                .filter(|t| !t.needs_lam || lam_ok)
-                .map(|t| t.place)
-                .collect();
-            if targets.is_empty() && !pattern.blocked {
-                continue;
-            }
-            valid.push((start, end, m.pattern().as_usize(), targets));
-        }
-        valid.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let n = t.len();
         let mut out = Vec::new();
-        let mut taken_until = 0;
-        for (start, end, pattern, mut candidates) in valid {
-            if start < taken_until {
+        let mut i = 0;
+        while i < n {
+            let (word, len) = arabic::word_char_at(t, i);
+            if !word {
+                i += len;
                 continue;
             }
-            taken_until = end;
-            if self.patterns[pattern].blocked {
-                continue;
+            let word_start = i;
+            let mut word_end = i + len;
+            loop {
+                let (word, len) = arabic::word_char_at(t, word_end);
+                if !word {
+                    break;
+                }
+                word_end += len;
             }
-            candidates.sort();
-            candidates.dedup();
-            out.push(NameMatch {
-                span: norm.original_span(start..end),
-                normalized_span: start..end,
-                candidates,
-            });
+            i = word_end;
+            // A name starts this word, or follows a proclitic glued to its front. Most words
+            // begin no name at all; one hash lookup of the word says so before any walking.
+            let mut at = word_start;
+            for _ in 0..3 {
+                if at >= word_end {
+                    break;
+                }
+                let prefix = &t[word_start..at];
+                if at > word_start && !arabic::is_proclitic(prefix) {
+                    break;
+                }
+                if self.first_words.contains(&t[at..word_end]) {
+                    if let Some((end, places)) = self.longest_at(t, at, prefix) {
+                        if !places.is_empty() {
+                            out.push(NameMatch {
+                                span: norm.original_span(at..end),
+                                normalized_span: at..end,
+                                candidates: places,
+                            });
+                        }
+                        i = end;
+                        break;
+                    }
+                }
+                at += arabic::word_char_at(t, at).1;
+            }
         }
         out
+    }
+
+    /// The longest name starting at `start` that ends a word and may follow `prefix`: its end
+    /// and its places (empty for a "not a place" phrase).
+    fn longest_at(&self, t: &str, start: usize, prefix: &str) -> Option<(usize, Vec<PlaceIndex>)> {
+        let dfa = &self.automaton;
+        let lam = arabic::ends_with_lam(prefix);
+        let mut sid = self.start;
+        let mut best = None;
+        for (offset, &b) in t.as_bytes()[start..].iter().enumerate() {
+            sid = dfa.next_state(Anchored::Yes, sid, b);
+            if dfa.is_dead(sid) {
+                break;
+            }
+            if !dfa.is_match(sid) {
+                continue;
+            }
+            let end = start + offset + 1;
+            if arabic::word_char_at(t, end).0 {
+                continue;
+            }
+            for k in 0..dfa.match_len(sid) {
+                let pid = dfa.match_pattern(sid, k);
+                // A match state also lists names that are suffixes of the path walked.
+                if dfa.pattern_len(pid) != end - start {
+                    continue;
+                }
+                let pattern = &self.patterns[pid.as_usize()];
+                if !prefix.is_empty() && !pattern.arabic {
+                    continue;
+                }
+                if pattern.blocked {
+                    best = Some((end, Vec::new()));
+                    continue;
+                }
+                let mut places: Vec<PlaceIndex> = pattern
+                    .targets
+                    .iter()
+                    .filter(|t| !t.needs_lam || lam)
+                    .map(|t| t.place)
+                    .collect();
+                if !places.is_empty() {
+                    places.sort();
+                    places.dedup();
+                    best = Some((end, places));
+                }
+            }
+        }
+        best
     }
 
     /// How many distinct normalised patterns the automaton holds.
