@@ -60,7 +60,7 @@ struct NearArgs {
     #[arg(long)]
     k: Option<usize>,
     /// Only places within this distance, e.g. 50km or 2500m.
-    #[arg(long, value_parser = parse_distance)]
+    #[arg(long, value_parser = parse_distance, allow_hyphen_values = true)]
     within: Option<f64>,
     /// Only these kinds, comma-separated (airbase,base,crossing).
     #[arg(long, value_delimiter = ',', value_parser = parse_kind)]
@@ -208,10 +208,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Near(args) => near_cmd(&files, args, &mut out),
         Command::Places { inputs, format } => {
             let g = Gazetteer::load(&files)?;
-            let paths = document::expand_inputs(&inputs)?;
             let mut rows = Vec::new();
             let mut failed = false;
-            for path in paths {
+            for path in expand_each(&inputs, &mut failed) {
                 match Document::read(&path) {
                     Ok(doc) => {
                         if let Some(enc) = doc.decoded_from {
@@ -237,6 +236,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
     }
+}
+
+/// The article paths of every input; an input that cannot be read is reported and skipped.
+fn expand_each(inputs: &[PathBuf], failed: &mut bool) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    for input in inputs {
+        match document::expand_inputs(std::slice::from_ref(input)) {
+            Ok(found) => paths.extend(found),
+            Err(e) => {
+                eprintln!("convoy: {e}");
+                *failed = true;
+            }
+        }
+    }
+    paths
 }
 
 fn write_place_details(out: &mut dyn Write, p: &convoy::Place) -> io::Result<()> {
