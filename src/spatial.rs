@@ -395,8 +395,11 @@ fn order(a: &Hit, b: &Hit) -> std::cmp::Ordering {
 
 /// Geodesic distance (m) and initial bearing (degrees in [0, 360)) on WGS 84.
 pub fn geodesic(from: Point<f64>, to: Point<f64>) -> (f64, f64) {
+    // Building the ellipsoid's series coefficients costs more than an inverse problem: once.
+    static WGS84: std::sync::LazyLock<geographiclib_rs::Geodesic> =
+        std::sync::LazyLock::new(geographiclib_rs::Geodesic::wgs84);
     let (s12, azi1, _azi2, _a12): (f64, f64, f64, f64) =
-        geographiclib_rs::Geodesic::wgs84().inverse(from.y(), from.x(), to.y(), to.x());
+        WGS84.inverse(from.y(), from.x(), to.y(), to.x());
     let bearing = if s12 == 0.0 {
         0.0
     } else {
