@@ -33,7 +33,7 @@ fn bench_set(c: &mut Criterion, name: &str, gen: fn(&mut StdRng) -> Point<f64>) 
     group.bench_function("build_1M", |b| {
         b.iter_batched(
             || points.clone(),
-            |pts| SpatialIndex::new(pts),
+            SpatialIndex::new,
             BatchSize::LargeInput,
         )
     });
