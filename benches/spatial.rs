@@ -31,11 +31,7 @@ fn bench_set(c: &mut Criterion, name: &str, gen: fn(&mut StdRng) -> Point<f64>) 
     let mut group = c.benchmark_group(name);
     group.sample_size(10);
     group.bench_function("build_1M", |b| {
-        b.iter_batched(
-            || points.clone(),
-            SpatialIndex::new,
-            BatchSize::LargeInput,
-        )
+        b.iter_batched(|| points.clone(), SpatialIndex::new, BatchSize::LargeInput)
     });
     let index = SpatialIndex::new(points.clone());
     group.sample_size(100);

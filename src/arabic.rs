@@ -359,6 +359,65 @@ pub fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}' | '\u{06FA}'..='\u{06FF}')
 }
 
+/// A token of normalised text: a word (letters and digits) or one punctuation character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token in the normalised text.
+    pub text: &'a str,
+    /// Its byte range in the normalised text.
+    pub norm: (usize, usize),
+    /// Its byte range in the original text.
+    pub orig: (usize, usize),
+    pub is_word: bool,
+}
+
+/// Splits normalised text into words and punctuation (spaces dropped).
+///
+/// # Examples
+/// ```
+/// let n = convoy::arabic::normalize("من «قسرك»، باتجاه");
+/// let t: Vec<&str> = convoy::arabic::tokens(&n).iter().map(|t| t.text).collect();
+/// assert_eq!(t, ["من", "قسرك", "،", "باتجاه"]);
+/// ```
+pub fn tokens<'a>(norm: &'a Normalized<'_>) -> Vec<Token<'a>> {
+    let t = norm.text();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        let (word, len) = word_char_at(t, i);
+        if word {
+            let start = i;
+            i += len;
+            loop {
+                let (word, len) = word_char_at(t, i);
+                if !word {
+                    break;
+                }
+                i += len;
+            }
+            let orig = norm.original_span(start..i);
+            out.push(Token {
+                text: &t[start..i],
+                norm: (start, i),
+                orig: (orig.start, orig.end),
+                is_word: true,
+            });
+        } else {
+            if !t[i..].starts_with(' ') {
+                let orig = norm.original_span(i..i + len);
+                out.push(Token {
+                    text: &t[i..i + len],
+                    norm: (i, i + len),
+                    orig: (orig.start, orig.end),
+                    is_word: false,
+                });
+            }
+            i += len;
+        }
+    }
+    out
+}
+
 /// Splits text into sentences: byte ranges, trimmed, ending after `.`, `!`, `?`, `؟`, `؛` or a
 /// line break. A full stop inside a word ("أر.تي.بي.إي", "3.5") does not end a sentence.
 ///

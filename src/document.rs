@@ -93,6 +93,91 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<&'static str>
     Ok((text.into_owned(), Some(encoding.name())))
 }
 
+/// One row of an articles directory's `manifest.csv` (`file,date,source,url,title`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ManifestEntry {
+    pub date: Option<crate::extract::dates::ArticleDate>,
+    pub source: String,
+    pub url: String,
+    pub title: String,
+}
+
+/// The manifest of an articles directory: file name → entry. A directory without
+/// `manifest.csv` has an empty manifest.
+#[derive(Debug, Clone, Default)]
+pub struct Manifest {
+    entries: std::collections::HashMap<String, ManifestEntry>,
+}
+
+impl Manifest {
+    /// Reads `dir/manifest.csv` if there is one; a malformed row is an error naming the file,
+    /// the line and the column.
+    pub fn read(dir: &Path) -> Result<Manifest> {
+        let path = dir.join("manifest.csv");
+        if !path.exists() {
+            return Ok(Manifest::default());
+        }
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| Error::io(&path, "cannot read", e))?;
+        Manifest::parse(&path.display().to_string(), &text)
+    }
+
+    /// Parses manifest CSV text; `name` names it in errors.
+    pub fn parse(name: &str, text: &str) -> Result<Manifest> {
+        let fail = |line: u64, message: String| Error::Malformed {
+            source_name: name.to_owned(),
+            location: format!("line {line}"),
+            message,
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let headers = reader
+            .headers()
+            .map_err(|e| fail(1, format!("cannot read the header: {e}")))?
+            .clone();
+        let col = |h: &str| headers.iter().position(|x| x.trim() == h);
+        let (Some(file), Some(date)) = (col("file"), col("date")) else {
+            return Err(fail(
+                1,
+                "the header needs at least the columns file,date".into(),
+            ));
+        };
+        let (source, url, title) = (col("source"), col("url"), col("title"));
+        let mut entries = std::collections::HashMap::new();
+        for row in reader.records() {
+            let row = row.map_err(|e| fail(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+            let line = row.position().map_or(0, |p| p.line());
+            let get = |i: Option<usize>| i.and_then(|i| row.get(i)).unwrap_or("").trim().to_owned();
+            let date_text = get(Some(date));
+            let date = if date_text.is_empty() {
+                None
+            } else {
+                Some(
+                    date_text
+                        .parse()
+                        .map_err(|e: String| fail(line, format!("column `date`: {e}")))?,
+                )
+            };
+            entries.insert(
+                get(Some(file)),
+                ManifestEntry {
+                    date,
+                    source: get(source),
+                    url: get(url),
+                    title: get(title),
+                },
+            );
+        }
+        Ok(Manifest { entries })
+    }
+
+    /// The entry for an article file name.
+    pub fn get(&self, file: &str) -> Option<&ManifestEntry> {
+        self.entries.get(file)
+    }
+}
+
 /// Expands arguments into article paths: a file as given, a directory as every `.txt` file
 /// directly inside it, in name order.
 pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
@@ -156,6 +241,22 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "x.bin: looks like a binary file, not a text article"
+        );
+    }
+
+    #[test]
+    fn manifests_parse_and_name_bad_rows() {
+        let m = Manifest::parse(
+            "manifest.csv",
+            "file,date,source,url,title\na.txt,2020-01-08,SANA,,t\nb.txt,,x,,\n",
+        )
+        .unwrap();
+        assert_eq!(m.get("a.txt").unwrap().date.unwrap().day, Some(8));
+        assert_eq!(m.get("b.txt").unwrap().date, None);
+        let e = Manifest::parse("m.csv", "file,date\na.txt,8 Jan\n").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "m.csv: line 2: column `date`: date \"8 Jan\" is not YYYY-MM-DD, YYYY-MM or YYYY"
         );
     }
 

@@ -40,6 +40,9 @@ pub enum Error {
     /// A command-line value that does not parse.
     #[error("{0}")]
     Invalid(String),
+    /// A map could not be drawn: options out of range, or the drawing failed.
+    #[error("cannot draw the map: {0}")]
+    Render(String),
 }
 
 fn suggest(names: &[String]) -> String {

@@ -113,6 +113,8 @@ impl Cue {
 pub struct Mention {
     /// Byte range of the name in the document text (proclitics excluded).
     pub span: Range<usize>,
+    /// Byte range of the name in the normalised text.
+    pub normalized_span: Range<usize>,
     /// Every place the words could mean, curated first.
     pub candidates: Vec<PlaceIndex>,
     /// The place chosen in context.
@@ -143,6 +145,23 @@ impl Mention {
 /// assert_eq!(g.place(m[0].place).id.as_str(), "al_waleed_crossing_anbar");
 /// ```
 pub fn resolve(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
+    parse(gazetteer, doc).mentions
+}
+
+/// A document read for places: its normalised text, sentences, paragraphs and mentions, for the
+/// stages downstream that need more than the mentions.
+#[derive(Debug)]
+pub struct Parsed<'a> {
+    pub norm: arabic::Normalized<'a>,
+    /// Sentence byte ranges in the document text.
+    pub sentences: Vec<Range<usize>>,
+    /// Paragraph byte ranges in the document text.
+    pub paragraphs: Vec<Range<usize>>,
+    pub mentions: Vec<Mention>,
+}
+
+/// Normalises, splits and resolves `doc` in one go.
+pub fn parse<'a>(gazetteer: &Gazetteer, doc: &'a Document) -> Parsed<'a> {
     let norm = arabic::normalize(&doc.text);
     let sentences = arabic::sentences(&doc.text);
     let paragraphs = arabic::paragraphs(&doc.text);
@@ -157,6 +176,7 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
                 paragraph: containing(&paragraphs, m.span.start),
                 place: m.candidates[0],
                 span: m.span,
+                normalized_span: m.normalized_span,
                 candidates: m.candidates,
                 cue,
             }
@@ -179,7 +199,12 @@ pub fn resolve(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
             }
         }
     }
-    mentions
+    Parsed {
+        norm,
+        sentences,
+        paragraphs,
+        mentions,
+    }
 }
 
 /// How well candidate `c` fits mention `i` in its context; higher is better.

@@ -8,14 +8,20 @@
 //! - [`gazetteer`]: the places convoy knows (curated + GeoNames), their names, and the
 //!   [`Matcher`](gazetteer::Matcher) that finds them in text.
 //! - [`geoparse`]: mentions of places resolved in context.
+//! - [`extract`]: movements and events, with their roles, counts, actors, status and dates.
+//! - [`export`]: extractions written as the GeoJSON files of the output contract.
 //! - [`report`]: rows written as tables, JSON or CSV.
+//! - [`render`]: maps (SVG, PNG) of movements, events and places from the output GeoJSON.
 //! - [`error`]: the library's error type.
 
 pub mod arabic;
 pub mod document;
 pub mod error;
+pub mod export;
+pub mod extract;
 pub mod gazetteer;
 pub mod geoparse;
+pub mod render;
 pub mod report;
 pub mod spatial;
 

@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 use convoy::gazetteer::{self, validate, GazetteerFiles, Kind};
 use convoy::report::{self, Format, MentionRow, NearRow, PlaceRow, RouteRow};
-use convoy::{document, geoparse, spatial, Document, Gazetteer};
+use convoy::{document, export, geoparse, spatial, Document, Gazetteer};
 
 /// Turns Arabic news reports about troop withdrawals in Iraq and Syria into GeoJSON and maps.
 #[derive(Parser)]
@@ -40,6 +40,23 @@ enum Command {
     /// List, show and validate gazetteer entries.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
+    /// Movements and events from articles, as GeoJSON (see the output contract).
+    Extract {
+        #[arg(required = true, value_name = "ARTICLE_OR_DIR")]
+        inputs: Vec<PathBuf>,
+        /// Output directory for movements.geojson, events.geojson, places.geojson and
+        /// unresolved.csv.
+        #[arg(
+            short = 'o',
+            long,
+            value_name = "DIR",
+            required_unless_present = "format"
+        )]
+        output: Option<PathBuf>,
+        /// geojsonseq: every feature to stdout as a GeoJSON text sequence (RFC 8142).
+        #[arg(long, value_enum)]
+        format: Option<StreamFormat>,
+    },
     /// Places near a place or a point, or along the movements of an extract.
     Near(NearArgs),
     /// Every place name found in articles (files, or directories of .txt files).
@@ -73,6 +90,11 @@ struct NearArgs {
     along: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = NearFormat::Table)]
     format: NearFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum StreamFormat {
+    Geojsonseq,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -206,6 +228,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Near(args) => near_cmd(&files, args, &mut out),
+        Command::Extract {
+            inputs,
+            output,
+            format,
+        } => {
+            let g = Gazetteer::load(&files)?;
+            let mut failed = false;
+            let paths = expand_each(&inputs, &mut failed);
+            let sink = match (format, output) {
+                (Some(StreamFormat::Geojsonseq), _) => export::Sink::Seq(&mut out),
+                (None, Some(dir)) => export::Sink::Dir(dir),
+                (None, None) => unreachable!("clap requires one of them"),
+            };
+            let summary = export::run(&g, &paths, sink, &progress_bar(paths.len()))?;
+            report_summary(&summary);
+            Ok(if failed || !summary.failed.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Command::Places { inputs, format } => {
             let g = Gazetteer::load(&files)?;
             let mut rows = Vec::new();
@@ -236,6 +279,40 @@ fn run(cli: Cli) -> Result<ExitCode> {
             })
         }
     }
+}
+
+/// A progress callback: a bar on stderr when it is a terminal and there are many articles.
+fn progress_bar(total: usize) -> impl Fn(usize, usize) + Sync {
+    use std::io::IsTerminal;
+    let bar = (io::stderr().is_terminal() && total > 200).then(|| {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    move |done, total| {
+        if let Some(bar) = &bar {
+            bar.set_position(done as u64);
+            if done >= total {
+                bar.finish_and_clear();
+            }
+        }
+    }
+}
+
+fn report_summary(summary: &export::Summary) {
+    for note in &summary.notes {
+        eprintln!("convoy: {note}");
+    }
+    for e in &summary.failed {
+        eprintln!("convoy: {e}");
+    }
+    eprintln!(
+        "convoy: {} articles: {} movements, {} events, {} unresolved names",
+        summary.articles, summary.movements, summary.events, summary.unresolved
+    );
 }
 
 /// The article paths of every input; an input that cannot be read is reported and skipped.

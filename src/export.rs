@@ -1,0 +1,630 @@
+//! Writing extractions as the files of the output contract (`../shared/output-contract.md`):
+//! `movements.geojson`, `events.geojson`, `places.geojson` and `unresolved.csv`, atomically
+//! and byte for byte the same for the same input; or every feature as a GeoJSON text sequence
+//! (RFC 8142) for piping.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use geo::{Densify, Geodesic, LineString};
+use serde_json::{json, Map, Value};
+use tempfile::NamedTempFile;
+
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::extract::{Actor, Count, Endpoint, Event, Extraction, Movement};
+use crate::gazetteer::{Gazetteer, PlaceIndex};
+
+/// Great-circle lines get a vertex at least this often, so they draw right in any projection.
+const DENSIFY_M: f64 = 10_000.0;
+
+/// The GeoJSON features of one article's extraction, in text order.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    pub movements: Vec<Value>,
+    pub events: Vec<Value>,
+    pub unresolved: Vec<[String; 5]>,
+}
+
+/// Builds the features of `x`, the extraction of `doc`.
+pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
+    let stem = doc.stem();
+    Features {
+        movements: x
+            .movements
+            .iter()
+            .enumerate()
+            .map(|(i, m)| movement_feature(g, doc, &format!("{stem}-m{}", i + 1), m))
+            .collect(),
+        events: x
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| event_feature(g, doc, &format!("{stem}-e{}", i + 1), e))
+            .collect(),
+        unresolved: x
+            .unresolved
+            .iter()
+            .map(|u| {
+                [
+                    doc.name.clone(),
+                    u.span.start.to_string(),
+                    u.span.end.to_string(),
+                    u.surface.clone(),
+                    u.context.clone(),
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// RFC 7946 §3.1.1: positions are [lon, lat], here to 6 decimals.
+fn position(x: f64, y: f64) -> Value {
+    json!([round6(x), round6(y)])
+}
+
+fn actor_fields(props: &mut Map<String, Value>, actor: &Option<Actor>) {
+    props.insert(
+        "actor".into(),
+        actor.as_ref().map_or(Value::Null, |a| json!(a.name)),
+    );
+    props.insert(
+        "actor_ar".into(),
+        actor
+            .as_ref()
+            .and_then(|a| a.arabic.clone())
+            .map_or(Value::Null, Value::String),
+    );
+}
+
+fn count_fields(props: &mut Map<String, Value>, key: &str, count: Option<Count>) {
+    props.insert(
+        key.into(),
+        count.and_then(|c| c.n).map_or(Value::Null, |n| json!(n)),
+    );
+    props.insert(
+        format!("{key}_qualifier"),
+        count.map_or(Value::Null, |c| json!(c.qualifier.as_str())),
+    );
+}
+
+fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement) -> Value {
+    let stops: Vec<Endpoint> = std::iter::once(m.origin)
+        .chain(m.via.iter().copied())
+        .chain(std::iter::once(m.destination))
+        .collect();
+    let mut coords: Vec<(f64, f64)> = Vec::new();
+    for s in &stops {
+        let p = g.place(s.place).point;
+        if coords.last() != Some(&(p.x(), p.y())) {
+            coords.push((p.x(), p.y()));
+        }
+    }
+    if coords.len() == 1 {
+        coords.push(coords[0]);
+    }
+    let line = Geodesic.densify(&LineString::from(coords), DENSIFY_M);
+    let geometry: Vec<Value> = line.coords().map(|c| position(c.x, c.y)).collect();
+    let precision = stops
+        .iter()
+        .map(|e| e.precision(g))
+        .max()
+        .unwrap_or(crate::gazetteer::GeoPrecision::Region);
+    let mut p = Map::new();
+    p.insert("id".into(), json!(id));
+    p.insert("doc".into(), json!(doc.name));
+    p.insert("event_type".into(), json!(m.event_type.as_str()));
+    actor_fields(&mut p, &m.actor);
+    let place = |e: &Endpoint| g.place(e.place);
+    p.insert("origin".into(), json!(place(&m.origin).id.as_str()));
+    p.insert("origin_name".into(), json!(place(&m.origin).name_en));
+    p.insert(
+        "destination".into(),
+        json!(place(&m.destination).id.as_str()),
+    );
+    p.insert(
+        "destination_name".into(),
+        json!(place(&m.destination).name_en),
+    );
+    p.insert(
+        "via".into(),
+        json!(m
+            .via
+            .iter()
+            .map(|v| place(v).id.as_str())
+            .collect::<Vec<_>>()),
+    );
+    p.insert(
+        "via_names".into(),
+        json!(m
+            .via
+            .iter()
+            .map(|v| place(v).name_en.as_str())
+            .collect::<Vec<_>>()),
+    );
+    count_fields(&mut p, "vehicles", m.vehicles);
+    count_fields(&mut p, "personnel", m.personnel);
+    p.insert("status".into(), json!(m.status.as_str()));
+    dates_and_evidence(
+        &mut p,
+        doc,
+        m.date,
+        &m.date_text,
+        &m.evidence,
+        precision.as_int(),
+    );
+    p.insert("background".into(), json!(m.background));
+    p.insert("stroke".into(), json!(actor_colour(m.actor.as_ref())));
+    let width = m
+        .vehicles
+        .and_then(|c| c.n)
+        .map_or(2.0, |n| (1.5 + f64::from(n.max(1)).log2() * 0.75).min(8.0));
+    p.insert(
+        "stroke-width".into(),
+        json!((width * 10.0f64).round() / 10.0),
+    );
+    json!({
+        "type": "Feature",
+        "id": id,
+        "geometry": {"type": "LineString", "coordinates": geometry},
+        "properties": p,
+    })
+}
+
+fn dates_and_evidence(
+    p: &mut Map<String, Value>,
+    doc: &Document,
+    date: Option<crate::extract::dates::Ymd>,
+    date_text: &Option<String>,
+    evidence: &std::ops::Range<usize>,
+    precision: u8,
+) {
+    p.insert(
+        "event_date".into(),
+        date.map_or(Value::Null, |d| json!(d.to_string())),
+    );
+    p.insert(
+        "date_text".into(),
+        date_text.clone().map_or(Value::Null, Value::String),
+    );
+    p.insert("geo_precision".into(), json!(precision));
+    p.insert("evidence".into(), json!(doc.text[evidence.clone()]));
+    p.insert("evidence_start".into(), json!(evidence.start));
+    p.insert("evidence_end".into(), json!(evidence.end));
+}
+
+fn event_feature(g: &Gazetteer, doc: &Document, id: &str, e: &Event) -> Value {
+    let place = g.place(e.place.place);
+    let mut p = Map::new();
+    p.insert("id".into(), json!(id));
+    p.insert("doc".into(), json!(doc.name));
+    p.insert("event_type".into(), json!(e.event_type.as_str()));
+    p.insert("place".into(), json!(place.id.as_str()));
+    p.insert("place_name".into(), json!(place.name_en));
+    actor_fields(&mut p, &e.actor);
+    p.insert(
+        "counterpart".into(),
+        e.counterpart.clone().map_or(Value::Null, Value::String),
+    );
+    p.insert("status".into(), json!(e.status.as_str()));
+    dates_and_evidence(
+        &mut p,
+        doc,
+        e.date,
+        &e.date_text,
+        &e.evidence,
+        e.place.precision(g).as_int(),
+    );
+    p.insert("background".into(), json!(e.background));
+    p.insert("near".into(), json!(e.place.near));
+    p.insert("marker-color".into(), json!(event_colour(e.event_type)));
+    json!({
+        "type": "Feature",
+        "id": id,
+        "geometry": {"type": "Point", "coordinates": position(place.lon(), place.lat())},
+        "properties": p,
+    })
+}
+
+/// A fixed colour per actor, so a map's colours do not change when other articles are added.
+pub fn actor_colour(actor: Option<&Actor>) -> &'static str {
+    const PALETTE: [&str; 8] = [
+        "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#9467bd", "#ff7f0e", "#2ca02c",
+    ];
+    match actor.map(|a| a.name.as_str()) {
+        Some("United States") => "#1f77b4",
+        Some("International coalition") => "#d62728",
+        None => "#555555",
+        Some(other) => {
+            // FNV-1a: stable across runs and platforms.
+            let h = other.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+            });
+            PALETTE[(h % PALETTE.len() as u64) as usize]
+        }
+    }
+}
+
+/// The marker colour of an event type.
+pub fn event_colour(t: crate::extract::EventType) -> &'static str {
+    use crate::extract::EventType::*;
+    match t {
+        Withdrawal => "#1f77b4",
+        Handover => "#2ca02c",
+        Attack => "#d62728",
+        Presence => "#9467bd",
+        Redeployment => "#ff7f0e",
+        Arrival | Relocation => "#17becf",
+    }
+}
+
+/// How often each gazetteer place is named, and in which articles.
+#[derive(Debug, Clone, Default)]
+pub struct PlaceTally {
+    counts: BTreeMap<PlaceIndex, (u64, Vec<String>)>,
+}
+
+impl PlaceTally {
+    /// Counts the mentions of one article.
+    pub fn add(&mut self, doc: &Document, x: &Extraction) {
+        for m in &x.mentions {
+            let entry = self.counts.entry(m.place).or_default();
+            entry.0 += 1;
+            if entry.1.last() != Some(&doc.name) {
+                entry.1.push(doc.name.clone());
+            }
+        }
+    }
+
+    /// The places as Point features, sorted by id.
+    pub fn features(&self, g: &Gazetteer) -> Vec<Value> {
+        let mut out: Vec<(String, Value)> = self
+            .counts
+            .iter()
+            .map(|(ix, (n, docs))| {
+                let p = g.place(*ix);
+                let mut docs = docs.clone();
+                docs.sort();
+                docs.dedup();
+                let props = json!({
+                    "id": p.id.as_str(),
+                    "name_en": p.name_en,
+                    "name_ar": p.name_ar,
+                    "kind": p.kind.as_str(),
+                    "country": p.country,
+                    "mentions": n,
+                    "docs": docs,
+                    "source": p.source,
+                    "precision_m": p.precision_m,
+                    "tier": match p.tier {
+                        crate::gazetteer::Tier::Curated => "curated",
+                        crate::gazetteer::Tier::Geonames => "geonames",
+                    },
+                });
+                let f = json!({
+                    "type": "Feature",
+                    "id": p.id.as_str(),
+                    "geometry": {"type": "Point", "coordinates": position(p.lon(), p.lat())},
+                    "properties": props,
+                });
+                (p.id.to_string(), f)
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out.into_iter().map(|(_, f)| f).collect()
+    }
+}
+
+/// A FeatureCollection with one feature per line: readable diffs, and still one JSON value.
+pub fn feature_collection(features: &[Value]) -> String {
+    let mut s = String::from("{\"type\":\"FeatureCollection\",\"features\":[\n");
+    for (i, f) in features.iter().enumerate() {
+        s.push_str(&f.to_string());
+        s.push_str(if i + 1 < features.len() { ",\n" } else { "\n" });
+    }
+    s.push_str("]}\n");
+    s
+}
+
+/// Writes `files` (name → contents) into `dir` atomically: each goes to a temporary file in the
+/// same directory and is renamed over its target only when all are written, so an existing
+/// output is never left half-written.
+pub fn write_atomically(dir: &Path, files: &[(&str, &[u8])]) -> Result<()> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::io(dir, "cannot create the output directory", e))?;
+    let mut staged = Vec::new();
+    for (name, contents) in files {
+        let target = dir.join(name);
+        let mut file = temp_in(dir, &target)?;
+        file.write_all(contents)
+            .and_then(|_| file.as_file().sync_all())
+            .map_err(|e| Error::io(&target, "cannot write", e))?;
+        staged.push((file, target));
+    }
+    for (file, target) in staged {
+        file.persist(&target)
+            .map_err(|e| Error::io(&target, "cannot write", e.error))?;
+    }
+    Ok(())
+}
+
+/// Writes every feature as RFC 8142 GeoJSON text sequence records: RS, the JSON, LF.
+pub fn write_seq(out: &mut dyn Write, features: &[Value]) -> std::io::Result<()> {
+    for f in features {
+        out.write_all(b"\x1e")?;
+        out.write_all(f.to_string().as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// What a run of `extract` did.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub articles: usize,
+    pub movements: usize,
+    pub events: usize,
+    pub unresolved: usize,
+    /// Articles that could not be read, with why.
+    pub failed: Vec<Error>,
+    /// Notes for the user (encodings used).
+    pub notes: Vec<String>,
+}
+
+/// Where extraction writes.
+pub enum Sink<'w> {
+    /// The four contract files in a directory, written atomically.
+    Dir(PathBuf),
+    /// Every feature to a stream, as a GeoJSON text sequence.
+    Seq(&'w mut dyn Write),
+}
+
+/// Articles are extracted this many at a time in parallel; memory holds one batch.
+const BATCH: usize = 64;
+
+/// Extracts every article in `paths` (in parallel, in batches, results in order) and writes
+/// them to `sink`. `progress` is called after each batch with (done, total).
+pub fn run(
+    g: &Gazetteer,
+    paths: &[PathBuf],
+    sink: Sink,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Summary> {
+    use rayon::prelude::*;
+    let mut manifests: BTreeMap<PathBuf, crate::document::Manifest> = BTreeMap::new();
+    for p in paths {
+        let dir = p.parent().unwrap_or(Path::new(".")).to_path_buf();
+        if !manifests.contains_key(&dir) {
+            let m = crate::document::Manifest::read(&dir)?;
+            manifests.insert(dir, m);
+        }
+    }
+    let mut out = match sink {
+        Sink::Dir(dir) => Out::Files(Staged::create(&dir)?),
+        Sink::Seq(w) => Out::Seq(w),
+    };
+    let mut summary = Summary::default();
+    let mut tally = PlaceTally::default();
+    for (b, batch) in paths.chunks(BATCH).enumerate() {
+        let results: Vec<Result<(Document, Extraction, Features)>> = batch
+            .par_iter()
+            .map(|path| {
+                let doc = Document::read(path)?;
+                let dir = path.parent().unwrap_or(Path::new("."));
+                let date = manifests
+                    .get(dir)
+                    .and_then(|m| m.get(&doc.name))
+                    .and_then(|e| e.date);
+                let x = crate::extract::extract(g, &doc, date);
+                let f = features(g, &doc, &x);
+                Ok((doc, x, f))
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok((doc, x, f)) => {
+                    if let Some(enc) = doc.decoded_from {
+                        summary
+                            .notes
+                            .push(format!("{}: decoded from {enc}", doc.path.display()));
+                    }
+                    summary.articles += 1;
+                    summary.movements += f.movements.len();
+                    summary.events += f.events.len();
+                    summary.unresolved += f.unresolved.len();
+                    tally.add(&doc, &x);
+                    out.write(&f)?;
+                }
+                Err(e) => summary.failed.push(e),
+            }
+        }
+        progress((b * BATCH + batch.len()).min(paths.len()), paths.len());
+    }
+    out.finish(&tally.features(g))?;
+    Ok(summary)
+}
+
+enum Out<'w> {
+    Files(Staged),
+    Seq(&'w mut dyn Write),
+}
+
+impl Out<'_> {
+    fn write(&mut self, f: &Features) -> Result<()> {
+        match self {
+            Out::Files(s) => s.write(f),
+            Out::Seq(w) => {
+                let io = |e| Error::io("<stdout>", "cannot write", e);
+                write_seq(*w, &f.movements).map_err(io)?;
+                write_seq(*w, &f.events).map_err(io)
+            }
+        }
+    }
+
+    fn finish(self, places: &[Value]) -> Result<()> {
+        match self {
+            Out::Files(s) => s.commit(places),
+            Out::Seq(w) => {
+                write_seq(w, places).map_err(|e| Error::io("<stdout>", "cannot write", e))
+            }
+        }
+    }
+}
+
+/// The contract files being written to temporary files beside their targets; a temporary
+/// file that is never renamed into place is deleted when dropped (tempfile).
+struct Staged {
+    dir: PathBuf,
+    movements: Stream,
+    events: Stream,
+    unresolved: csv::Writer<NamedTempFile>,
+}
+
+/// One FeatureCollection written feature by feature.
+struct Stream {
+    target: PathBuf,
+    out: std::io::BufWriter<NamedTempFile>,
+    first: bool,
+}
+
+fn temp_in(dir: &Path, target: &Path) -> Result<NamedTempFile> {
+    NamedTempFile::new_in(dir).map_err(|e| Error::io(target, "cannot write", e))
+}
+
+impl Stream {
+    fn create(dir: &Path, name: &str) -> Result<Stream> {
+        let target = dir.join(name);
+        let mut out = std::io::BufWriter::new(temp_in(dir, &target)?);
+        out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[\n")
+            .map_err(|e| Error::io(&target, "cannot write", e))?;
+        Ok(Stream {
+            target,
+            out,
+            first: true,
+        })
+    }
+
+    fn push(&mut self, f: &Value) -> Result<()> {
+        let sep: &[u8] = if self.first { b"" } else { b",\n" };
+        self.first = false;
+        self.out
+            .write_all(sep)
+            .and_then(|_| self.out.write_all(f.to_string().as_bytes()))
+            .map_err(|e| Error::io(&self.target, "cannot write", e))
+    }
+
+    fn close(mut self) -> Result<(NamedTempFile, PathBuf)> {
+        let end: &[u8] = if self.first { b"]}\n" } else { b"\n]}\n" };
+        let io = |e| Error::io(&self.target, "cannot write", e);
+        self.out.write_all(end).map_err(io)?;
+        let file = self.out.into_inner().map_err(|e| io(e.into_error()))?;
+        file.as_file().sync_all().map_err(io)?;
+        Ok((file, self.target))
+    }
+}
+
+impl Staged {
+    fn create(dir: &Path) -> Result<Staged> {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io(dir, "cannot create the output directory", e))?;
+        let target = dir.join("unresolved.csv");
+        let mut unresolved = csv::Writer::from_writer(temp_in(dir, &target)?);
+        unresolved
+            .write_record(["doc", "start", "end", "surface", "context"])
+            .map_err(|e| csv_error(&target, e))?;
+        Ok(Staged {
+            dir: dir.to_owned(),
+            movements: Stream::create(dir, "movements.geojson")?,
+            events: Stream::create(dir, "events.geojson")?,
+            unresolved,
+        })
+    }
+
+    fn write(&mut self, f: &Features) -> Result<()> {
+        for m in &f.movements {
+            self.movements.push(m)?;
+        }
+        for e in &f.events {
+            self.events.push(e)?;
+        }
+        for r in &f.unresolved {
+            self.unresolved
+                .write_record(r)
+                .map_err(|e| csv_error(&self.dir.join("unresolved.csv"), e))?;
+        }
+        Ok(())
+    }
+
+    /// Closes the streams, writes places.geojson, and renames everything into place.
+    fn commit(self, places: &[Value]) -> Result<()> {
+        let mut all = vec![self.movements.close()?, self.events.close()?];
+        let target = self.dir.join("unresolved.csv");
+        let file = self
+            .unresolved
+            .into_inner()
+            .map_err(|e| Error::io(&target, "cannot write", e.into_error()))?;
+        all.push((file, target));
+        let target = self.dir.join("places.geojson");
+        let mut file = temp_in(&self.dir, &target)?;
+        file.write_all(feature_collection(places).as_bytes())
+            .map_err(|e| Error::io(&target, "cannot write", e))?;
+        all.push((file, target));
+        for (file, target) in all {
+            file.persist(&target)
+                .map_err(|e| Error::io(&target, "cannot write", e.error))?;
+        }
+        Ok(())
+    }
+}
+
+fn csv_error(target: &Path, e: csv::Error) -> Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => Error::io(target, "cannot write", io),
+        other => Error::Invalid(format!("{}: cannot write: {other:?}", target.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collections_are_one_feature_per_line() {
+        let fc = feature_collection(&[json!({"a": 1}), json!({"b": 2})]);
+        assert_eq!(
+            fc,
+            "{\"type\":\"FeatureCollection\",\"features\":[\n{\"a\":1},\n{\"b\":2}\n]}\n"
+        );
+        let empty = feature_collection(&[]);
+        let parsed: geojson::FeatureCollection = empty.parse().unwrap();
+        assert!(parsed.features.is_empty());
+    }
+
+    #[test]
+    fn atomic_writes_replace_whole_files() {
+        let dir = tempfile::tempdir().unwrap();
+        write_atomically(dir.path(), &[("a.txt", b"one")]).unwrap();
+        write_atomically(dir.path(), &[("a.txt", b"two")]).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+            "two"
+        );
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary files left behind");
+    }
+
+    #[test]
+    fn actor_colours_are_stable() {
+        let a = Actor {
+            name: "Croatia".into(),
+            arabic: None,
+        };
+        assert_eq!(actor_colour(Some(&a)), actor_colour(Some(&a.clone())));
+        assert_eq!(actor_colour(None), "#555555");
+    }
+}

@@ -1,0 +1,1207 @@
+//! The words extraction reads: verbs and nouns of movement, handover, attack and presence;
+//! prepositions that give a place its role; counts, actors, status and locator words.
+//!
+//! Entries are written as they appear in text and normalised once (أ→ا, ة→ه, ى→ي…), so a
+//! token is looked up as it stands, then without the proclitics glued to its front (و ف ب ل ك),
+//! then without the article. Verb forms are listed whole, conjugations included: Arabic verbs
+//! inflect at both ends and a list is easier to check than a stemmer.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::arabic;
+
+/// What a trigger word says happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Trigger {
+    /// انسحب، سحب، أخلى، غادر، خرج: leaving a place.
+    Withdraw,
+    /// نقل، انتقل، اتجه، توجه، تحرك: going somewhere.
+    Move,
+    /// وصل، دخل، عاد: arriving.
+    Arrive,
+    /// إعادة انتشار / تموضع.
+    Redeploy,
+    /// سلّم، تسليم: handing over (the subject gives).
+    HandOver,
+    /// تسلّم، استلم: taking over (the subject receives).
+    TakeOver,
+    /// استهداف، قصف، هجوم، صواريخ.
+    Attack,
+    /// لا تزال، ما زال، بقاء: forces that remain.
+    Remain,
+}
+
+impl Trigger {
+    /// Triggers of one class share a frame: "خرجت ... واتجهت إلى" is one trip.
+    pub fn is_movement(self) -> bool {
+        matches!(
+            self,
+            Trigger::Withdraw | Trigger::Move | Trigger::Arrive | Trigger::Redeploy
+        )
+    }
+
+    /// Verbs whose direct object is the place left: غادر قاعدته، أخلى القاعدة، سحب قواته [من].
+    pub fn object_is_origin(self) -> bool {
+        matches!(self, Trigger::Withdraw)
+    }
+}
+
+/// The role a preposition gives the place after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    Origin,
+    Destination,
+    Via,
+    /// في، بـ: where something is.
+    Location,
+    /// قرب، القريبة من، بالقرب من: near a place (it locates another, or is approximate).
+    Near,
+}
+
+/// How exact a stated count is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    Exact,
+    About,
+    AtLeast,
+    Dozens,
+    Hundreds,
+    Some,
+}
+
+impl Qualifier {
+    /// The contract's word for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::Dozens => "dozens",
+            Qualifier::Hundreds => "hundreds",
+            Qualifier::Some => "some",
+        }
+    }
+}
+
+/// A word's meaning for extraction; a word can have several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lex {
+    Trigger(Trigger),
+    /// The future prefix or a modal: what follows is planned.
+    Planned,
+    /// بدأ، جارية، مستمرة: under way.
+    InProgress,
+    /// كاذب، نفى، عار عن الصحة: the text calls it false.
+    Denied,
+    Role(Role),
+    /// المتمركزة، المنتشرين، الموجودة في: where the subject is stationed.
+    Stationed,
+    /// الواقعة، التابعة: the place after it locates the one before.
+    Locator,
+    /// شمال، جنوب، شرق، غرب...: a direction from a place.
+    Direction,
+    /// ريف، أطراف، ضواحي: the countryside of a place.
+    Countryside,
+    /// الواصل، المؤدي، الرابط: the way continues to the place after it.
+    PathNext,
+    /// تمهيدا: a purpose clause (planned) follows.
+    Purpose,
+    /// كما، فيما، بالإضافة إلى: a new event begins.
+    FrameBreak,
+    /// رسالة، بيان، مصدر: "من" after it names a source, not an origin.
+    Source,
+    /// قوات، جنود، رتل: a force.
+    Force,
+    /// The coalition.
+    Coalition,
+    /// A nationality: its index in [`NATIONS`].
+    Nation(u8),
+    Vehicles,
+    Personnel,
+    Qualify(Qualifier),
+    Number(u32),
+    /// "القاعدة", "منها": refers back to the base named before.
+    Anaphor,
+    /// A generic place noun (قاعدة، مطار، معبر...): skipped when finding a place's role.
+    PlaceNoun,
+    /// ended (their) presence on: the place after it was left.
+    EndPresence,
+    /// Weapons (صواريخ): a movement verb with these as subject is not troops moving.
+    Weapon,
+    /// وزارة، حكومة، وزير: a country after these (وزارة الدفاع في سلوفينيا) is a party.
+    Office,
+    /// الشهر، العام، الأسبوع: "من" before these is "since", not "from a place".
+    Time,
+}
+
+/// Nationalities: (adjective forms, English actor name, English forces name).
+pub const NATIONS: &[(&[&str], &str, &str)] = &[
+    (
+        &[
+            "الأمريكية",
+            "الأميركية",
+            "الأمريكي",
+            "الأميركي",
+            "الأمريكيين",
+            "الأميركيين",
+            "الأمريكيون",
+            "الأميركيون",
+            "أمريكية",
+            "أميركية",
+            "أمريكي",
+            "أميركي",
+            "أمريكيين",
+            "أميركيين",
+            "أمريكيا",
+            "أميركيا",
+            "المارينز",
+            "البنتاغون",
+            "البنتاجون",
+            "واشنطن",
+            "الولايات المتحدة",
+            "أمريكا",
+            "أميركا",
+            "u s",
+            "american",
+            "americans",
+            "pentagon",
+        ],
+        "United States",
+        "US forces",
+    ),
+    (
+        &[
+            "العراقية",
+            "العراقي",
+            "العراقيين",
+            "عراقية",
+            "عراقي",
+            "iraqi",
+        ],
+        "Iraq",
+        "Iraqi forces",
+    ),
+    (
+        &["السورية", "السوري", "السوريين", "سورية", "syrian"],
+        "Syria",
+        "Syrian forces",
+    ),
+    (
+        &[
+            "البريطانية",
+            "البريطاني",
+            "البريطانيين",
+            "بريطانيا",
+            "british",
+        ],
+        "United Kingdom",
+        "British forces",
+    ),
+    (
+        &["الفرنسية", "الفرنسي", "الفرنسيين", "فرنسا", "french"],
+        "France",
+        "French forces",
+    ),
+    (
+        &["الألمانية", "الألماني", "الألمان", "ألمانيا", "german"],
+        "Germany",
+        "German forces",
+    ),
+    (
+        &["الإسبانية", "الإسباني", "الإسبان", "إسبانيا", "spanish"],
+        "Spain",
+        "Spanish forces",
+    ),
+    (
+        &["الإيطالية", "الإيطالي", "الإيطاليين", "إيطاليا", "italian"],
+        "Italy",
+        "Italian forces",
+    ),
+    (
+        &["الكرواتية", "الكرواتي", "الكرواتيين", "كرواتيا", "croatian"],
+        "Croatia",
+        "Croatian forces",
+    ),
+    (
+        &["السلوفينية", "السلوفيني", "سلوفينيا", "slovenian"],
+        "Slovenia",
+        "Slovenian forces",
+    ),
+    (
+        &[
+            "الأسترالية",
+            "الأسترالي",
+            "الأستراليين",
+            "أستراليا",
+            "australian",
+        ],
+        "Australia",
+        "Australian forces",
+    ),
+    (
+        &["الكندية", "الكندي", "الكنديين", "كندا", "canadian"],
+        "Canada",
+        "Canadian forces",
+    ),
+    (
+        &["الهولندية", "الهولندي", "هولندا", "dutch"],
+        "Netherlands",
+        "Dutch forces",
+    ),
+    (
+        &["الدنماركية", "الدنماركي", "الدنمارك", "danish"],
+        "Denmark",
+        "Danish forces",
+    ),
+    (
+        &["النرويجية", "النرويجي", "النرويج", "norwegian"],
+        "Norway",
+        "Norwegian forces",
+    ),
+    (
+        &["التشيكية", "التشيكي", "التشيك", "تشيكيا", "czech"],
+        "Czechia",
+        "Czech forces",
+    ),
+    (
+        &["التركية", "التركي", "الأتراك", "تركيا", "turkish"],
+        "Turkey",
+        "Turkish forces",
+    ),
+    (
+        &["الروسية", "الروسي", "الروس", "روسيا", "russian"],
+        "Russia",
+        "Russian forces",
+    ),
+    (
+        &[
+            "الإيرانية",
+            "الإيراني",
+            "إيران",
+            "الحرس الثوري",
+            "حرس الثورة",
+            "iranian",
+        ],
+        "Iran",
+        "Iranian forces",
+    ),
+    (
+        &["الأردنية", "الأردني", "jordanian"],
+        "Jordan",
+        "Jordanian forces",
+    ),
+    (
+        &["الكويتية", "الكويتي", "kuwaiti"],
+        "Kuwait",
+        "Kuwaiti forces",
+    ),
+    (
+        &["البيشمركة", "البيشمركه", "الكردية", "peshmerga"],
+        "Kurdistan Region",
+        "Peshmerga",
+    ),
+    (&["قسد", "sdf"], "Syrian Democratic Forces", "SDF"),
+    (
+        &[
+            "الفصائل",
+            "المليشيات",
+            "الميليشيات",
+            "فصائل",
+            "مليشيات",
+            "ميليشيات",
+            "الحشد الشعبي",
+            "militias",
+        ],
+        "Iraqi militias",
+        "Iraqi militias",
+    ),
+];
+
+/// The actor name of nation `i`.
+pub fn nation_actor(i: u8) -> &'static str {
+    NATIONS[i as usize].1
+}
+
+/// The forces name of nation `i` ("Iraqi forces").
+pub fn nation_forces(i: u8) -> &'static str {
+    NATIONS[i as usize].2
+}
+
+fn entries() -> Vec<(&'static str, Lex)> {
+    use self::Trigger as T;
+    use Lex::*;
+    let mut e: Vec<(&'static str, Lex)> = Vec::new();
+    let mut add = |words: &[&'static str], lex: Lex| {
+        for w in words {
+            e.push((w, lex));
+        }
+    };
+    add(
+        &[
+            "انسحب",
+            "انسحبت",
+            "انسحبوا",
+            "ينسحب",
+            "تنسحب",
+            "ينسحبون",
+            "انسحاب",
+            "انسحابها",
+            "انسحابه",
+            "انسحابهم",
+            "الانسحاب",
+            "سحب",
+            "سحبت",
+            "سحبوا",
+            "يسحب",
+            "تسحب",
+            "يسحبون",
+            "سحبها",
+            "سحبه",
+            "أخلت",
+            "أخلى",
+            "أخلوا",
+            "يخلي",
+            "تخلي",
+            "إخلاء",
+            "إخلائها",
+            "غادر",
+            "غادرت",
+            "غادروا",
+            "يغادر",
+            "تغادر",
+            "يغادرون",
+            "مغادرة",
+            "خرج",
+            "خرجت",
+            "خرجوا",
+            "يخرج",
+            "تخرج",
+            "خروج",
+            "إخراج",
+            "رحيل",
+            "withdraw",
+            "withdrew",
+            "withdrawn",
+            "withdrawing",
+            "withdrawal",
+            "left",
+            "leave",
+            "leaving",
+            "depart",
+            "departed",
+            "departing",
+            "departure",
+            "pulled",
+            "pullout",
+            "evacuated",
+            "evacuate",
+        ],
+        Trigger(T::Withdraw),
+    );
+    add(
+        &[
+            "اتجه",
+            "اتجهت",
+            "اتجهوا",
+            "يتجه",
+            "تتجه",
+            "توجه",
+            "توجهت",
+            "توجهوا",
+            "يتوجه",
+            "تتوجه",
+            "نقل",
+            "نقلت",
+            "نقلوا",
+            "ينقل",
+            "تنقل",
+            "نقلها",
+            "انتقل",
+            "انتقلت",
+            "انتقلوا",
+            "ينتقل",
+            "تنتقل",
+            "ينتقلون",
+            "انتقال",
+            "تحرك",
+            "تحركت",
+            "يتحرك",
+            "تتحرك",
+            "تحركات",
+            "عبرت",
+            "عبر رتل",
+            "مضى",
+            "moved",
+            "move",
+            "moving",
+            "relocated",
+            "relocate",
+            "relocation",
+            "headed",
+            "heading",
+            "convoy",
+        ],
+        Trigger(T::Move),
+    );
+    add(
+        &[
+            "وصل",
+            "وصلت",
+            "وصلوا",
+            "يصل",
+            "تصل",
+            "وصول",
+            "دخل",
+            "دخلت",
+            "دخلوا",
+            "يدخل",
+            "تدخل",
+            "دخول",
+            "عاد",
+            "عادت",
+            "عادوا",
+            "يعود",
+            "تعود",
+            "يعودون",
+            "عودة",
+            "رجع",
+            "رجعت",
+            "arrived",
+            "arriving",
+            "arrive",
+            "arrival",
+            "returned",
+            "return",
+            "entered",
+        ],
+        Trigger(T::Arrive),
+    );
+    add(
+        &[
+            "إعادة انتشار",
+            "إعادة تموضع",
+            "إعادة تمركز",
+            "أعادت انتشار",
+            "أعاد انتشار",
+            "أعادت تموضع",
+            "أعاد تموضع",
+            "أعادت نشر",
+            "إعادة نشر",
+            "redeployed",
+            "redeployment",
+            "repositioned",
+        ],
+        Trigger(T::Redeploy),
+    );
+    add(
+        &[
+            "سلم",
+            "سلمت",
+            "سلموا",
+            "يسلم",
+            "تسليم",
+            "تسليمها",
+            "تسليمه",
+            "سلمتها",
+            "سلمها",
+            "handed",
+            "handover",
+        ],
+        Trigger(T::HandOver),
+    );
+    add(
+        &[
+            "تسلمت",
+            "تسلم",
+            "تتسلم",
+            "يتسلم",
+            "تسلمها",
+            "تسلمته",
+            "استلم",
+            "استلمت",
+            "استلام",
+            "استلامها",
+            "took over",
+        ],
+        Trigger(T::TakeOver),
+    );
+    add(
+        &[
+            "استهداف",
+            "استهدف",
+            "استهدفت",
+            "يستهدف",
+            "تستهدف",
+            "استهدافها",
+            "قصف",
+            "قصفت",
+            "قصفها",
+            "يقصف",
+            "تقصف",
+            "هجوم",
+            "هجمات",
+            "الهجوم",
+            "الهجمات",
+            "هاجم",
+            "هاجمت",
+            "ضربة",
+            "ضربات",
+            "غارة",
+            "سقطت",
+            "سقط",
+            "سقوط",
+            "attack",
+            "attacked",
+            "attacks",
+            "struck",
+            "strike",
+            "rockets",
+        ],
+        Trigger(T::Attack),
+    );
+    add(
+        &[
+            "لا تزال",
+            "لا يزال",
+            "ما زالت",
+            "ما زال",
+            "مازالت",
+            "مازال",
+            "ما زالوا",
+            "لا يزالون",
+            "بقاء",
+            "الإبقاء على",
+            "إبقاء",
+            "ستبقى",
+            "تبقى",
+            "يبقى",
+            "لم يبق",
+            "لم يتبق",
+            "remain",
+            "remained",
+            "stay",
+        ],
+        Trigger(T::Remain),
+    );
+    add(
+        &[
+            "من",
+            "منها",
+            "منه",
+            "from",
+            "out of",
+            "قادمة من",
+            "قادما من",
+            "قادمين من",
+        ],
+        Role(self::Role::Origin),
+    );
+    add(
+        &[
+            "إلى",
+            "الى",
+            "نحو",
+            "باتجاه",
+            "اتجاه",
+            "صوب",
+            "حتى",
+            "to",
+            "into",
+            "toward",
+            "towards",
+        ],
+        Role(self::Role::Destination),
+    );
+    add(
+        &[
+            "عبر",
+            "مرورا",
+            "مروراً",
+            "عن طريق",
+            "من خلال",
+            "via",
+            "through",
+        ],
+        Role(self::Role::Via),
+    );
+    add(
+        &["في", "داخل", "in", "at", "on"],
+        Role(self::Role::Location),
+    );
+    add(
+        &[
+            "قرب",
+            "بالقرب من",
+            "القريبة من",
+            "القريب من",
+            "قريبة من",
+            "قريب من",
+            "بجوار",
+            "محيط",
+            "بمحاذاة",
+            "near",
+            "close to",
+        ],
+        Role(self::Role::Near),
+    );
+    add(
+        &[
+            "المتمركزة",
+            "المتمركزين",
+            "المتمركز",
+            "المنتشرة",
+            "المنتشرين",
+            "المنتشر",
+            "الموجودة",
+            "الموجودين",
+            "الموجود",
+            "المتواجدة",
+            "المتواجدين",
+            "العاملة",
+            "العاملين",
+            "المرابطة",
+            "stationed",
+            "based",
+        ],
+        Stationed,
+    );
+    add(
+        &[
+            "الواقعة",
+            "الواقع",
+            "التابعة",
+            "التابع",
+            "الكائنة",
+            "located",
+        ],
+        Locator,
+    );
+    add(
+        &[
+            "شمال",
+            "جنوب",
+            "شرق",
+            "غرب",
+            "شمالي",
+            "جنوبي",
+            "شرقي",
+            "غربي",
+            "وسط",
+            "north",
+            "south",
+            "east",
+            "west",
+        ],
+        Direction,
+    );
+    add(&["ريف", "ريفي", "أطراف", "ضواحي"], Countryside);
+    add(
+        &[
+            "الواصل",
+            "الواصلة",
+            "المؤدي",
+            "المؤدية",
+            "الرابط",
+            "الرابطة",
+        ],
+        PathNext,
+    );
+    add(&["تمهيدا", "تمهيداً", "استعدادا", "in preparation"], Purpose);
+    add(
+        &[
+            "كما",
+            "فيما",
+            "بينما",
+            "بالإضافة",
+            "إضافة",
+            "كذلك",
+            "أيضا",
+            "في حين",
+        ],
+        FrameBreak,
+    );
+    add(
+        &[
+            "رسالة",
+            "بيان",
+            "مصدر",
+            "مصادر",
+            "وفد",
+            "تصريح",
+            "تصريحات",
+            "اتصال",
+            "مسؤول",
+            "مسؤولين",
+            "متحدث",
+            "قال",
+            "وكالة",
+            "قناة",
+            "صحيفة",
+            "نقلا",
+            "نقلاً",
+            "جزءا",
+            "جزء",
+            "بعضا",
+            "عددا",
+            "عدد",
+            "حماية",
+            "مكونة",
+            "مؤلف",
+            "مؤلفة",
+            "مكون",
+        ],
+        Source,
+    );
+    add(
+        &[
+            "قوات",
+            "القوات",
+            "قواتها",
+            "قواته",
+            "قواتهما",
+            "قواتهم",
+            "الجيش",
+            "جيش",
+            "الجنود",
+            "جنود",
+            "العسكريين",
+            "عسكريين",
+            "الكتيبة",
+            "كتيبة",
+            "كتيبتها",
+            "وحدات",
+            "الوحدات",
+            "القوة",
+            "قوة",
+            "الرتل",
+            "رتل",
+            "رتلا",
+            "الأرتال",
+            "أرتال",
+            "troops",
+            "forces",
+            "soldiers",
+        ],
+        Force,
+    );
+    add(&["التحالف", "التحالف الدولي", "coalition"], Coalition);
+    add(
+        &[
+            "شاحنة",
+            "شاحنات",
+            "آلية",
+            "آليات",
+            "عربة",
+            "عربات",
+            "مركبة",
+            "مركبات",
+            "مدرعة",
+            "مدرعات",
+            "سيارة",
+            "سيارات",
+            "صهريج",
+            "صهاريج",
+            "ناقلة",
+            "ناقلات",
+            "حافلة",
+            "حافلات",
+            "عجلة",
+            "عجلات",
+            "trucks",
+            "vehicles",
+            "lorries",
+        ],
+        Vehicles,
+    );
+    add(
+        &[
+            "جندي",
+            "جنديا",
+            "جنود",
+            "عسكري",
+            "عسكريا",
+            "عسكريين",
+            "عسكريون",
+            "مقاتل",
+            "مقاتلا",
+            "مقاتلين",
+            "عنصر",
+            "عنصرا",
+            "عناصر",
+            "فرد",
+            "أفراد",
+            "مستشار",
+            "مستشارا",
+            "مستشارين",
+            "troops",
+            "soldiers",
+            "personnel",
+            "marines",
+        ],
+        Personnel,
+    );
+    add(
+        &[
+            "نحو",
+            "حوالي",
+            "حوالى",
+            "قرابة",
+            "زهاء",
+            "ما يقارب",
+            "تقريبا",
+            "قرابه",
+            "around",
+            "about",
+            "approximately",
+            "some",
+        ],
+        Qualify(Qualifier::About),
+    );
+    add(
+        &[
+            "أكثر من",
+            "ما يزيد عن",
+            "ما يزيد على",
+            "أزيد من",
+            "ما لا يقل عن",
+            "more than",
+            "over",
+            "at least",
+        ],
+        Qualify(Qualifier::AtLeast),
+    );
+    add(&["عشرات", "dozens"], Qualify(Qualifier::Dozens));
+    add(&["مئات", "hundreds"], Qualify(Qualifier::Hundreds));
+    add(
+        &["عدد من", "عددا من", "بعض", "بعضا من", "عدد", "several"],
+        Qualify(Qualifier::Some),
+    );
+    add(
+        &[
+            "القاعدة",
+            "هذه القاعدة",
+            "القاعدة العسكرية",
+            "منها",
+            "منه",
+            "فيها",
+            "عليها",
+            "the base",
+        ],
+        Anaphor,
+    );
+    add(
+        &[
+            "قاعدة",
+            "قاعدتها",
+            "قاعدته",
+            "قواعد",
+            "مطار",
+            "معبر",
+            "منفذ",
+            "حقل",
+            "حقلي",
+            "حقول",
+            "قرية",
+            "بلدة",
+            "مدينة",
+            "ناحية",
+            "محافظة",
+            "منطقة",
+            "مخيم",
+            "معسكر",
+            "حامية",
+            "إقليم",
+            "مقر",
+            "مقرات",
+            "مواقع",
+            "موقع",
+            "مناطق",
+            "الأراضي",
+        ],
+        PlaceNoun,
+    );
+    add(
+        &[
+            "أنهت وجودها",
+            "أنهت وجودها في",
+            "ended their presence",
+            "presence on",
+        ],
+        EndPresence,
+    );
+    add(
+        &[
+            "صاروخ",
+            "صواريخ",
+            "صاروخين",
+            "قذيفة",
+            "قذائف",
+            "كاتيوشا",
+            "مسيرة",
+            "مسيرات",
+        ],
+        Weapon,
+    );
+    add(
+        &[
+            "بدأت",
+            "بدأ",
+            "تبدأ",
+            "يبدأ",
+            "جارية",
+            "مستمرة",
+            "تستمر",
+            "يستمر",
+            "تتواصل",
+            "متواصلة",
+            "سير",
+            "underway",
+            "ongoing",
+        ],
+        InProgress,
+    );
+    add(
+        &[
+            "كاذب",
+            "كاذبة",
+            "نفى",
+            "نفت",
+            "ينفي",
+            "تنفي",
+            "نفي",
+            "عار عن الصحة",
+            "لا أساس له",
+            "غير صحيح",
+            "غير صحيحة",
+            "مفبرك",
+            "مفبركة",
+            "denied",
+            "denies",
+            "false",
+        ],
+        Denied,
+    );
+    add(
+        &[
+            "تعتزم",
+            "يعتزم",
+            "تنوي",
+            "ينوي",
+            "من المقرر",
+            "من المتوقع",
+            "تخطط",
+            "يخطط",
+            "قررت",
+            "قرر",
+            "سوف",
+            "ستبدأ",
+            "سيبدأ",
+            "خطة",
+            "المقبلة",
+            "المقبلين",
+            "المقبل",
+            "will",
+            "scheduled",
+            "plans",
+            "planned",
+        ],
+        Planned,
+    );
+    add(
+        &[
+            "وزارة", "وزير", "وزيرة", "حكومة", "رئيس", "رئيسة", "برلمان", "سلطات", "الدفاع",
+            "الخارجية", "ministry", "government",
+        ],
+        Office,
+    );
+    add(
+        &[
+            "الشهر", "العام", "عام", "السنة", "الأسبوع", "اليوم", "الأيام", "أيام",
+            "أشهر", "شهرين", "الساعات", "ساعات", "بداية", "نهاية", "منتصف", "قبل", "بعد", "وقت",
+            "تواجدها", "تواجده", "وجودها", "وجوده",
+        ],
+        Time,
+    );
+    let numbers: &[(&[&'static str], u32)] = &[
+        (&["واحد", "واحدة"], 1),
+        (&["اثنان", "اثنين", "اثنتين"], 2),
+        (&["ثلاث", "ثلاثة"], 3),
+        (&["أربع", "أربعة"], 4),
+        (&["خمس", "خمسة"], 5),
+        (&["ست", "ستة"], 6),
+        (&["سبع", "سبعة"], 7),
+        (&["ثماني", "ثمانية", "ثمان"], 8),
+        (&["تسع", "تسعة"], 9),
+        (&["عشر", "عشرة"], 10),
+        (&["عشرون", "عشرين"], 20),
+        (&["ثلاثون", "ثلاثين"], 30),
+        (&["أربعون", "أربعين"], 40),
+        (&["خمسون", "خمسين"], 50),
+        (&["ستون", "ستين"], 60),
+        (&["سبعون", "سبعين"], 70),
+        (&["ثمانون", "ثمانين"], 80),
+        (&["تسعون", "تسعين"], 90),
+        (&["مئة", "مائة"], 100),
+        (&["مئتين", "مائتين", "مئتا", "مائتا"], 200),
+        (&["ثلاثمئة", "ثلاثمائة"], 300),
+        (&["أربعمئة", "أربعمائة"], 400),
+        (&["خمسمئة", "خمسمائة"], 500),
+        (&["ألف", "الف"], 1000),
+        (&["ألفين", "ألفا"], 2000),
+    ];
+    for (words, n) in numbers {
+        for w in *words {
+            e.push((w, Number(*n)));
+        }
+    }
+    e
+}
+
+/// The lexicon: normalised word or phrase → meanings.
+pub struct Lexicon {
+    words: HashMap<String, Vec<Lex>>,
+    /// Phrases of several words, longest first, as word lists.
+    phrases: Vec<(Vec<String>, Vec<Lex>)>,
+}
+
+/// The shared lexicon, built on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
+        let mut words: HashMap<String, Vec<Lex>> = HashMap::new();
+        let mut phrases: HashMap<Vec<String>, Vec<Lex>> = HashMap::new();
+        for (text, lex) in entries() {
+            let norm = arabic::normalize_name(text);
+            let parts: Vec<String> = norm.split(' ').map(str::to_owned).collect();
+            let slot = if parts.len() == 1 {
+                words.entry(norm).or_default()
+            } else {
+                phrases.entry(parts).or_default()
+            };
+            if !slot.contains(&lex) {
+                slot.push(lex);
+            }
+        }
+        for (i, (forms, _, _)) in NATIONS.iter().enumerate() {
+            // Adjectives come with and without the article: الإيراني / إيراني.
+            let bare = forms.iter().filter_map(|f| {
+                let rest = f.strip_prefix("ال")?;
+                (!rest.contains(' ') && rest.chars().count() >= 4).then_some(rest)
+            });
+            for f in forms.iter().copied().chain(bare) {
+                let norm = arabic::normalize_name(f);
+                let parts: Vec<String> = norm.split(' ').map(str::to_owned).collect();
+                let slot = if parts.len() == 1 {
+                    words.entry(norm).or_default()
+                } else {
+                    phrases.entry(parts).or_default()
+                };
+                slot.push(Lex::Nation(i as u8));
+            }
+        }
+        let mut phrases: Vec<(Vec<String>, Vec<Lex>)> = phrases.into_iter().collect();
+        phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        Lexicon { words, phrases }
+    })
+}
+
+impl Lexicon {
+    /// The meanings of one normalised word, trying it as written, then without a proclitic,
+    /// then without the article. Returns the meanings and the proclitic that was glued on.
+    pub fn word<'w>(&self, word: &'w str) -> (&[Lex], &'w str) {
+        if let Some(l) = self.words.get(word) {
+            return (l, "");
+        }
+        for p in ["و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "س"] {
+            if let Some(rest) = word.strip_prefix(p) {
+                if rest.chars().count() < 2 {
+                    continue;
+                }
+                if let Some(l) = self.words.get(rest) {
+                    return (l, &word[..p.len()]);
+                }
+                // ل + ال → لل: "للانسحاب" is ل + "الانسحاب".
+                if p.ends_with('ل') && rest.starts_with('ل') {
+                    if let Some(l) = self.words.get(&format!("ا{rest}")) {
+                        return (l, &word[..p.len()]);
+                    }
+                }
+            }
+        }
+        // The article, alone or after a proclitic: "السيارات", "بالشاحنات".
+        for p in ["ال", "وال", "بال", "فال", "كال"] {
+            if let Some(rest) = word.strip_prefix(p) {
+                if rest.chars().count() >= 3 {
+                    if let Some(l) = self.words.get(rest) {
+                        return (l, &word[..p.len() - "ال".len()]);
+                    }
+                }
+            }
+        }
+        (&[], "")
+    }
+
+    /// The longest phrase starting at `words[0]`: its length in words and meanings.
+    pub fn phrase(&self, words: &[&str]) -> Option<(usize, &[Lex])> {
+        self.phrases.iter().find_map(|(parts, lex)| {
+            let n = parts.len();
+            (words.len() >= n
+                && parts
+                    .iter()
+                    .zip(words)
+                    .all(|(p, w)| p == w || strip_glue(w) == p))
+            .then_some((n, lex.as_slice()))
+        })
+    }
+}
+
+/// A word without one leading proclitic (و ف ب ل), for matching the first word of a phrase.
+fn strip_glue(w: &str) -> &str {
+    for p in ["و", "ف", "ب", "ل"] {
+        if let Some(rest) = w.strip_prefix(p) {
+            if rest.chars().count() >= 2 {
+                return rest;
+            }
+        }
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has(word: &str, lex: Lex) -> bool {
+        let n = arabic::normalize_name(word);
+        lexicon().word(&n).0.contains(&lex)
+    }
+
+    #[test]
+    fn words_are_found_through_spelling_and_proclitics() {
+        assert!(has("انسحبت", Lex::Trigger(Trigger::Withdraw)));
+        assert!(has("وانسحبت", Lex::Trigger(Trigger::Withdraw)));
+        assert!(has("بإخلاء", Lex::Trigger(Trigger::Withdraw)));
+        assert!(has("للانسحاب", Lex::Trigger(Trigger::Withdraw)));
+        assert!(has("سينتقلون", Lex::Trigger(Trigger::Move)));
+        assert!(has("الاميركية", Lex::Nation(0)));
+        assert!(has("باتجاه", Lex::Role(Role::Destination)));
+        assert!(has("شاحنة", Lex::Vehicles));
+        assert!(!has("القوات", Lex::Trigger(Trigger::Move)));
+    }
+
+    #[test]
+    fn phrases_match_word_lists() {
+        let lex = lexicon();
+        let words = ["اعاده", "انتشار", "في"];
+        let (n, l) = lex.phrase(&words).unwrap();
+        assert_eq!(n, 2);
+        assert!(l.contains(&Lex::Trigger(Trigger::Redeploy)));
+        let words = ["لا", "تزال", "موجوده"];
+        assert!(lex
+            .phrase(&words)
+            .unwrap()
+            .1
+            .contains(&Lex::Trigger(Trigger::Remain)));
+    }
+}

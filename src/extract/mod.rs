@@ -1,0 +1,1558 @@
+//! Movements and events from an article: who moved from where, through where, to where, how
+//! many, when, and what happened at bases (withdrawal, handover, attack, presence).
+//!
+//! Each sentence is read word by word ([`reading`]): triggers (انسحب، اتجه، نقل، وصل، سلّم،
+//! استهداف، لا تزال…) open frames; the prepositions before each place name give it a role
+//! (من origin, إلى/نحو/باتجاه destination, عبر waypoint, في location, ريف/قرب near); counts,
+//! actors, status cues and dates are collected around the trigger. A frame with an origin and a
+//! destination is a movement; one with only an origin may join a destination-only frame in the
+//! next sentence ("نقلت قواتها من العراق" … "غادروا إلى الكويت"), or else is a withdrawal event.
+
+pub mod dates;
+pub mod lexicon;
+mod reading;
+
+use std::ops::Range;
+
+use crate::arabic::{self, Token};
+use crate::document::Document;
+use crate::gazetteer::{Gazetteer, GeoPrecision, Kind, PlaceIndex};
+use crate::geoparse::{self, Mention};
+use dates::{ArticleDate, DateMention, Ymd};
+use lexicon::{nation_actor, nation_forces, Lex, Qualifier, Trigger};
+use reading::{role_of, PlaceRole, Word};
+
+/// What the text says of a movement or event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Reported,
+    Planned,
+    InProgress,
+    Denied,
+}
+
+impl Status {
+    /// The contract's word for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Reported => "reported",
+            Status::Planned => "planned",
+            Status::InProgress => "in_progress",
+            Status::Denied => "denied",
+        }
+    }
+}
+
+/// The kind of a movement or event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventType {
+    Withdrawal,
+    Redeployment,
+    Relocation,
+    Arrival,
+    Handover,
+    Attack,
+    Presence,
+}
+
+impl EventType {
+    /// The contract's word for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventType::Withdrawal => "withdrawal",
+            EventType::Redeployment => "redeployment",
+            EventType::Relocation => "relocation",
+            EventType::Arrival => "arrival",
+            EventType::Handover => "handover",
+            EventType::Attack => "attack",
+            EventType::Presence => "presence",
+        }
+    }
+}
+
+/// A place a movement starts, passes or ends at, or where an event happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Endpoint {
+    pub place: PlaceIndex,
+    /// The text says somewhere near the place (ريف X، قرب X، شمال شرق X), not the place.
+    pub near: bool,
+}
+
+impl Endpoint {
+    /// How exactly the point locates what the text means.
+    pub fn precision(&self, g: &Gazetteer) -> GeoPrecision {
+        let base = g.place(self.place).kind.geo_precision();
+        if self.near {
+            base.max(GeoPrecision::Town)
+        } else {
+            base
+        }
+    }
+}
+
+/// A stated number of vehicles or people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count {
+    /// The number, when one is given ("more than 100" gives 100).
+    pub n: Option<u32>,
+    pub qualifier: Qualifier,
+}
+
+/// Who acted: the English name and the Arabic words as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+    pub arabic: Option<String>,
+}
+
+/// A trip the text states.
+#[derive(Debug, Clone)]
+pub struct Movement {
+    pub event_type: EventType,
+    pub actor: Option<Actor>,
+    pub origin: Endpoint,
+    pub via: Vec<Endpoint>,
+    pub destination: Endpoint,
+    pub vehicles: Option<Count>,
+    pub personnel: Option<Count>,
+    pub status: Status,
+    pub date: Option<Ymd>,
+    pub date_text: Option<String>,
+    /// Byte range of the evidence in the document text.
+    pub evidence: Range<usize>,
+    /// The text dates it two or more years before the article: background, not news.
+    pub background: bool,
+}
+
+/// Something that happened at a place.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub event_type: EventType,
+    pub place: Endpoint,
+    pub actor: Option<Actor>,
+    /// Who received a handover, or whose forces were targeted.
+    pub counterpart: Option<String>,
+    pub status: Status,
+    pub date: Option<Ymd>,
+    pub date_text: Option<String>,
+    pub evidence: Range<usize>,
+    pub background: bool,
+}
+
+/// A word after قاعدة، معبر، مطار… that looks like a place name no entry matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unresolved {
+    pub span: Range<usize>,
+    pub surface: String,
+    pub context: String,
+}
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub movements: Vec<Movement>,
+    pub events: Vec<Event>,
+    pub mentions: Vec<Mention>,
+    pub unresolved: Vec<Unresolved>,
+}
+
+/// Extracts movements and events from `doc`; `date` is the article's date from the manifest.
+///
+/// # Examples
+/// ```
+/// use convoy::{extract, Document, Gazetteer};
+/// let g = Gazetteer::embedded().unwrap();
+/// let doc = Document::from_text(
+///     "a.txt",
+///     "انسحبت نحو 30 شاحنة أمريكية من قاعدة التنف باتجاه الأراضي الأردنية.",
+/// );
+/// let x = extract::extract(&g, &doc, None);
+/// let m = &x.movements[0];
+/// assert_eq!(g.place(m.origin.place).id.as_str(), "al_tanf_garrison");
+/// assert_eq!(g.place(m.destination.place).id.as_str(), "jordan");
+/// assert_eq!(m.vehicles.unwrap().n, Some(30));
+/// ```
+pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extraction {
+    let parsed = geoparse::parse(g, doc);
+    let tokens: Vec<Token> = arabic::tokens(&parsed.norm);
+    let spans: Vec<(usize, usize)> = parsed
+        .mentions
+        .iter()
+        .map(|m| (m.normalized_span.start, m.normalized_span.end))
+        .collect();
+    let mut words = reading::read(&tokens, &spans);
+    let word_tokens: Vec<Token> = tokens.iter().filter(|t| t.is_word).copied().collect();
+    let word_index: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].is_word).collect();
+    let dates: Vec<DateMention> = dates::find(&word_tokens, date)
+        .into_iter()
+        .map(|d| DateMention {
+            tokens: word_index[d.tokens.start]..word_index[d.tokens.end - 1] + 1,
+            ..d
+        })
+        .collect();
+    for d in &dates {
+        for w in &mut words[d.tokens.clone()] {
+            w.in_date = true;
+        }
+    }
+    let mut reader = Reader {
+        g,
+        doc,
+        words: &words,
+        mentions: &parsed.mentions,
+        dates: &dates,
+        article: date,
+        last_actor: None,
+        last_receiver: None,
+        partials: Vec::new(),
+        movements: Vec::new(),
+        events: Vec::new(),
+    };
+    let mut sentence_words = Vec::new();
+    let mut w = 0;
+    for (si, s) in parsed.sentences.iter().enumerate() {
+        let start = w;
+        while w < words.len() && words[w].token.orig.0 < s.end {
+            w += 1;
+        }
+        sentence_words.push(start..w);
+        reader.sentence(si, s.clone(), start..w);
+    }
+    let (movements, events) = reader.finish();
+    Extraction {
+        movements,
+        events,
+        unresolved: unresolved(doc, &words, &parsed.sentences, &sentence_words),
+        mentions: parsed.mentions,
+    }
+}
+
+/// A frame's result before the document-level merges.
+#[derive(Debug, Clone)]
+struct Partial {
+    sentence: usize,
+    movement: Movement,
+    has_origin: bool,
+    has_destination: bool,
+    /// The trigger kind of the frame (withdrawal vs redeployment events).
+    redeploy: bool,
+}
+
+struct Reader<'a> {
+    g: &'a Gazetteer,
+    doc: &'a Document,
+    words: &'a [Word<'a>],
+    mentions: &'a [Mention],
+    dates: &'a [DateMention],
+    article: Option<ArticleDate>,
+    last_actor: Option<Actor>,
+    /// Who received the last handover, for the next one that does not say.
+    last_receiver: Option<String>,
+    partials: Vec<Partial>,
+    movements: Vec<(usize, Movement)>,
+    events: Vec<Event>,
+}
+
+/// One trigger's share of a sentence.
+#[derive(Debug, Clone)]
+struct Frame {
+    triggers: Vec<(usize, Trigger)>,
+    /// Word range the frame covers.
+    range: Range<usize>,
+    /// Where a purpose clause (تمهيدا لـ) begins, if any.
+    purpose_at: Option<usize>,
+}
+
+impl Frame {
+    fn first(&self) -> Trigger {
+        self.triggers[0].1
+    }
+
+    fn has(&self, t: Trigger) -> bool {
+        self.triggers.iter().any(|(_, x)| *x == t)
+    }
+}
+
+/// A place name in a frame with its role.
+#[derive(Debug, Clone, Copy)]
+struct Placed {
+    word: usize,
+    mention: usize,
+    role: PlaceRole,
+    near: bool,
+    purpose: bool,
+    /// A country that acts rather than a place gone to or from: "أكد كرواتيا",
+    /// "وزارة الدفاع في سلوفينيا", "سحب بريطانيا عددا من قواتها".
+    party: bool,
+}
+
+impl Reader<'_> {
+    fn sentence(&mut self, si: usize, span: Range<usize>, range: Range<usize>) {
+        let words = self.words;
+        let frames = self.frames(range.clone());
+        if frames.is_empty() {
+            return;
+        }
+        let denied = range.clone().any(|i| words[i].has(Lex::Denied));
+        // Each place name with its role; coordinated names take the role of the one before.
+        let mut placed: Vec<Placed> = Vec::new();
+        for i in range.clone() {
+            let Some(mention) = words[i].mention else {
+                continue;
+            };
+            let (mut role, near) = role_of(words, i, range.start);
+            if role == PlaceRole::Coordinated {
+                role = placed
+                    .iter()
+                    .rev()
+                    .find(|p| p.role != PlaceRole::Locator)
+                    .map_or(PlaceRole::Bare, |p| p.role);
+            }
+            let party = self.is_party(i, mention, role, range.end);
+            placed.push(Placed {
+                word: i,
+                mention,
+                role,
+                near,
+                purpose: false,
+                party,
+            });
+        }
+        let background_year = self.background_year(range.clone());
+        for (fi, frame) in frames.iter().enumerate() {
+            // Names before the first trigger belong to the first frame (the subject's place).
+            let lo = if fi == 0 {
+                range.start
+            } else {
+                frame.range.start
+            };
+            let mut mine: Vec<Placed> = placed
+                .iter()
+                .filter(|p| p.word >= lo && p.word < frame.range.end)
+                .copied()
+                .collect();
+            for p in &mut mine {
+                p.purpose = frame.purpose_at.is_some_and(|at| p.word > at);
+            }
+            let status = self.status(frame, &range, denied);
+            let actor = if frame.first() == Trigger::Attack {
+                self.attacker(frame, &range, &placed)
+            } else {
+                self.actor(frame, &range, &mine)
+            };
+            let (date, date_text) = self.date(frame, &range);
+            let background = match (date, background_year, self.article) {
+                (Some(d), _, Some(a)) => d.year < a.year - 1,
+                (None, Some(y), Some(a)) => y < a.year - 1,
+                _ => false,
+            };
+            let ctx = Ctx {
+                sentence: si,
+                first_frame: fi == 0,
+                words: range.clone(),
+                evidence: span.clone(),
+                status,
+                actor,
+                date,
+                date_text,
+                background,
+            };
+            let first = frame.first();
+            if first.is_movement() {
+                // Where units were said to be earlier in the sentence (for returns).
+                let earlier_locs: Vec<Endpoint> = placed
+                    .iter()
+                    .filter(|p| {
+                        let at = matches!(
+                            p.role,
+                            PlaceRole::Location | PlaceRole::Stationed
+                        ) || matches!(p.role, PlaceRole::Object(t) if !t.object_is_origin());
+                        at && !p.party && p.word < frame.triggers[0].0
+                    })
+                    .map(|p| self.endpoint(p))
+                    .collect();
+                self.movement_frame(frame, &mine, &earlier_locs, &ctx);
+            } else {
+                // An attacked base is often the subject before the verb ("تعرضت القاعدة لقصف").
+                let before: Vec<Placed> = placed
+                    .iter()
+                    .filter(|p| p.word < frame.range.start && p.role != PlaceRole::Locator)
+                    .copied()
+                    .collect();
+                self.event_frame(frame, &mine, &before, &ctx);
+            }
+        }
+    }
+
+    fn is_party(&self, i: usize, mention: usize, role: PlaceRole, end: usize) -> bool {
+        let words = self.words;
+        if self.g.place(self.mentions[mention].place).kind != Kind::Country {
+            return false;
+        }
+        match role {
+            PlaceRole::Bare => true,
+            PlaceRole::Location => (i.saturating_sub(3)..i).any(|j| words[j].has(Lex::Office)),
+            PlaceRole::Object(_) => (i + 1..(i + 4).min(end)).any(|j| {
+                words[j].has(Lex::Force)
+                    || words[j].lex.iter().any(|l| matches!(l, Lex::Qualify(_)))
+                    || words[j].has(Lex::Source)
+            }),
+            _ => false,
+        }
+    }
+
+    /// Splits a sentence into frames at triggers of another class, frame breaks (كما، فيما،
+    /// بالإضافة إلى) and weapons moving (صواريخ انطلقت: not troops).
+    fn frames(&self, range: Range<usize>) -> Vec<Frame> {
+        let words = self.words;
+        let mut frames: Vec<Frame> = Vec::new();
+        let mut broke = false;
+        for i in range.clone() {
+            let w = &words[i];
+            if w.continued && w.mention.is_none() {
+                continue;
+            }
+            if w.has(Lex::FrameBreak) {
+                broke = true;
+            }
+            // "، وانسحاب ...": a comma and a conjunction glued to a trigger start a new clause.
+            if w.glue.starts_with('و')
+                && w.trigger().is_some()
+                && i > range.start
+                && words[i - 1].token.text == "،"
+            {
+                broke = true;
+            }
+            if w.has(Lex::Purpose) {
+                if let Some(f) = frames.last_mut() {
+                    f.purpose_at.get_or_insert(i);
+                }
+                continue;
+            }
+            let Some(t) = w.trigger() else {
+                continue;
+            };
+            // Rockets that "fell" or "were launched" are an attack, not a trip.
+            if t.is_movement() && self.weapons_near(i, &range) {
+                continue;
+            }
+            // "نقلت الصحيفة عن مصادر": reported speech, not a transfer.
+            if t == Trigger::Move
+                && w.token.text.contains("نقل")
+                && (i + 1..(i + 4).min(range.end))
+                    .any(|j| words[j].has(Lex::Source) || words[j].token.text == "عن")
+            {
+                continue;
+            }
+            // Each attack is its own frame: one sentence often tells two.
+            let same_class = t != Trigger::Attack
+                && frames.last().is_some_and(|f| {
+                    !broke
+                        && (f.first().is_movement() == t.is_movement())
+                        && (t.is_movement() || f.first() == t || same_handover(f.first(), t))
+                });
+            if same_class {
+                let f = frames.last_mut().expect("checked");
+                // A second movement verb after a purpose clause stays in it.
+                f.triggers.push((i, t));
+            } else {
+                if let Some(f) = frames.last_mut() {
+                    f.range.end = i;
+                }
+                frames.push(Frame {
+                    triggers: vec![(i, t)],
+                    range: i..range.end,
+                    purpose_at: None,
+                });
+            }
+            broke = false;
+        }
+        frames
+    }
+
+    fn weapons_near(&self, i: usize, range: &Range<usize>) -> bool {
+        let lo = i.saturating_sub(4).max(range.start);
+        (lo..i).any(|j| self.words[j].has(Lex::Weapon))
+    }
+
+    fn status(&self, frame: &Frame, sentence: &Range<usize>, denied: bool) -> Status {
+        if denied {
+            return Status::Denied;
+        }
+        let words = self.words;
+        // Cues in the few words before each trigger, and on the triggers themselves (سـ).
+        let mut planned = false;
+        let mut progress = false;
+        for &(t, _) in &frame.triggers {
+            for j in t.saturating_sub(3).max(sentence.start)..=t {
+                if words[j].in_date {
+                    continue;
+                }
+                planned |= words[j].has(Lex::Planned);
+                progress |= words[j].has(Lex::InProgress);
+            }
+        }
+        // "خلال الشهرين المقبلين" after the trigger also plans it.
+        planned |=
+            frame.range.clone().any(|j| {
+                words[j].has(Lex::Planned) && !words[j].has(Lex::Trigger(Trigger::Remain))
+            }) && !progress;
+        if planned {
+            Status::Planned
+        } else if progress {
+            Status::InProgress
+        } else {
+            Status::Reported
+        }
+    }
+
+    /// Who acted in a frame: a force with a nationality, the coalition, a named country that
+    /// is no endpoint; else the last actor of the article.
+    fn actor(
+        &mut self,
+        frame: &Frame,
+        sentence: &Range<usize>,
+        placed: &[Placed],
+    ) -> Option<Actor> {
+        let words = self.words;
+        let first = frame.triggers[0].0;
+        let receiving = |j: usize| {
+            // "للقوات العراقية", "إلى القوات العراقية": the receiver of a handover.
+            let w = &words[j];
+            w.glue.ends_with('ل')
+                || reading::previous_word(words, j, sentence.start)
+                    .is_some_and(|p| words[p].has(Lex::Role(lexicon::Role::Destination)))
+        };
+        let mut candidates: Vec<(usize, Actor)> = Vec::new();
+        for j in sentence.start..frame.range.end.max(sentence.start) {
+            let w = &words[j];
+            if w.continued && w.mention.is_none() {
+                continue;
+            }
+            let text = |a: usize, b: usize| {
+                self.doc.text[words[a].token.orig.0..words[b].token.orig.1].to_owned()
+            };
+            if w.has(Lex::Coalition) && !receiving(j) {
+                candidates.push((
+                    j,
+                    Actor {
+                        name: "International coalition".into(),
+                        arabic: Some(text(j, j)),
+                    },
+                ));
+                continue;
+            }
+            if w.has(Lex::Force) && !receiving(j) {
+                // A force followed by its nationality within three words.
+                let end = (j + 4).min(frame.range.end.max(j + 1)).min(words.len());
+                if let Some(k) = (j + 1..end).find(|&k| words[k].nation().is_some()) {
+                    let n = words[k].nation().expect("found");
+                    candidates.push((
+                        j,
+                        Actor {
+                            name: nation_actor(n).into(),
+                            arabic: Some(text(j, k)),
+                        },
+                    ));
+                    continue;
+                }
+                if let Some(k) = (j + 1..end).find(|&k| words[k].has(Lex::Coalition)) {
+                    candidates.push((
+                        j,
+                        Actor {
+                            name: "International coalition".into(),
+                            arabic: Some(text(j, k)),
+                        },
+                    ));
+                    continue;
+                }
+            }
+            if let Some(n) = w.nation() {
+                // A nation word standing alone as subject (البنتاغون، واشنطن، الأمريكيين).
+                let standalone = !reading::previous_word(words, j, sentence.start)
+                    .is_some_and(|p| words[p].has(Lex::Force) || words[p].has(Lex::PlaceNoun));
+                if standalone && !receiving(j) && nation_is_actor_word(w.token.text) {
+                    candidates.push((
+                        j,
+                        Actor {
+                            name: nation_actor(n).into(),
+                            arabic: Some(text(j, j)),
+                        },
+                    ));
+                }
+            }
+        }
+        // English puts the nationality first: "U.S. troops", "American soldiers".
+        for j in sentence.start..frame.range.end.max(sentence.start) {
+            if let Some(n) = words[j].nation() {
+                let latin = words[j].token.text.is_ascii();
+                if latin && (j + 1..(j + 3).min(words.len())).any(|k| words[k].has(Lex::Force)) {
+                    candidates.push((
+                        j,
+                        Actor {
+                            name: nation_actor(n).into(),
+                            arabic: None,
+                        },
+                    ));
+                }
+            }
+        }
+        let explicit = candidates.len();
+        // A country named with no role in the trip (أكد كرواتيا، وزارة الدفاع في سلوفينيا).
+        for p in placed {
+            let place = self.g.place(self.mentions[p.mention].place);
+            if p.party {
+                candidates.push((
+                    p.word,
+                    Actor {
+                        name: place.name_en.clone(),
+                        arabic: Some(self.mentions[p.mention].surface(self.doc).to_owned()),
+                    },
+                ));
+            }
+        }
+        // Forces and nationalities first; a country that is merely named only if none.
+        let parties = candidates.split_off(explicit);
+        let pick = |mut c: Vec<(usize, Actor)>| {
+            c.sort_by_key(|(j, _)| *j);
+            // The subject right after the verb (VSO: "انسحبت قوات التحالف"), else the nearest
+            // before it (SVO), else any later one.
+            let right_after = c.iter().find(|(j, _)| *j > first && *j <= first + 5);
+            let before = c.iter().rev().find(|(j, _)| *j < first);
+            right_after
+                .or(before)
+                .or_else(|| c.iter().find(|(j, _)| *j >= first))
+                .map(|(_, a)| a.clone())
+        };
+        let chosen = pick(candidates).or_else(|| pick(parties));
+        match chosen {
+            Some(a) => {
+                if frame.first().is_movement() || frame.first() != Trigger::Attack {
+                    self.last_actor = Some(a.clone());
+                }
+                Some(a)
+            }
+            None if frame.first() == Trigger::Attack => None,
+            None => self.last_actor.clone(),
+        }
+    }
+
+    /// Who attacked: the nationality nearest the attack word that does not describe a place
+    /// ("قاعدة عين الأسد الأميركية" names whose base was hit, not who hit it).
+    fn attacker(&self, frame: &Frame, sentence: &Range<usize>, placed: &[Placed]) -> Option<Actor> {
+        let words = self.words;
+        let t = frame.triggers[0].0;
+        let describes_place = |j: usize| {
+            placed
+                .iter()
+                .any(|p| p.word < j && j <= p.word + 4 && !(p.word + 1..j).any(|k| words[k].trigger().is_some()))
+        };
+        // An American or coalition word before the attack word names its victims ("مقتل متقاعد
+        // أميركي جراء قصفها"); after it, the attacker ("غارة جوية أميركية").
+        let foreign_before = |j: usize| {
+            j < t
+                && words[j]
+                    .nation()
+                    .is_some_and(|n| nation_actor(n) == "United States")
+        };
+        (sentence.start..frame.range.end.min(t + 5))
+            .filter(|&j| {
+                words[j].nation().is_some()
+                    && !words[j].continued
+                    && !describes_place(j)
+                    && !foreign_before(j)
+            })
+            .min_by_key(|&j| (j.abs_diff(t), j < t))
+            .map(|j| {
+                let n = words[j].nation().expect("filtered");
+                Actor {
+                    name: nation_actor(n).into(),
+                    arabic: Some(
+                        self.doc.text[words[j].token.orig.0..words[j].token.orig.1].to_owned(),
+                    ),
+                }
+            })
+    }
+
+    /// The frame's date: the last date expression inside it, else the nearest in the sentence.
+    fn date(&self, frame: &Frame, sentence: &Range<usize>) -> (Option<Ymd>, Option<String>) {
+        let inside =
+            |d: &&DateMention| d.tokens.start >= sentence.start && d.tokens.end <= sentence.end;
+        let in_frame = self
+            .dates
+            .iter()
+            .filter(inside)
+            .filter(|d| d.tokens.start >= frame.range.start && d.tokens.start < frame.range.end)
+            .filter(|d| d.date.is_some())
+            .last();
+        let first = frame.triggers[0].0;
+        let chosen = in_frame.or_else(|| {
+            self.dates
+                .iter()
+                .filter(inside)
+                .filter(|d| d.date.is_some() || d.year.is_none())
+                .min_by_key(|d| d.tokens.start.abs_diff(first))
+        });
+        match chosen {
+            Some(d) => {
+                let a = self.words[d.tokens.start].token.orig.0;
+                let b = self.words[d.tokens.end - 1].token.orig.1;
+                (d.date, Some(self.doc.text[a..b].to_owned()))
+            }
+            None => (None, None),
+        }
+    }
+
+    /// A year stated in the sentence ("في عام 2003"), for telling background from news.
+    fn background_year(&self, sentence: Range<usize>) -> Option<i32> {
+        self.dates
+            .iter()
+            .filter(|d| d.tokens.start >= sentence.start && d.tokens.end <= sentence.end)
+            .filter_map(|d| d.year)
+            .min()
+    }
+
+    fn endpoint(&self, p: &Placed) -> Endpoint {
+        Endpoint {
+            place: self.mentions[p.mention].place,
+            near: p.near,
+        }
+    }
+
+    /// The base a word like "القاعدة" or "منها" refers back to: the last site named before it.
+    fn anaphor(&self, word: usize) -> Option<Endpoint> {
+        let at = self.words[word].token.orig.0;
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.start < at)
+            .find(|m| self.g.place(m.place).kind.is_site())
+            .map(|m| Endpoint {
+                place: m.place,
+                near: false,
+            })
+    }
+
+    fn frame_anaphor(&self, frame: &Frame) -> Option<Endpoint> {
+        let words = self.words;
+        frame
+            .range
+            .clone()
+            .find(|&i| {
+                // Close after a trigger: "انسحاب القوات منها"، "تسليمها"، "بإخلاء القاعدة".
+                let near_trigger = frame.triggers.iter().any(|(t, _)| *t <= i && i <= t + 4);
+                near_trigger
+                    && (words[i].has(Lex::Anaphor)
+                        || (frame.triggers.iter().any(|(t, _)| *t == i)
+                            && words[i].token.text.ends_with("ها")
+                            && !words[i].token.text.starts_with("انسحاب")))
+            })
+            .and_then(|i| self.anaphor(i))
+    }
+
+    fn counts(&self, range: Range<usize>) -> (Option<Count>, Option<Count>) {
+        let words = self.words;
+        let mut vehicles = None;
+        let mut personnel = None;
+        let mut i = range.start;
+        while i < range.end {
+            let mut qualifier = Qualifier::Exact;
+            let mut j = i;
+            while j < range.end {
+                match words[j].lex.iter().find_map(|l| match l {
+                    Lex::Qualify(q) => Some(*q),
+                    _ => None,
+                }) {
+                    Some(q) => {
+                        qualifier = q;
+                        j += 1;
+                        while j < range.end && words[j].continued {
+                            j += 1;
+                        }
+                    }
+                    None => break,
+                }
+            }
+            let number = words.get(j).and_then(|w| {
+                let t = w.token.text;
+                if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() {
+                    t.parse::<u32>().ok()
+                } else {
+                    w.lex.iter().find_map(|l| match l {
+                        Lex::Number(n) => Some(*n),
+                        _ => None,
+                    })
+                }
+            });
+            let noun_at = if number.is_some() { j + 1 } else { j };
+            let counted = number.is_some()
+                || matches!(
+                    qualifier,
+                    Qualifier::Dozens | Qualifier::Hundreds | Qualifier::Some
+                );
+            if counted && noun_at < range.end && (noun_at > i || number.is_some()) {
+                // "من" between ("عددا من الشاحنات", "بعضا من قواتها").
+                let noun = if words[noun_at].token.text == "من" {
+                    noun_at + 1
+                } else {
+                    noun_at
+                };
+                if let Some(w) = words.get(noun) {
+                    let count = Count {
+                        n: number,
+                        qualifier,
+                    };
+                    if w.has(Lex::Vehicles) && vehicles.is_none() {
+                        vehicles = Some(count);
+                    } else if (w.has(Lex::Personnel) || w.has(Lex::Force)) && personnel.is_none() {
+                        personnel = Some(count);
+                    }
+                }
+            }
+            i = j.max(i) + 1;
+        }
+        (vehicles, personnel)
+    }
+
+    fn movement_frame(&mut self, frame: &Frame, placed: &[Placed], earlier_locs: &[Endpoint], ctx: &Ctx) {
+        let g = self.g;
+        let redeploy = frame.has(Trigger::Redeploy);
+        let mut origins: Vec<Endpoint> = Vec::new();
+        let mut earlier: Vec<Endpoint> = Vec::new();
+        let mut dests: Vec<Endpoint> = Vec::new();
+        let mut vias: Vec<Endpoint> = Vec::new();
+        let mut locs: Vec<Endpoint> = Vec::new();
+        let mut redeploy_locs: Vec<Endpoint> = Vec::new();
+        let mut purpose_dests: Vec<Endpoint> = Vec::new();
+        let mut purpose_vias: Vec<Endpoint> = Vec::new();
+        let mut between: Vec<Endpoint> = Vec::new();
+        for p in placed.iter().filter(|p| !p.party) {
+            let e = self.endpoint(p);
+            match (p.role, p.purpose) {
+                (PlaceRole::Origin | PlaceRole::Stationed, false) => origins.push(e),
+                (PlaceRole::Object(t), false) if t.object_is_origin() => origins.push(e),
+                (PlaceRole::Object(Trigger::Redeploy), false) => redeploy_locs.push(e),
+                (PlaceRole::EarlierOrigin, _) => earlier.push(e),
+                (PlaceRole::Destination, false) => dests.push(e),
+                (PlaceRole::Destination, true) => purpose_dests.push(e),
+                (PlaceRole::Via | PlaceRole::PathNext, false) => vias.push(e),
+                (PlaceRole::Via | PlaceRole::PathNext, true) => purpose_vias.push(e),
+                (PlaceRole::PathBetween, _) => between.push(e),
+                (PlaceRole::Location | PlaceRole::Object(_), _) => locs.push(e),
+                _ => {}
+            }
+        }
+        // "الواصل بين X و Y" after a destination: the way goes on to the far end, Y.
+        if let Some(far) = between.last() {
+            if !dests.is_empty() {
+                vias.append(&mut dests);
+                dests.push(*far);
+            } else {
+                vias.push(*far);
+            }
+        }
+        if redeploy && !redeploy_locs.is_empty() && (!dests.is_empty() || !purpose_dests.is_empty())
+        {
+            origins.append(&mut redeploy_locs);
+        }
+        if origins.is_empty() {
+            if let Some(a) = frame
+                .has(Trigger::Withdraw)
+                .then(|| self.frame_anaphor(frame))
+                .flatten()
+            {
+                origins.push(a);
+            }
+        }
+        // "خرجت من A كانت قادمة من B": B → A.
+        if !earlier.is_empty() && dests.is_empty() {
+            dests = std::mem::take(&mut origins);
+            origins = earlier;
+        } else if origins.is_empty() {
+            origins = earlier;
+        }
+        let origins = most_precise(g, origins);
+        let mut dests = most_precise(g, dests);
+        let purpose_dests = most_precise(g, purpose_dests);
+        let (vehicles, personnel) = self.counts(frame_count_range(frame, &ctx.words, ctx.first_frame));
+        let event_type = if redeploy {
+            EventType::Redeployment
+        } else if frame.has(Trigger::Withdraw) {
+            EventType::Withdrawal
+        } else if frame.has(Trigger::Move) {
+            EventType::Relocation
+        } else {
+            EventType::Arrival
+        };
+        let make = |origin: Endpoint, via: Vec<Endpoint>, destination: Endpoint, status: Status| {
+            Movement {
+                event_type,
+                actor: ctx.actor.clone(),
+                origin,
+                via,
+                destination,
+                vehicles,
+                personnel,
+                status,
+                date: ctx.date,
+                date_text: ctx.date_text.clone(),
+                evidence: ctx.evidence.clone(),
+                background: ctx.background,
+            }
+        };
+        // A return with no origin starts where the unit was said to be (في العراق ... عودة).
+        if origins.is_empty() && !dests.is_empty() && frame.has(Trigger::Arrive) {
+            if let Some(l) = locs.iter().chain(earlier_locs).find(|l| !dests.contains(l)) {
+                let l = *l;
+                for d in &dests {
+                    self.push_movement(ctx.sentence, make(l, vias.clone(), *d, ctx.status));
+                }
+                return;
+            }
+        }
+        if dests.is_empty() && !purpose_dests.is_empty() && !origins.is_empty() {
+            // "اتجهت عبر الطريق الواصل إلى الهول تمهيدا للانسحاب إلى العراق عبر معبر الوليد":
+            // the purpose clause finishes the trip.
+            let mut all_vias = vias.clone();
+            all_vias.extend(purpose_vias.iter().copied());
+            for o in &origins {
+                for d in &purpose_dests {
+                    self.push_movement(ctx.sentence, make(*o, all_vias.clone(), *d, ctx.status));
+                }
+            }
+            return;
+        }
+        if !origins.is_empty() && !dests.is_empty() {
+            for o in &origins {
+                for d in &dests {
+                    if o == d {
+                        continue;
+                    }
+                    self.push_movement(ctx.sentence, make(*o, vias.clone(), *d, ctx.status));
+                }
+            }
+            // Then, planned: from where they went on to the purpose's destination.
+            if let (Some(last), false) = (dests.last().copied(), purpose_dests.is_empty()) {
+                for d in &purpose_dests {
+                    self.push_movement(
+                        ctx.sentence,
+                        make(last, purpose_vias.clone(), *d, Status::Planned),
+                    );
+                }
+            }
+            return;
+        }
+        if redeploy && origins.is_empty() && dests.is_empty() {
+            for l in redeploy_locs.iter().chain(&locs) {
+                self.events.push(Event {
+                    event_type: EventType::Redeployment,
+                    place: *l,
+                    actor: ctx.actor.clone(),
+                    counterpart: None,
+                    status: ctx.status,
+                    date: ctx.date,
+                    date_text: ctx.date_text.clone(),
+                    evidence: ctx.evidence.clone(),
+                    background: ctx.background,
+                });
+            }
+            return;
+        }
+        // Half a trip: kept for joining with the next sentence, else an event.
+        if dests.is_empty() && !purpose_dests.is_empty() {
+            dests = purpose_dests;
+        }
+        let placeholder = Endpoint {
+            place: PlaceIndex(u32::MAX),
+            near: false,
+        };
+        if !origins.is_empty() {
+            for o in &origins {
+                self.partials.push(Partial {
+                    sentence: ctx.sentence,
+                    movement: make(*o, vias.clone(), placeholder, ctx.status),
+                    has_origin: true,
+                    has_destination: false,
+                    redeploy,
+                });
+            }
+        } else if !dests.is_empty() {
+            for d in &dests {
+                self.partials.push(Partial {
+                    sentence: ctx.sentence,
+                    movement: make(placeholder, vias.clone(), *d, ctx.status),
+                    has_origin: false,
+                    has_destination: true,
+                    redeploy,
+                });
+            }
+        }
+    }
+
+    fn push_movement(&mut self, sentence: usize, m: Movement) {
+        self.movements.push((sentence, m));
+    }
+
+    fn event_frame(&mut self, frame: &Frame, placed: &[Placed], before: &[Placed], ctx: &Ctx) {
+        let g = self.g;
+        let first = frame.first();
+        let words = self.words;
+        let event_type = match first {
+            Trigger::HandOver | Trigger::TakeOver => EventType::Handover,
+            Trigger::Attack => EventType::Attack,
+            _ => EventType::Presence,
+        };
+        // The place: a named site in the frame, else one a pronoun or "القاعدة" refers to.
+        let candidates: Vec<&Placed> = placed
+            .iter()
+            .filter(|p| {
+                !matches!(
+                    p.role,
+                    PlaceRole::Locator
+                        | PlaceRole::Origin
+                        | PlaceRole::EarlierOrigin
+                        | PlaceRole::Destination
+                )
+            })
+            .filter(|p| p.word >= frame.range.start || event_type == EventType::Presence)
+            .collect();
+        let mut candidates = candidates;
+        // "تعرضت القاعدة لقصف": the base before the verb was the target.
+        let subjected = frame.triggers[0].0.checked_sub(3).is_some_and(|lo| {
+            (lo..frame.triggers[0].0).any(|j| {
+                let t = words[j].token.text;
+                t.contains("تعرض") || t.contains("يتعرض")
+            })
+        });
+        if candidates.is_empty() && event_type == EventType::Attack && subjected {
+            candidates.extend(
+                before
+                    .iter()
+                    .rev()
+                    .filter(|p| g.place(self.mentions[p.mention].place).kind.is_site())
+                    .take(1),
+            );
+        }
+        let site = candidates
+            .iter()
+            .find(|p| g.place(self.mentions[p.mention].place).kind.is_site())
+            .or_else(|| {
+                candidates.iter().find(|p| {
+                    !matches!(g.place(self.mentions[p.mention].place).kind, Kind::Country)
+                        || event_type == EventType::Presence
+                })
+            })
+            .map(|p| self.endpoint(p))
+            .or_else(|| self.frame_anaphor(frame));
+        let Some(place) = site else {
+            return;
+        };
+        // A presence needs a place it is "in": bare names are subjects, not locations.
+        let counterpart = match event_type {
+            EventType::Handover => {
+                let receiver = frame.range.clone().find_map(|j| {
+                    let n = words[j].nation()?;
+                    let gives = first == Trigger::HandOver;
+                    let to_them = words[j].glue.ends_with('ل')
+                        || reading::previous_word(words, j, frame.range.start).is_some_and(|p| {
+                            words[p].glue.ends_with('ل')
+                                || words[p].has(Lex::Role(lexicon::Role::Destination))
+                                || words[p].has(Lex::Force)
+                        });
+                    let local = !matches!(nation_actor(n), "United States");
+                    (if gives { to_them || local } else { local })
+                        .then(|| nation_forces(n).to_owned())
+                });
+                // "كما تسلمت قاعدة القيارة": the same receiver as the handover just before.
+                let receiver = receiver.or_else(|| self.last_receiver.clone());
+                self.last_receiver.clone_from(&receiver);
+                receiver
+            }
+            EventType::Attack => {
+                // The forces at the base: a nationality right after its name.
+                let at = placed
+                    .iter()
+                    .find(|p| self.mentions[p.mention].place == place.place)
+                    .map(|p| p.word);
+                at.and_then(|k| (k + 1..(k + 4).min(words.len())).find_map(|j| words[j].nation()))
+                    .map(|n| nation_forces(n).to_owned())
+            }
+            _ => None,
+        };
+        let actor = if event_type == EventType::Handover {
+            self.giver(frame, ctx)
+        } else {
+            ctx.actor.clone()
+        };
+        self.events.push(Event {
+            event_type,
+            place,
+            actor,
+            counterpart,
+            status: ctx.status,
+            date: ctx.date,
+            date_text: ctx.date_text.clone(),
+            evidence: ctx.evidence.clone(),
+            background: ctx.background,
+        });
+    }
+
+    /// Who handed a base over: the coalition or a foreign force named in the frame ("من التحالف
+    /// الدولي", "بالتنسيق مع الجانب الأمريكي"), else the frame's actor unless it is the host,
+    /// else the last foreign actor of the article.
+    fn giver(&self, frame: &Frame, ctx: &Ctx) -> Option<Actor> {
+        let words = self.words;
+        let text = |j: usize| {
+            Some(self.doc.text[words[j].token.orig.0..words[j].token.orig.1].to_owned())
+        };
+        for j in frame.range.clone() {
+            if words[j].has(Lex::Coalition) {
+                return Some(Actor {
+                    name: "International coalition".into(),
+                    arabic: text(j),
+                });
+            }
+            // A nationality names the giver only as a force's or on its own ("مع الأمريكيين"),
+            // not when it describes a border or a base ("الحدود السورية الأردنية").
+            let as_actor = nation_is_actor_word(words[j].token.text)
+                || reading::previous_word(words, j, frame.range.start)
+                    .is_some_and(|p| words[p].has(Lex::Force));
+            if let Some(n) = words[j]
+                .nation()
+                .filter(|&n| as_actor && !is_host(nation_actor(n)))
+            {
+                return Some(Actor {
+                    name: nation_actor(n).into(),
+                    arabic: text(j),
+                });
+            }
+        }
+        ctx.actor
+            .clone()
+            .filter(|a| !is_host(&a.name))
+            .or_else(|| self.last_non_local_actor())
+    }
+
+    /// The last actor that is not a host country: who hands bases over.
+    fn last_non_local_actor(&self) -> Option<Actor> {
+        let movements = self.movements.iter().rev().filter_map(|(_, m)| m.actor.clone());
+        let events = self.events.iter().rev().filter_map(|e| e.actor.clone());
+        self.last_actor
+            .clone()
+            .into_iter()
+            .chain(events)
+            .chain(movements)
+            .find(|a| !is_host(&a.name))
+    }
+
+    /// Joins half-trips across sentences, turns the rest into events, and drops repeats.
+    fn finish(mut self) -> (Vec<Movement>, Vec<Event>) {
+        let mut movements = std::mem::take(&mut self.movements);
+        let partials = std::mem::take(&mut self.partials);
+        let mut used = vec![false; partials.len()];
+        for i in 0..partials.len() {
+            if used[i] || !partials[i].has_origin {
+                continue;
+            }
+            let a = &partials[i];
+            // A later sentence's trip from the same place already tells it.
+            let same_actor = |m: &Movement| {
+                a.movement.actor.is_none()
+                    || m.actor.as_ref().map(|x| &x.name) == a.movement.actor.as_ref().map(|x| &x.name)
+            };
+            let covered = movements.iter().any(|(s, m)| {
+                *s >= a.sentence
+                    && *s <= a.sentence + 2
+                    && m.origin == a.movement.origin
+                    && same_actor(m)
+            });
+            if covered {
+                used[i] = true;
+                continue;
+            }
+            // The next sentence says where they went: "... غادروا إلى الكويت".
+            let actor = |p: &Partial| p.movement.actor.as_ref().map(|a| a.name.clone());
+            if let Some(j) = (i + 1..partials.len()).find(|&j| {
+                !used[j]
+                    && partials[j].has_destination
+                    && !partials[j].has_origin
+                    && partials[j].sentence == a.sentence + 1
+                    && (actor(a).is_none() || actor(&partials[j]).is_none() || actor(a) == actor(&partials[j]))
+            }) {
+                let b = &partials[j];
+                let mut m = a.movement.clone();
+                m.destination = b.movement.destination;
+                m.via.extend(b.movement.via.iter().copied());
+                m.vehicles = m.vehicles.or(b.movement.vehicles);
+                m.personnel = m.personnel.or(b.movement.personnel);
+                m.date = m.date.or(b.movement.date);
+                m.date_text = m.date_text.or_else(|| b.movement.date_text.clone());
+                m.actor = m.actor.or_else(|| b.movement.actor.clone());
+                m.evidence = a.movement.evidence.start..b.movement.evidence.end;
+                if m.status == Status::Reported {
+                    m.status = b.movement.status;
+                }
+                used[i] = true;
+                used[j] = true;
+                movements.push((a.sentence, m));
+            }
+        }
+        movements.sort_by_key(|(s, m)| (*s, m.evidence.start));
+        let mut events = std::mem::take(&mut self.events);
+        for (i, p) in partials.iter().enumerate() {
+            if used[i] {
+                continue;
+            }
+            let m = &p.movement;
+            let (event_type, place) = if p.has_origin {
+                let t = if p.redeploy {
+                    EventType::Redeployment
+                } else {
+                    EventType::Withdrawal
+                };
+                (t, m.origin)
+            } else {
+                (EventType::Arrival, m.destination)
+            };
+            events.push(Event {
+                event_type,
+                place,
+                actor: m.actor.clone(),
+                counterpart: None,
+                status: m.status,
+                date: m.date,
+                date_text: m.date_text.clone(),
+                evidence: m.evidence.clone(),
+                background: m.background,
+            });
+        }
+        events.sort_by_key(|e| e.evidence.start);
+        // Repeats: the same kind of event at the same place with the same status is one event.
+        let mut kept: Vec<Event> = Vec::new();
+        for e in events {
+            // A withdrawal from a place a trip leaves from is told by the trip.
+            let told_by_trip = e.event_type == EventType::Withdrawal
+                && movements.iter().any(|(_, m)| {
+                    m.origin.place == e.place.place
+                        && (e.actor.is_none()
+                            || m.actor.as_ref().map(|a| &a.name)
+                                == e.actor.as_ref().map(|a| &a.name))
+                });
+            if told_by_trip {
+                continue;
+            }
+            match kept.iter_mut().find(|k| {
+                k.event_type == e.event_type
+                    && k.place.place == e.place.place
+                    && k.status == e.status
+            }) {
+                Some(k) => {
+                    if k.date.is_none() && e.date.is_some() {
+                        k.date = e.date;
+                        k.date_text = e.date_text.clone();
+                    }
+                    if k.counterpart.is_none() {
+                        k.counterpart = e.counterpart.clone();
+                    }
+                    if k.actor.is_none() {
+                        k.actor = e.actor.clone();
+                    }
+                }
+                None => kept.push(e),
+            }
+        }
+        let mut unique: Vec<Movement> = Vec::new();
+        for (_, m) in movements {
+            match unique.iter_mut().find(|u| {
+                u.origin.place == m.origin.place
+                    && u.destination.place == m.destination.place
+                    && u.via == m.via
+                    && u.status == m.status
+            }) {
+                Some(u) => {
+                    u.vehicles = u.vehicles.or(m.vehicles);
+                    u.personnel = u.personnel.or(m.personnel);
+                    if u.date.is_none() {
+                        u.date = m.date;
+                        u.date_text = m.date_text.clone();
+                    }
+                }
+                None => unique.push(m),
+            }
+        }
+        (unique, kept)
+    }
+}
+
+/// What every result of a frame shares.
+struct Ctx {
+    sentence: usize,
+    /// The frame is the sentence's first.
+    first_frame: bool,
+    /// The sentence's word range.
+    words: Range<usize>,
+    evidence: Range<usize>,
+    status: Status,
+    actor: Option<Actor>,
+    date: Option<Ymd>,
+    date_text: Option<String>,
+    background: bool,
+}
+
+/// Handing over and taking over are the same event seen from two sides.
+fn same_handover(a: Trigger, b: Trigger) -> bool {
+    matches!(
+        (a, b),
+        (
+            Trigger::HandOver | Trigger::TakeOver,
+            Trigger::HandOver | Trigger::TakeOver
+        )
+    )
+}
+
+/// The words whose counts belong to a frame: the first frame of a sentence also takes the words
+/// before its trigger (the subject often carries the count: "50 شاحنة ... غادرت").
+fn frame_count_range(frame: &Frame, sentence: &Range<usize>, first: bool) -> Range<usize> {
+    if first {
+        sentence.start..frame.range.end
+    } else {
+        frame.range.start..frame.range.end
+    }
+}
+
+/// Keeps the most precise endpoints: a country or region is dropped when a place inside it is
+/// also named in the same role (Camp Adder … out of Iraq → Camp Adder).
+fn most_precise(g: &Gazetteer, mut ends: Vec<Endpoint>) -> Vec<Endpoint> {
+    let broad = |e: &Endpoint| {
+        matches!(
+            g.place(e.place).kind,
+            Kind::Country | Kind::Region | Kind::Governorate
+        )
+    };
+    let specific: Vec<Endpoint> = ends.iter().filter(|e| !broad(e)).copied().collect();
+    ends.retain(|e| {
+        !broad(e)
+            || !specific
+                .iter()
+                .any(|s| g.place(s.place).country == g.place(e.place).country)
+    });
+    let mut seen = Vec::new();
+    ends.retain(|e| {
+        if seen.contains(&e.place) {
+            false
+        } else {
+            seen.push(e.place);
+            true
+        }
+    });
+    ends
+}
+
+/// Nation words that name an actor on their own (البنتاغون، واشنطن، الأمريكيين), as opposed to
+/// adjectives that need a noun (الأمريكية).
+fn nation_is_actor_word(word: &str) -> bool {
+    let w = word
+        .strip_prefix('و')
+        .or_else(|| word.strip_prefix('ب'))
+        .unwrap_or(word);
+    matches!(
+        w,
+        "البنتاغون"
+            | "البنتاجون"
+            | "واشنطن"
+            | "الامريكيين"
+            | "الاميركيين"
+            | "الامريكيون"
+            | "الاميركيون"
+            | "المارينز"
+            | "قسد"
+            | "الفصائل"
+            | "المليشيات"
+            | "الميليشيات"
+            | "american"
+            | "americans"
+            | "pentagon"
+            | "الحرس"
+            | "حرس"
+    )
+}
+
+/// The forces that receive bases rather than hand them over.
+fn is_host(actor: &str) -> bool {
+    matches!(
+        actor,
+        "Iraq" | "Syria" | "Kurdistan Region" | "Syrian Democratic Forces"
+    )
+}
+
+/// Words after قاعدة، معبر، مطار، حقل، قرية، بلدة، مدينة that look like a name no entry has.
+fn unresolved(
+    doc: &Document,
+    words: &[Word],
+    sentences: &[Range<usize>],
+    sentence_words: &[Range<usize>],
+) -> Vec<Unresolved> {
+    const CUES: &[&str] = &[
+        "قاعده",
+        "معبر",
+        "مطار",
+        "حقل",
+        "قريه",
+        "بلده",
+        "مدينه",
+        "منفذ",
+        "مخيم",
+        "معسكر",
+        "حاميه",
+    ];
+    const HEADS: &[&str] = &[
+        "تل",
+        "عين",
+        "راس",
+        "ابو",
+        "بئر",
+        "بير",
+        "جسر",
+        "دير",
+        "كفر",
+        "خربه",
+        "ام",
+        "بني",
+        "حمام",
+        "قصر",
+        "سد",
+        "جبل",
+        "وادي",
+        "خراب",
+        "مزرعه",
+    ];
+    const NOT_NAMES: &[&str] = &[
+        "عسكريه",
+        "العسكريه",
+        "جويه",
+        "الجويه",
+        "مهمه",
+        "واحده",
+        "اخري",
+        "كبيره",
+        "رئيسيه",
+        "جديده",
+        "هي",
+        "هذه",
+        "التي",
+        "الذي",
+        "تابعه",
+        "اللاشرعيه",
+        "لاشرعيه",
+        "الاستراتيجيه",
+        "استراتيجيه",
+        "ضخمه",
+        "صغيره",
+        "متقدمه",
+        "اماميه",
+        "دعم",
+        "لوجستيه",
+        "الدولي",
+        "الدوليه",
+        "الحدودي",
+        "حدودي",
+        "الحدوديه",
+        "غير",
+        "الشرعي",
+        "النفطي",
+        "النفطيه",
+        "نفطي",
+        "للتحالف",
+        "التحالف",
+        "عسكري",
+        "العسكري",
+        "اخر",
+        "الاخري",
+        "الرئيسيه",
+        "سابقه",
+        "السابقه",
+        "قريبه",
+        "القريبه",
+        "بالقرب",
+        "قرب",
+        "شمال",
+        "جنوب",
+        "شرق",
+        "غرب",
+        "وسط",
+        "الشمالي",
+        "الجنوبي",
+        "الشرقي",
+        "الغربي",
+        "ل",
+        "لل",
+        "في",
+        "من",
+        "على",
+        "الي",
+        "عن",
+        "مع",
+        "و",
+        "او",
+        "تضم",
+        "كانت",
+        "كان",
+        "امريكيه",
+        "اميركيه",
+        "الامريكيه",
+        "الاميركيه",
+        "مشتركه",
+        "المشتركه",
+    ];
+    let mut out = Vec::new();
+    for (s, range) in sentence_words.iter().enumerate() {
+        for i in range.clone() {
+            let w = &words[i];
+            if w.mention.is_some() || w.continued || !w.token.is_word {
+                continue;
+            }
+            let bare = w
+                .token
+                .text
+                .strip_prefix('و')
+                .or_else(|| w.token.text.strip_prefix('ب'))
+                .or_else(|| w.token.text.strip_prefix('ل'))
+                .unwrap_or(w.token.text);
+            let bare = bare.strip_prefix("ال").unwrap_or(bare);
+            if !CUES.contains(&bare) {
+                continue;
+            }
+            let Some(next) = words.get(i + 1).filter(|n| {
+                n.token.is_word && n.mention.is_none() && !n.continued && i + 1 < range.end
+            }) else {
+                continue;
+            };
+            let t = next.token.text;
+            let adjective = t.starts_with("ال") && t.ends_with("يه");
+            let arabic_word = t.chars().next().is_some_and(arabic::is_arabic_letter);
+            if !arabic_word
+                || adjective
+                || NOT_NAMES.contains(&t)
+                || !next.lex.is_empty()
+                || t.chars().count() < 3 && !HEADS.contains(&t)
+            {
+                continue;
+            }
+            let mut end = i + 1;
+            if HEADS.contains(&t)
+                && words
+                    .get(i + 2)
+                    .is_some_and(|n| n.token.is_word && n.mention.is_none() && i + 2 < range.end)
+            {
+                end = i + 2;
+            }
+            let (a, b) = (words[i + 1].token.orig.0, words[end].token.orig.1);
+            out.push(Unresolved {
+                span: a..b,
+                surface: doc.text[a..b].to_owned(),
+                context: doc.text[sentences[s].clone()].to_owned(),
+            });
+        }
+    }
+    out
+}

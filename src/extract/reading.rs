@@ -1,0 +1,332 @@
+//! A sentence read word by word: which words are triggers, counts, actors and cues, and what
+//! role each place name plays (origin, destination, waypoint, location, or a locator of another
+//! name), found from the words written before it.
+
+use super::lexicon::{lexicon, Lex, Qualifier, Role, Trigger};
+use crate::arabic::Token;
+
+/// A word token with its meanings.
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    pub token: Token<'a>,
+    /// Meanings of the word (or of the phrase it starts).
+    pub lex: Vec<Lex>,
+    /// The proclitic glued to the front of the word (و، ب، ل، س...).
+    pub glue: &'a str,
+    /// Index of the place mention that starts in this word.
+    pub mention: Option<usize>,
+    /// The word belongs to a mention or a phrase that started earlier.
+    pub continued: bool,
+    /// The word is part of a date expression.
+    pub in_date: bool,
+}
+
+impl Word<'_> {
+    pub fn has(&self, lex: Lex) -> bool {
+        self.lex.contains(&lex)
+    }
+
+    pub fn trigger(&self) -> Option<Trigger> {
+        self.lex.iter().find_map(|l| match l {
+            Lex::Trigger(t) => Some(*t),
+            _ => None,
+        })
+    }
+
+    pub fn role(&self) -> Option<Role> {
+        self.lex.iter().find_map(|l| match l {
+            Lex::Role(r) => Some(*r),
+            _ => None,
+        })
+    }
+
+    pub fn nation(&self) -> Option<u8> {
+        self.lex.iter().find_map(|l| match l {
+            Lex::Nation(n) => Some(*n),
+            _ => None,
+        })
+    }
+
+    pub fn is_punct(&self) -> bool {
+        !self.token.is_word
+    }
+}
+
+/// Reads the tokens of a document into words with meanings. `mention_spans` gives, for each
+/// mention in text order, the normalised bytes where it starts and ends.
+pub fn read<'a>(tokens: &[Token<'a>], mention_spans: &[(usize, usize)]) -> Vec<Word<'a>> {
+    let lex = lexicon();
+    let mut words: Vec<Word<'a>> = tokens
+        .iter()
+        .map(|t| Word {
+            token: *t,
+            lex: Vec::new(),
+            glue: "",
+            mention: None,
+            continued: false,
+            in_date: false,
+        })
+        .collect();
+    // Mentions: the word that holds a mention's start, and the words inside it.
+    for (mi, &(start, end)) in mention_spans.iter().enumerate() {
+        let first = words.partition_point(|w| w.token.norm.1 <= start);
+        if first >= words.len() {
+            continue;
+        }
+        words[first].mention = Some(mi);
+        let tok = words[first].token;
+        words[first].glue = &tok.text[..start.saturating_sub(tok.norm.0).min(tok.text.len())];
+        for w in words[first + 1..].iter_mut() {
+            if w.token.norm.0 >= end {
+                break;
+            }
+            w.continued = true;
+        }
+    }
+    // Meanings: phrases first (longest), then single words.
+    let texts: Vec<&str> = words.iter().map(|w| w.token.text).collect();
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].is_punct() || words[i].mention.is_some() || words[i].continued {
+            i += 1;
+            continue;
+        }
+        // A phrase may not run into punctuation or a place name.
+        let run_end = (i..words.len())
+            .find(|&j| j > i && (words[j].is_punct() || words[j].mention.is_some()))
+            .unwrap_or(words.len());
+        if let Some((n, l)) = lex.phrase(&texts[i..run_end]) {
+            if n > 1 {
+                words[i].lex = l.to_vec();
+                for w in &mut words[i + 1..i + n] {
+                    w.continued = true;
+                }
+                i += n;
+                continue;
+            }
+        }
+        let (l, glue) = lex.word(texts[i]);
+        words[i].lex = l.to_vec();
+        words[i].glue = glue;
+        if glue == "س" && !words[i].lex.iter().any(|l| matches!(l, Lex::Trigger(_))) {
+            // Only a verb takes the future prefix; anything else was a word that starts with س.
+            words[i].lex.clear();
+            words[i].glue = "";
+        }
+        if glue == "س" {
+            words[i].lex.push(Lex::Planned);
+        }
+        i += 1;
+    }
+    // "نحو" before a number is "about"; before anything else "toward".
+    for i in 0..words.len() {
+        if words[i].has(Lex::Role(Role::Destination))
+            && words[i].has(Lex::Qualify(Qualifier::About))
+        {
+            let next_is_count = words.get(i + 1).is_some_and(|w| {
+                w.token.text.bytes().all(|b| b.is_ascii_digit())
+                    || w.lex
+                        .iter()
+                        .any(|l| matches!(l, Lex::Number(_) | Lex::Qualify(_)))
+            });
+            words[i].lex.retain(|l| {
+                if next_is_count {
+                    !matches!(l, Lex::Role(_))
+                } else {
+                    !matches!(l, Lex::Qualify(_))
+                }
+            });
+        }
+    }
+    words
+}
+
+/// The role a place name plays, read from the words before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceRole {
+    Origin,
+    /// قادمة من: where it came from before the origin.
+    EarlierOrigin,
+    Destination,
+    Via,
+    /// الواصل إلى / بين: the way continues to it.
+    PathNext,
+    /// PathNext introduced by "بين" (between X and Y): the far end is the last one.
+    PathBetween,
+    /// المتمركزة في: where the subject is stationed.
+    Stationed,
+    /// Direct object of a trigger (أخلت قاعدة X، استهداف X، تسلم X), with or without في.
+    Object(Trigger),
+    /// في X, with no other role.
+    Location,
+    /// قرب X.
+    Near,
+    /// It locates the name before it (X في ريف Y): not an endpoint.
+    Locator,
+    /// و + X: the role of the previous name.
+    Coordinated,
+    /// No preposition or verb before it: a subject, or an actor ("أكد كرواتيا").
+    Bare,
+}
+
+/// The role of the mention starting at word `k`, and whether it is only "near" the place
+/// (ريف، قرب، شمال شرق...).
+pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, bool) {
+    // "إيلاف من لندن:": a dateline or a label, not a place in the story.
+    let after = (k + 1..words.len()).find(|&j| !words[j].continued || words[j].mention.is_some());
+    if after.is_some_and(|j| words[j].token.text == ":") {
+        return (PlaceRole::Locator, false);
+    }
+    let glue = words[k].glue;
+    let mut near = false;
+    let mut located = glue.ends_with('ب');
+    if glue.ends_with('ل') {
+        // ل + name: after a verb of motion "to"; otherwise "of" (الريف الجنوبي لمدينة الحسكة).
+        let prev = previous_word(words, k, sentence_start);
+        return match prev.and_then(|j| words[j].trigger()) {
+            Some(t) if t.is_movement() => (PlaceRole::Destination, false),
+            _ => (PlaceRole::Locator, false),
+        };
+    }
+    let coordinated = glue.starts_with('و') && !located;
+    let mut steps = 0;
+    let mut j = k;
+    while j > sentence_start && steps < 8 {
+        j -= 1;
+        let w = &words[j];
+        if w.continued && w.mention.is_none() {
+            // Inside a phrase or a name: the phrase's meaning sits on its first word.
+            continue;
+        }
+        if w.is_punct() {
+            match w.token.text {
+                "(" | ")" | "\"" | "/" => continue,
+                _ => break,
+            }
+        }
+        if w.in_date {
+            break;
+        }
+        steps += 1;
+        if w.mention.is_some() {
+            // Another name before this one with only locator words between: it locates it.
+            return if located || near || steps > 1 {
+                (PlaceRole::Locator, near)
+            } else if coordinated {
+                (PlaceRole::Coordinated, near)
+            } else {
+                (PlaceRole::Locator, near)
+            };
+        }
+        if let Some(t) = w.trigger() {
+            return (PlaceRole::Object(t), near);
+        }
+        if w.has(Lex::EndPresence) {
+            return (PlaceRole::Origin, near);
+        }
+        if w.has(Lex::Stationed) {
+            return (PlaceRole::Stationed, near);
+        }
+        if w.has(Lex::Locator) {
+            return (PlaceRole::Locator, near);
+        }
+        if w.has(Lex::PathNext) {
+            return (PlaceRole::PathNext, near);
+        }
+        if w.has(Lex::Countryside) || w.has(Lex::Direction) {
+            near = true;
+            continue;
+        }
+        if let Some(role) = w.role() {
+            let before = previous_word(words, j, sentence_start).map(|b| &words[b]);
+            match role {
+                Role::Location => {
+                    located = true;
+                    continue;
+                }
+                Role::Near => {
+                    near = true;
+                    located = true;
+                    continue;
+                }
+                Role::Origin => {
+                    // "من هذا الشهر", "من تواجدها": since, not from a place.
+                    let mut a = j + 1;
+                    if words.get(a).is_some_and(|w| matches!(w.token.text, "هذا" | "هذه")) {
+                        a += 1;
+                    }
+                    if words
+                        .get(a)
+                        .is_some_and(|w| w.mention.is_none() && w.has(Lex::Time))
+                    {
+                        break;
+                    }
+                    // "من [noun] في X" is from X only when the noun is a place or a force
+                    // ("من مقرات القوات في ريف دير الزور").
+                    if located
+                        && !(j + 1..k).any(|b| words[b].has(Lex::PlaceNoun) || words[b].has(Lex::Force))
+                    {
+                        return (PlaceRole::Locator, near);
+                    }
+                    // "القريبة من", "جزءا من", "رسالة من": not where anything left from.
+                    if let Some(b) = before {
+                        if b.has(Lex::Role(Role::Near)) || b.token.text.ends_with("قريبه") {
+                            near = true;
+                            located = true;
+                            continue;
+                        }
+                        if b.has(Lex::Source) {
+                            return (PlaceRole::Locator, near);
+                        }
+                    }
+                    // "قادمة من": where it came from before.
+                    if w.token.text.starts_with("قادم")
+                        || before.is_some_and(|b| b.token.text.starts_with("قادم"))
+                    {
+                        return (PlaceRole::EarlierOrigin, near);
+                    }
+                    return (PlaceRole::Origin, near);
+                }
+                Role::Destination => {
+                    if before.is_some_and(|b| b.has(Lex::PathNext)) {
+                        return (PlaceRole::PathNext, near);
+                    }
+                    return (PlaceRole::Destination, near);
+                }
+                Role::Via => return (PlaceRole::Via, near),
+            }
+        }
+        if w.token.text == "بين" {
+            if previous_word(words, j, sentence_start).is_some_and(|b| words[b].has(Lex::PathNext))
+            {
+                return (PlaceRole::PathBetween, near);
+            }
+            return (PlaceRole::Locator, near);
+        }
+        if w.token.text == "مع" || w.token.text == "على" {
+            // "على الحدود مع سوريا", "على القاعدة": not a trip's endpoint here.
+            return (PlaceRole::Locator, near);
+        }
+        if w.has(Lex::Force) && !located {
+            // "قوات سوريا", "الجيش العراقي": a name inside a force's title.
+            return (PlaceRole::Bare, near);
+        }
+    }
+    let role = if coordinated {
+        PlaceRole::Coordinated
+    } else if near {
+        PlaceRole::Near
+    } else if located {
+        PlaceRole::Location
+    } else {
+        PlaceRole::Bare
+    };
+    (role, near)
+}
+
+/// The index of the nearest word before `k` in the sentence (skipping continued words).
+pub fn previous_word(words: &[Word], k: usize, sentence_start: usize) -> Option<usize> {
+    (sentence_start..k)
+        .rev()
+        .find(|&j| !(words[j].continued && words[j].mention.is_none()))
+}

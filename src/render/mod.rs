@@ -1,0 +1,198 @@
+//! Maps of movements, events and places: SVG and PNG, from the output contract's GeoJSON.
+//!
+//! The map is a Lambert conformal conic projection fitted to the features ([`Lcc`]) over a
+//! Natural Earth basemap compiled into the binary. Movements are arrows along their great-circle
+//! lines, coloured by actor and as wide as the number of vehicles; events are markers beside
+//! their place; places are symbols by kind. Labels in English, Arabic or both are placed so that
+//! none covers another label, a symbol or an arrow. A legend shows only what is drawn; a scale
+//! bar, a north arrow, a title and the attribution frame the map.
+//!
+//! Text is drawn as glyph outlines shaped from the embedded Noto fonts, so the SVG needs no
+//! fonts to view and the PNG (rasterised by resvg) has the same bytes on every machine.
+//!
+//! - [`data`]: [`MapData`] read from `movements.geojson`, `events.geojson`, `places.geojson`.
+//! - [`projection`]: the [`Lcc`] projection.
+//! - [`labels`]: the label placer.
+//! - `map`: the drawing; `legend`: legend, scale bar, north arrow; `style`: colours and
+//!   symbols; `text`: shaping and outlines; `basemap`: the embedded basemap; `geom`: polyline
+//!   work; `svg`: SVG output through plotters.
+//!
+//! # Examples
+//! ```
+//! use convoy::render::{render_svg, MapData, MapOptions};
+//! let svg = render_svg(&MapData::default(), &MapOptions::default()).unwrap();
+//! assert!(svg.starts_with("<svg"));
+//! assert!(svg.contains("no movements found"));
+//! ```
+
+mod basemap;
+pub mod data;
+mod geom;
+pub mod labels;
+mod legend;
+mod map;
+pub mod projection;
+mod style;
+mod svg;
+mod text;
+
+use std::io::Cursor;
+
+use resvg::{tiny_skia, usvg};
+
+use crate::error::{Error, Result};
+
+pub use data::{Event, MapData, MapPlace, Movement};
+pub use projection::Lcc;
+
+/// Which names labels show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Labels {
+    /// English names.
+    En,
+    /// Arabic names (English where a place has none).
+    Ar,
+    /// English above Arabic.
+    #[default]
+    Both,
+}
+
+/// The map's colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Light land and sea, dark ink: for print.
+    #[default]
+    Light,
+    /// Dark land and sea, light ink: for screens.
+    Dark,
+}
+
+/// How to draw a map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapOptions {
+    /// Size in CSS pixels (the SVG's user units); text and symbols are sized for 2000×1500.
+    pub width: u32,
+    pub height: u32,
+    /// PNG pixels per SVG unit: 2 gives a 4000×3000 PNG of the same map.
+    pub scale: f32,
+    /// The area to show, `[min_lon, min_lat, max_lon, max_lat]`; default: fit the features.
+    pub bbox: Option<[f64; 4]>,
+    pub labels: Labels,
+    /// Default "convoy: troop movements".
+    pub title: Option<String>,
+    /// Default: the range of event dates and the number of articles.
+    pub subtitle: Option<String>,
+    pub theme: Theme,
+}
+
+impl Default for MapOptions {
+    fn default() -> Self {
+        MapOptions {
+            width: 2000,
+            height: 1500,
+            scale: 1.0,
+            bbox: None,
+            labels: Labels::Both,
+            title: None,
+            subtitle: None,
+            theme: Theme::Light,
+        }
+    }
+}
+
+impl MapOptions {
+    /// Checks sizes and the bbox before any drawing.
+    fn check(&self) -> Result<()> {
+        let bad = |m: String| Err(Error::Render(m));
+        if !(200..=20_000).contains(&self.width) || !(200..=20_000).contains(&self.height) {
+            return bad(format!(
+                "the map must be 200 to 20000 pixels wide and high, not {}×{}",
+                self.width, self.height
+            ));
+        }
+        if !(self.scale.is_finite() && self.scale > 0.0 && self.scale <= 10.0) {
+            return bad(format!(
+                "the scale must be above 0 and at most 10, not {}",
+                self.scale
+            ));
+        }
+        let (w, h) = self.png_size();
+        if w as u64 * h as u64 > 200_000_000 {
+            return bad(format!("a {w}×{h} PNG is more than 200 million pixels"));
+        }
+        if let Some([x0, y0, x1, y1]) = self.bbox {
+            let ok = [x0, y0, x1, y1].iter().all(|v| v.is_finite())
+                && (-180.0..=180.0).contains(&x0)
+                && (-180.0..=180.0).contains(&x1)
+                && (-85.0..=85.0).contains(&y0)
+                && (-85.0..=85.0).contains(&y1)
+                && x0 < x1
+                && y0 < y1;
+            if !ok {
+                return bad(format!(
+                    "the bbox must be min_lon,min_lat,max_lon,max_lat with min < max, longitudes \
+                     within ±180 and latitudes within ±85, not {x0},{y0},{x1},{y1}"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The PNG's size: width and height times scale, rounded.
+    pub fn png_size(&self) -> (u32, u32) {
+        (
+            (self.width as f32 * self.scale).round().max(1.0) as u32,
+            (self.height as f32 * self.scale).round().max(1.0) as u32,
+        )
+    }
+}
+
+/// Draws the map as an SVG document.
+pub fn render_svg(data: &MapData, opts: &MapOptions) -> Result<String> {
+    opts.check()?;
+    map::draw(data, opts)
+}
+
+/// Draws the map as a PNG of `width·scale` × `height·scale` pixels, anti-aliased.
+pub fn render_png(data: &MapData, opts: &MapOptions) -> Result<Vec<u8>> {
+    let svg = render_svg(data, opts)?;
+    svg_to_png(&svg, opts)
+}
+
+fn svg_to_png(svg: &str, opts: &MapOptions) -> Result<Vec<u8>> {
+    let tree = usvg::Tree::from_str(svg, &usvg::Options::default())
+        .map_err(|e| Error::Render(format!("the SVG drawn does not parse: {e}")))?;
+    let (w, h) = opts.png_size();
+    let mut pixmap = tiny_skia::Pixmap::new(w, h)
+        .ok_or_else(|| Error::Render(format!("cannot allocate a {w}×{h} image")))?;
+    let sx = w as f32 / opts.width as f32;
+    let sy = h as f32 / opts.height as f32;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(sx, sy),
+        &mut pixmap.as_mut(),
+    );
+    encode_png(&pixmap)
+}
+
+/// Encodes as 8-bit RGB: the map is opaque (its first element paints the whole page), so
+/// the alpha channel would only add bytes.
+fn encode_png(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>> {
+    let rgb: Vec<u8> = pixmap
+        .data()
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    let mut out = Vec::new();
+    {
+        let mut enc = png::Encoder::new(Cursor::new(&mut out), pixmap.width(), pixmap.height());
+        enc.set_color(png::ColorType::Rgb);
+        enc.set_depth(png::BitDepth::Eight);
+        enc.set_compression(png::Compression::Fast);
+        let fail = |e: png::EncodingError| Error::Render(format!("PNG encoding failed: {e}"));
+        let mut w = enc.write_header().map_err(fail)?;
+        w.write_image_data(&rgb).map_err(fail)?;
+        w.finish().map_err(fail)?;
+    }
+    Ok(out)
+}

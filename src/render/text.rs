@@ -1,0 +1,531 @@
+//! Text drawn as glyph outlines: bidi reordering, Arabic shaping and font fallback.
+//!
+//! A label is split into bidi runs (unicode-bidi, UAX #9), each run into pieces by font (Noto
+//! Sans Arabic for Arabic script and, inside right-to-left runs, for the digits and spaces it
+//! has; Noto Sans for everything else: the Arabic font has no Latin letters, `%` or `°`), and
+//! each piece is shaped by rustybuzz (joining forms, lam-alef ligatures, mark positioning). The
+//! glyphs become SVG `<path>` outlines taken from the embedded fonts (ttf-parser), so the map
+//! needs no system font and rasterises to the same pixels on every machine.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+use std::sync::OnceLock;
+
+use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
+use rustybuzz::{Direction, Face, UnicodeBuffer};
+use unicode_bidi::BidiInfo;
+
+use super::svg::{esc, fixed, num};
+
+/// Glyph positions are kept in thousandths of an em, whatever the font's units.
+const MILLI: f32 = 1000.0;
+
+static FONT_DATA: [&[u8]; 4] = [
+    include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
+    include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
+    include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
+    include_bytes!("../../assets/fonts/NotoSansArabic-Bold.ttf"),
+];
+
+const LATIN: u8 = 0;
+const ARABIC: u8 = 2;
+/// Glyphs no embedded font has, drawn from outlines defined here (see [`synthetic`]).
+const SYNTHETIC: u8 = 9;
+
+/// Regular or bold: picks the face within each family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Weight {
+    Regular,
+    Bold,
+}
+
+impl Weight {
+    fn offset(self) -> u8 {
+        match self {
+            Weight::Regular => 0,
+            Weight::Bold => 1,
+        }
+    }
+}
+
+fn faces() -> &'static [Face<'static>; 4] {
+    static FACES: OnceLock<[Face<'static>; 4]> = OnceLock::new();
+    FACES.get_or_init(|| {
+        // The fonts are compiled in and checked by the tests: parsing cannot fail at run time.
+        FONT_DATA.map(|d| Face::from_slice(d, 0).expect("embedded font parses"))
+    })
+}
+
+/// One shaped glyph, positioned in thousandths of an em from the start of its line (y up).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Glyph {
+    pub font: u8,
+    pub id: u16,
+    pub x: f32,
+    pub y: f32,
+    /// Byte offset in the source text of the character(s) this glyph draws.
+    pub cluster: u32,
+}
+
+/// A shaped line of text, glyphs in visual (left-to-right) order.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Line {
+    pub glyphs: Vec<Glyph>,
+    /// Advance width, thousandths of an em.
+    pub advance: f32,
+    /// Ink extent above (positive) and below (negative) the baseline, thousandths of an em.
+    pub top: f32,
+    pub bottom: f32,
+    /// The paragraph direction is right-to-left (the text starts with Arabic).
+    pub rtl: bool,
+    /// The text shaped, kept for the SVG's `aria-label` (screen readers, search, tests).
+    pub text: String,
+}
+
+impl Line {
+    /// Width in pixels at `size` pixels per em.
+    pub fn width(&self, size: f32) -> f32 {
+        self.advance * size / MILLI
+    }
+
+    /// Height above the baseline in pixels.
+    pub fn ascent(&self, size: f32) -> f32 {
+        self.top * size / MILLI
+    }
+
+    /// Depth below the baseline in pixels (positive).
+    pub fn descent(&self, size: f32) -> f32 {
+        -self.bottom * size / MILLI
+    }
+}
+
+fn is_arabic(c: char) -> bool {
+    matches!(c as u32,
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x0870..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+fn has_glyph(font: u8, c: char) -> bool {
+    faces()[font as usize].glyph_index(c).is_some()
+}
+
+/// The font for a character: Arabic script always in the Arabic face; other characters in the
+/// face of the run's direction when it has them (so digits and spaces inside Arabic stay in
+/// the Arabic font's metrics), else in whichever face has them.
+fn font_for(c: char, rtl: bool, weight: Weight) -> u8 {
+    let (latin, arabic) = (LATIN + weight.offset(), ARABIC + weight.offset());
+    if is_arabic(c) {
+        return arabic;
+    }
+    let (first, second) = if rtl {
+        (arabic, latin)
+    } else {
+        (latin, arabic)
+    };
+    if has_glyph(first, c) {
+        first
+    } else if has_glyph(second, c) {
+        second
+    } else if synthetic(c).is_some() {
+        SYNTHETIC
+    } else {
+        latin
+    }
+}
+
+/// Outlines (thousandths of an em, y up) and advances for the few characters convoy's maps
+/// write that Noto Sans 2.004 lacks: the arrows of off-map labels ("→ Croatia").
+fn synthetic(c: char) -> Option<(&'static [(f32, f32)], f32)> {
+    const RIGHT: [(f32, f32); 7] = [
+        (70.0, 262.0),
+        (520.0, 262.0),
+        (520.0, 110.0),
+        (780.0, 300.0),
+        (520.0, 490.0),
+        (520.0, 338.0),
+        (70.0, 338.0),
+    ];
+    const LEFT: [(f32, f32); 7] = [
+        (780.0, 262.0),
+        (330.0, 262.0),
+        (330.0, 110.0),
+        (70.0, 300.0),
+        (330.0, 490.0),
+        (330.0, 338.0),
+        (780.0, 338.0),
+    ];
+    const UP: [(f32, f32); 7] = [
+        (262.0, -50.0),
+        (262.0, 400.0),
+        (110.0, 400.0),
+        (300.0, 660.0),
+        (490.0, 400.0),
+        (338.0, 400.0),
+        (338.0, -50.0),
+    ];
+    const DOWN: [(f32, f32); 7] = [
+        (262.0, 660.0),
+        (262.0, 210.0),
+        (110.0, 210.0),
+        (300.0, -50.0),
+        (490.0, 210.0),
+        (338.0, 210.0),
+        (338.0, 660.0),
+    ];
+    match c {
+        '→' => Some((&RIGHT, 850.0)),
+        '←' => Some((&LEFT, 850.0)),
+        '↑' => Some((&UP, 600.0)),
+        '↓' => Some((&DOWN, 600.0)),
+        _ => None,
+    }
+}
+
+/// Shapes one line of text. `tracking` adds letter spacing (thousandths of an em) between
+/// Latin glyphs only: spacing joined Arabic letters apart would break them.
+///
+/// # Panics
+/// Never on user text: newlines are drawn as spaces (lines are split by the caller).
+pub(crate) fn shape(text: &str, weight: Weight, tracking: f32) -> Line {
+    let text_owned;
+    let text = if text.contains(['\n', '\r']) {
+        text_owned = text.replace(['\n', '\r'], " ");
+        &text_owned
+    } else {
+        text
+    };
+    let mut line = Line {
+        glyphs: Vec::new(),
+        advance: 0.0,
+        top: 0.0,
+        bottom: 0.0,
+        rtl: false,
+        text: text.to_owned(),
+    };
+    if text.is_empty() {
+        return line;
+    }
+    let bidi = BidiInfo::new(text, None);
+    let mut pen = 0.0f32;
+    for para in &bidi.paragraphs {
+        line.rtl |= para.level.is_rtl() && para.range.start == 0;
+        let (levels, runs) = bidi.visual_runs(para, para.range.clone());
+        for run in runs {
+            let rtl = levels[run.start].is_rtl();
+            // Pieces of one font, in logical order; a right-to-left run shows them reversed.
+            let mut pieces: Vec<(usize, usize, u8)> = Vec::new();
+            for (i, c) in text[run.clone()].char_indices() {
+                let at = run.start + i;
+                let f = font_for(c, rtl, weight);
+                match pieces.last_mut() {
+                    Some(last) if last.2 == f => last.1 = at + c.len_utf8(),
+                    _ => pieces.push((at, at + c.len_utf8(), f)),
+                }
+            }
+            if rtl {
+                pieces.reverse();
+            }
+            for (start, end, font) in pieces {
+                pen = if font == SYNTHETIC {
+                    synthetic_piece(&mut line, text, start, end, pen)
+                } else {
+                    shape_piece(&mut line, text, start, end, font, rtl, pen, tracking)
+                };
+            }
+        }
+    }
+    if let Some(last) = line.glyphs.last() {
+        if last.font < ARABIC {
+            pen -= tracking;
+        }
+    }
+    line.advance = pen.max(0.0);
+    line
+}
+
+#[allow(clippy::too_many_arguments)]
+fn shape_piece(
+    line: &mut Line,
+    text: &str,
+    start: usize,
+    end: usize,
+    font: u8,
+    rtl: bool,
+    mut pen: f32,
+    tracking: f32,
+) -> f32 {
+    let face = &faces()[font as usize];
+    let unit = MILLI / face.units_per_em() as f32;
+    let mut buffer = UnicodeBuffer::new();
+    buffer.push_str(&text[start..end]);
+    // Context lets a piece cut by a font change still join correctly at its edges.
+    buffer.set_pre_context(&text[..start]);
+    buffer.set_post_context(&text[end..]);
+    buffer.set_direction(if rtl {
+        Direction::RightToLeft
+    } else {
+        Direction::LeftToRight
+    });
+    let shaped = rustybuzz::shape(face, &[], buffer);
+    let track = if font < ARABIC { tracking } else { 0.0 };
+    for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
+        let id = info.glyph_id as u16;
+        let x = pen + pos.x_offset as f32 * unit;
+        let y = pos.y_offset as f32 * unit;
+        if let Some(b) = face.glyph_bounding_box(GlyphId(id)) {
+            line.top = line.top.max(y + b.y_max as f32 * unit);
+            line.bottom = line.bottom.min(y + b.y_min as f32 * unit);
+        }
+        line.glyphs.push(Glyph {
+            font,
+            id,
+            x,
+            y,
+            cluster: start as u32 + info.cluster,
+        });
+        pen += pos.x_advance as f32 * unit + track;
+    }
+    pen
+}
+
+fn synthetic_piece(line: &mut Line, text: &str, start: usize, end: usize, mut pen: f32) -> f32 {
+    for (i, c) in text[start..end].char_indices() {
+        if let Some((outline, advance)) = synthetic(c) {
+            for &(_, y) in outline {
+                line.top = line.top.max(y);
+                line.bottom = line.bottom.min(y);
+            }
+            line.glyphs.push(Glyph {
+                font: SYNTHETIC,
+                id: c as u32 as u16,
+                x: pen,
+                y: 0.0,
+                cluster: (start + i) as u32,
+            });
+            pen += advance;
+        }
+    }
+    pen
+}
+
+/// How a run of text is painted.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Paint<'a> {
+    pub size: f32,
+    pub fill: &'a str,
+    /// A halo: the outline stroked in this colour and width (px) under the fill, so text stays
+    /// legible over lines and fills.
+    pub halo: Option<(&'a str, f32)>,
+}
+
+/// Collects the glyphs a drawing uses, and writes lines of text as `<use>`s of their outlines.
+#[derive(Debug, Default)]
+pub(crate) struct GlyphSet {
+    used: BTreeSet<(u8, u16)>,
+}
+
+impl GlyphSet {
+    /// Writes `line` with its left end at `x` and baseline at `y` (pixels).
+    pub fn draw(&mut self, out: &mut String, line: &Line, x: f32, y: f32, paint: Paint) {
+        if line.glyphs.is_empty() {
+            return;
+        }
+        let k = paint.size / MILLI;
+        let head = format!(
+            "<g transform=\"translate({} {}) scale({} {})\"",
+            num(x as f64),
+            num(y as f64),
+            // The scale needs more than pixel precision: it multiplies font units.
+            fixed(k as f64, 6),
+            fixed(-k as f64, 6)
+        );
+        let mut uses = String::new();
+        for g in &line.glyphs {
+            self.used.insert((g.font, g.id));
+            let _ = write!(uses, "<use xlink:href=\"#g{}-{}\"", g.font, g.id);
+            if g.x != 0.0 {
+                let _ = write!(uses, " x=\"{}\"", num(g.x as f64));
+            }
+            if g.y != 0.0 {
+                let _ = write!(uses, " y=\"{}\"", num(g.y as f64));
+            }
+            uses.push_str("/>");
+        }
+        if let Some((colour, width)) = paint.halo {
+            let _ = write!(
+                out,
+                "{head} fill=\"{colour}\" stroke=\"{colour}\" stroke-width=\"{}\" \
+                 stroke-linejoin=\"round\">{uses}</g>\n",
+                num((2.0 * width / k) as f64)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{head} fill=\"{}\" aria-label=\"{}\">{uses}</g>",
+            paint.fill,
+            esc(&line.text)
+        );
+    }
+
+    /// The `<path>` outlines of every glyph drawn, for the drawing's `<defs>`, in thousandths
+    /// of an em with y up (the `<use>`s flip them).
+    pub fn defs(&self) -> String {
+        let mut out = String::new();
+        for &(font, id) in &self.used {
+            if font == SYNTHETIC {
+                let outline = char::from_u32(id as u32).and_then(synthetic);
+                if let Some((pts, _)) = outline {
+                    let d: Vec<String> = pts
+                        .iter()
+                        .map(|&(x, y)| format!("{} {}", num(x as f64), num(y as f64)))
+                        .collect();
+                    let _ = writeln!(out, "<path id=\"g{font}-{id}\" d=\"M{}Z\"/>", d.join(" L"));
+                }
+                continue;
+            }
+            let face = &faces()[font as usize];
+            let mut path = PathData {
+                d: String::new(),
+                unit: MILLI / face.units_per_em() as f32,
+            };
+            face.outline_glyph(GlyphId(id), &mut path);
+            let _ = writeln!(out, "<path id=\"g{font}-{id}\" d=\"{}\"/>", path.d);
+        }
+        out
+    }
+}
+
+struct PathData {
+    d: String,
+    unit: f32,
+}
+
+impl PathData {
+    fn pt(&mut self, x: f32, y: f32) {
+        let _ = write!(
+            self.d,
+            "{} {} ",
+            num((x * self.unit) as f64),
+            num((y * self.unit) as f64)
+        );
+    }
+}
+
+impl OutlineBuilder for PathData {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.d.push('M');
+        self.pt(x, y);
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.d.push('L');
+        self.pt(x, y);
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        self.d.push('Q');
+        self.pt(x1, y1);
+        self.pt(x, y);
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.d.push('C');
+        self.pt(x1, y1);
+        self.pt(x2, y2);
+        self.pt(x, y);
+    }
+    fn close(&mut self) {
+        self.d.push('Z');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_is_joined_and_ligated() {
+        let text = "عين الأسد";
+        let line = shape(text, Weight::Regular, 0.0);
+        assert!(line.rtl);
+        // 9 characters; lam + alef-with-hamza become one ligature glyph.
+        assert_eq!(text.chars().count(), 9);
+        assert_eq!(line.glyphs.len(), 8);
+        assert!(line.glyphs.iter().all(|g| g.font == ARABIC && g.id != 0));
+        // Joined forms, not the isolated ones the cmap gives: ع starts the word (initial form)
+        // and ي sits inside it (medial form).
+        let face = &faces()[ARABIC as usize];
+        let isolated = |c: char| face.glyph_index(c).unwrap().0;
+        let glyph_at = |byte: u32| line.glyphs.iter().find(|g| g.cluster == byte).unwrap().id;
+        assert_ne!(glyph_at(0), isolated('ع'));
+        assert_ne!(glyph_at(2), isolated('ي'));
+        let lam_alef = text.find('ل').unwrap() as u32;
+        assert_ne!(glyph_at(lam_alef), isolated('ل'));
+        assert!(line.glyphs.iter().all(|g| g.cluster != lam_alef + 2)); // أ is inside it
+    }
+
+    #[test]
+    fn arabic_reads_right_to_left() {
+        let text = "عين الأسد";
+        let line = shape(text, Weight::Regular, 0.0);
+        // Visual order left to right is logical order reversed: د is drawn leftmost, ع rightmost.
+        let clusters: Vec<u32> = line.glyphs.iter().map(|g| g.cluster).collect();
+        assert!(clusters.windows(2).all(|w| w[0] > w[1]), "{clusters:?}");
+        assert_eq!(*clusters.last().unwrap(), 0);
+        assert!(line.glyphs.windows(2).all(|w| w[0].x <= w[1].x));
+    }
+
+    #[test]
+    fn mixed_text_falls_back_per_run() {
+        // A Latin name, then Arabic: left to right, the Latin run first in the Latin font, then
+        // the Arabic run right-to-left in the Arabic font.
+        let text = "Ain al-Asad / عين الأسد 100%";
+        let line = shape(text, Weight::Regular, 0.0);
+        assert!(!line.rtl);
+        assert!(line.glyphs.iter().all(|g| g.id != 0), "a glyph is missing");
+        assert_eq!(line.glyphs[0].font, LATIN);
+        assert_eq!(line.glyphs[0].cluster, 0);
+        let arabic: Vec<&Glyph> = line.glyphs.iter().filter(|g| g.font == ARABIC).collect();
+        assert!(arabic.windows(2).all(|w| w[0].cluster > w[1].cluster));
+        let pct = text.find('%').unwrap() as u32;
+        let last = line.glyphs.last().unwrap();
+        assert_eq!((last.cluster, last.font), (pct, LATIN));
+    }
+
+    #[test]
+    fn degree_sign_in_arabic_uses_the_latin_font() {
+        let line = shape("خط العرض ٣٥°", Weight::Bold, 0.0);
+        assert!(line.glyphs.iter().all(|g| g.id != 0));
+        assert!(line.glyphs.iter().any(|g| g.font == LATIN + 1));
+    }
+
+    #[test]
+    fn arrows_are_drawn_though_no_font_has_them() {
+        let line = shape("→ Croatia", Weight::Bold, 0.0);
+        assert_eq!(line.glyphs[0].font, SYNTHETIC);
+        let mut set = GlyphSet::default();
+        let paint = Paint {
+            size: 10.0,
+            fill: "#000",
+            halo: None,
+        };
+        set.draw(&mut String::new(), &line, 0.0, 0.0, paint);
+        assert!(set.defs().starts_with("<path id=\"g1-"));
+        assert!(set
+            .defs()
+            .contains("<path id=\"g9-8594\" d=\"M70 262 L520 262"));
+    }
+
+    #[test]
+    fn outlines_are_paths() {
+        let mut set = GlyphSet::default();
+        let mut out = String::new();
+        let line = shape("Erbil", Weight::Regular, 0.0);
+        let paint = Paint {
+            size: 20.0,
+            fill: "#000",
+            halo: Some(("#fff", 2.0)),
+        };
+        set.draw(&mut out, &line, 10.0, 30.0, paint);
+        assert!(out.starts_with("<g transform=\"translate(10 30) scale(0.02 -0.02)\""));
+        let defs = set.defs();
+        assert_eq!(defs.lines().count(), 5);
+        assert!(defs.lines().all(|l| l.contains(" d=\"M")));
+    }
+}

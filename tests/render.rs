@@ -1,0 +1,283 @@
+//! The map renderer on the fixtures in `tests/fixtures/render/`: PNGs of the size asked that
+//! are not blank, SVG that parses, the same bytes twice, errors that name file and feature.
+//!
+//! Set `CONVOY_RENDER_PREVIEW=DIR` to also write the maps drawn here to DIR for a look.
+
+use std::path::{Path, PathBuf};
+
+use convoy::render::{render_png, render_svg, Labels, MapData, MapOptions, Theme};
+use resvg::usvg;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render")
+}
+
+fn fixture_data() -> MapData {
+    MapData::from_paths(&[fixtures()]).unwrap()
+}
+
+fn preview(name: &str, bytes: &[u8]) {
+    if let Some(dir) = std::env::var_os("CONVOY_RENDER_PREVIEW") {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(Path::new(&dir).join(name), bytes).unwrap();
+    }
+}
+
+/// Decodes a PNG into (width, height, RGB bytes).
+fn decode(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(info.color_type, png::ColorType::Rgb);
+    buf.truncate(info.buffer_size());
+    (info.width, info.height, buf)
+}
+
+/// How many distinct colours, and the share of pixels unlike the most common one.
+fn colour_stats(rgb: &[u8]) -> (usize, f64) {
+    let mut counts = std::collections::HashMap::new();
+    for p in rgb.chunks_exact(3) {
+        *counts.entry([p[0], p[1], p[2]]).or_insert(0usize) += 1;
+    }
+    let total = rgb.len() / 3;
+    let top = counts.values().copied().max().unwrap_or(0);
+    (counts.len(), 1.0 - top as f64 / total as f64)
+}
+
+#[test]
+fn fixtures_read_as_contract_files() {
+    let data = fixture_data();
+    assert_eq!(data.movements().len(), 3);
+    assert_eq!(data.events().len(), 4);
+    assert_eq!(data.places().len(), 8);
+    assert_eq!(data.date_range(), Some(("2019-10-20", "2020-01-12")));
+    assert_eq!(data.docs().len(), 3);
+}
+
+#[test]
+fn overview_png_is_the_size_asked_and_not_blank() {
+    let data = fixture_data();
+    let opts = MapOptions::default();
+    let png_bytes = render_png(&data, &opts).unwrap();
+    preview("overview.png", &png_bytes);
+    let (w, h, rgb) = decode(&png_bytes);
+    assert_eq!((w, h), (2000, 1500));
+    let (colours, not_background) = colour_stats(&rgb);
+    assert!(colours > 500, "only {colours} colours");
+    assert!(not_background > 0.4, "{not_background}");
+}
+
+#[test]
+fn png_scale_multiplies_the_size() {
+    let opts = MapOptions {
+        width: 800,
+        height: 600,
+        scale: 1.5,
+        labels: Labels::En,
+        ..MapOptions::default()
+    };
+    let (w, h, _) = decode(&render_png(&fixture_data(), &opts).unwrap());
+    assert_eq!((w, h), (1200, 900));
+}
+
+#[test]
+fn svg_parses_and_carries_the_map() {
+    let data = fixture_data();
+    let svg = render_svg(&data, &MapOptions::default()).unwrap();
+    preview("overview.svg", svg.as_bytes());
+    let tree = usvg::Tree::from_str(&svg, &usvg::Options::default()).unwrap();
+    assert_eq!(tree.size().width(), 2000.0);
+    // Each movement is a group named by its id; the off-map destination is labelled; the
+    // projection is stated for GIS users.
+    for id in ["a-m1", "b-m1", "c-m1"] {
+        assert!(svg.contains(&format!("<g id=\"{id}\">")), "{id}");
+    }
+    assert!(svg.contains("+proj=lcc"));
+    // Text is outlines, not <text>: no font is needed to view it.
+    assert!(!svg.contains("<text"));
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let data = fixture_data();
+    for theme in [Theme::Light, Theme::Dark] {
+        let opts = MapOptions {
+            width: 1000,
+            height: 750,
+            theme,
+            ..MapOptions::default()
+        };
+        let a = render_png(&data, &opts).unwrap();
+        let b = render_png(&data, &opts).unwrap();
+        assert!(a == b, "PNG bytes differ");
+        assert_eq!(
+            render_svg(&data, &opts).unwrap(),
+            render_svg(&data, &opts).unwrap()
+        );
+    }
+}
+
+#[test]
+fn themes_and_label_languages_all_draw() {
+    let data = fixture_data();
+    for (theme, labels, name) in [
+        (Theme::Dark, Labels::Both, "dark.png"),
+        (Theme::Light, Labels::Ar, "arabic.png"),
+        (Theme::Light, Labels::En, "english.png"),
+    ] {
+        let opts = MapOptions {
+            theme,
+            labels,
+            ..MapOptions::default()
+        };
+        let png_bytes = render_png(&data, &opts).unwrap();
+        preview(name, &png_bytes);
+        let (_, _, rgb) = decode(&png_bytes);
+        let (colours, not_background) = colour_stats(&rgb);
+        assert!(
+            colours > 500 && not_background > 0.4,
+            "{name}: {colours} {not_background}"
+        );
+    }
+}
+
+#[test]
+fn bbox_overrides_the_fit() {
+    let data = fixture_data();
+    let opts = MapOptions {
+        bbox: Some([38.0, 32.5, 45.0, 37.5]),
+        ..MapOptions::default()
+    };
+    let svg = render_svg(&data, &opts).unwrap();
+    assert!(
+        svg.contains("+lat_1=33.33"),
+        "parallels at 1/6 and 5/6 of 32.5–37.5"
+    );
+    assert!(svg.contains("+lon_0=41.5 "));
+}
+
+#[test]
+fn empty_data_draws_a_basemap_saying_so() {
+    let opts = MapOptions::default();
+    let svg = render_svg(&MapData::default(), &opts).unwrap();
+    assert!(svg.contains("no movements found"));
+    let png_bytes = render_png(&MapData::default(), &opts).unwrap();
+    preview("empty.png", &png_bytes);
+    let (w, h, rgb) = decode(&png_bytes);
+    assert_eq!((w, h), (2000, 1500));
+    assert!(colour_stats(&rgb).0 > 100);
+    // An empty FeatureCollection reads as empty data.
+    let empty = MapData::from_geojson_str(
+        "events.geojson",
+        r#"{"type":"FeatureCollection","features":[]}"#,
+    )
+    .unwrap();
+    assert!(empty.is_empty());
+}
+
+#[test]
+fn subtitle_defaults_to_dates_and_articles() {
+    let svg = render_svg(&fixture_data(), &MapOptions::default()).unwrap();
+    assert!(svg.contains("2019-10-20 – 2020-01-12 · 3 articles"));
+    let opts = MapOptions {
+        subtitle: Some("Seeds 000–004".into()),
+        ..MapOptions::default()
+    };
+    let svg = render_svg(&fixture_data(), &opts).unwrap();
+    assert!(!svg.contains("3 articles"));
+}
+
+fn read_fixture(name: &str) -> String {
+    std::fs::read_to_string(fixtures().join(name)).unwrap()
+}
+
+#[test]
+fn not_a_feature_collection_names_the_file() {
+    let e = MapData::from_geojson_str("movements.geojson", r#"{"type":"Feature"}"#).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "movements.geojson: file: not a GeoJSON FeatureCollection (its \"type\" is \"Feature\")"
+    );
+    let e = MapData::from_geojson_str("movements.geojson", "[1, 2").unwrap_err();
+    assert!(e
+        .to_string()
+        .starts_with("movements.geojson: file: not a GeoJSON FeatureCollection: "));
+}
+
+#[test]
+fn missing_property_names_file_and_feature() {
+    let text =
+        read_fixture("movements.geojson").replacen("\"actor\":\"International coalition\",", "", 1);
+    let e = MapData::from_geojson_str("movements.geojson", &text).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "movements.geojson: feature 3 (id \"c-m1\"): missing property `actor`"
+    );
+    let text = read_fixture("places.geojson").replacen("\"kind\":\"crossing\",", "", 1);
+    let e = MapData::from_geojson_str("places.geojson", &text).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "places.geojson: feature 8 (id \"semalka_crossing\"): a Point that is neither an event \
+         (no property `event_type`) nor a place (no property `kind`)"
+    );
+}
+
+#[test]
+fn out_of_range_coordinate_names_file_and_feature() {
+    // Latitude and longitude swapped: 42.4412 is fine as a latitude, but 33.7856, 142.4412 is not.
+    let text =
+        read_fixture("events.geojson").replacen("[42.4412,33.7856]", "[33.7856,142.4412]", 1);
+    let e = MapData::from_geojson_str("events.geojson", &text).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "events.geojson: feature 1 (id \"b-e2\"): coordinate [33.7856, 142.4412] is out of range \
+         (longitude −180..180, latitude −90..90, in that order)"
+    );
+}
+
+#[test]
+fn from_paths_reads_files_and_directories() {
+    let files: Vec<PathBuf> = ["movements.geojson", "events.geojson", "places.geojson"]
+        .iter()
+        .map(|f| fixtures().join(f))
+        .collect();
+    assert_eq!(MapData::from_paths(&files).unwrap(), fixture_data());
+    let dir = tempfile::tempdir().unwrap();
+    let e = MapData::from_paths(&[dir.path().to_path_buf()]).unwrap_err();
+    assert!(e
+        .to_string()
+        .ends_with("a directory with none of movements.geojson, events.geojson, places.geojson"));
+    let e = MapData::from_paths(&[dir.path().join("nope.geojson")]).unwrap_err();
+    assert!(e.to_string().contains("nope.geojson: cannot read"));
+}
+
+#[test]
+fn bad_options_are_refused() {
+    let opts = MapOptions {
+        width: 10,
+        ..MapOptions::default()
+    };
+    let e = render_svg(&MapData::default(), &opts).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "cannot draw the map: the map must be 200 to 20000 pixels wide and high, not 10×1500"
+    );
+    let opts = MapOptions {
+        bbox: Some([45.0, 30.0, 40.0, 35.0]),
+        ..MapOptions::default()
+    };
+    assert!(render_svg(&MapData::default(), &opts).is_err());
+}
+
+#[test]
+fn dense_overview_draws() {
+    // 32 movements (two to and from beyond the basemap), 24 events, 45 places.
+    let data = MapData::from_paths(&[fixtures().join("dense")]).unwrap();
+    assert_eq!(data.movements().len(), 32);
+    let png_bytes = render_png(&data, &MapOptions::default()).unwrap();
+    preview("dense.png", &png_bytes);
+    let (w, h, rgb) = decode(&png_bytes);
+    assert_eq!((w, h), (2000, 1500));
+    assert!(colour_stats(&rgb).0 > 1000);
+}
