@@ -399,13 +399,13 @@ pub fn run(
     let mut manifests: BTreeMap<PathBuf, crate::document::Manifest> = BTreeMap::new();
     for p in paths {
         let dir = p.parent().unwrap_or(Path::new(".")).to_path_buf();
-        if !manifests.contains_key(&dir) {
-            let m = crate::document::Manifest::read(&dir)?;
-            manifests.insert(dir, m);
+        if let std::collections::btree_map::Entry::Vacant(slot) = manifests.entry(dir) {
+            let m = crate::document::Manifest::read(slot.key())?;
+            slot.insert(m);
         }
     }
     let mut out = match sink {
-        Sink::Dir(dir) => Out::Files(Staged::create(&dir)?),
+        Sink::Dir(dir) => Out::Files(Box::new(Staged::create(&dir)?)),
         Sink::Seq(w) => Out::Seq(w),
     };
     let mut summary = Summary::default();
@@ -450,7 +450,7 @@ pub fn run(
 }
 
 enum Out<'w> {
-    Files(Staged),
+    Files(Box<Staged>),
     Seq(&'w mut dyn Write),
 }
 

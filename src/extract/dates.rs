@@ -222,10 +222,10 @@ fn tables() -> &'static Tables {
         };
         let mut months: Vec<(Vec<String>, u8)> =
             MONTHS.iter().map(|(m, n)| (split(m), *n)).collect();
-        months.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        months.sort_by_key(|m| std::cmp::Reverse(m.0.len()));
         let mut ordinals: Vec<(Vec<String>, u8)> =
             ORDINALS.iter().map(|(m, n)| (split(m), *n)).collect();
-        ordinals.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        ordinals.sort_by_key(|o| std::cmp::Reverse(o.0.len()));
         Tables {
             months,
             weekdays: WEEKDAYS

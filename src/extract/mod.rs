@@ -363,10 +363,8 @@ impl Reader<'_> {
                 let earlier_locs: Vec<Endpoint> = placed
                     .iter()
                     .filter(|p| {
-                        let at = matches!(
-                            p.role,
-                            PlaceRole::Location | PlaceRole::Stationed
-                        ) || matches!(p.role, PlaceRole::Object(t) if !t.object_is_origin());
+                        let at = matches!(p.role, PlaceRole::Location | PlaceRole::Stationed)
+                            || matches!(p.role, PlaceRole::Object(t) if !t.object_is_origin());
                         at && !p.party && p.word < frame.triggers[0].0
                     })
                     .map(|p| self.endpoint(p))
@@ -484,12 +482,12 @@ impl Reader<'_> {
         let mut planned = false;
         let mut progress = false;
         for &(t, _) in &frame.triggers {
-            for j in t.saturating_sub(3).max(sentence.start)..=t {
-                if words[j].in_date {
+            for w in &words[t.saturating_sub(3).max(sentence.start)..=t] {
+                if w.in_date {
                     continue;
                 }
-                planned |= words[j].has(Lex::Planned);
-                progress |= words[j].has(Lex::InProgress);
+                planned |= w.has(Lex::Planned);
+                progress |= w.has(Lex::InProgress);
             }
         }
         // "خلال الشهرين المقبلين" after the trigger also plans it.
@@ -643,9 +641,11 @@ impl Reader<'_> {
         let words = self.words;
         let t = frame.triggers[0].0;
         let describes_place = |j: usize| {
-            placed
-                .iter()
-                .any(|p| p.word < j && j <= p.word + 4 && !(p.word + 1..j).any(|k| words[k].trigger().is_some()))
+            placed.iter().any(|p| {
+                p.word < j
+                    && j <= p.word + 4
+                    && !(p.word + 1..j).any(|k| words[k].trigger().is_some())
+            })
         };
         // An American or coalition word before the attack word names its victims ("مقتل متقاعد
         // أميركي جراء قصفها"); after it, the attacker ("غارة جوية أميركية").
@@ -683,13 +683,14 @@ impl Reader<'_> {
             .iter()
             .filter(inside)
             .filter(|d| d.tokens.start >= frame.range.start && d.tokens.start < frame.range.end)
-            .filter(|d| d.date.is_some())
-            .last();
+            .rfind(|d| d.date.is_some());
         let first = frame.triggers[0].0;
+        // Else the nearest one that is not inside a later frame of the sentence.
         let chosen = in_frame.or_else(|| {
             self.dates
                 .iter()
                 .filter(inside)
+                .filter(|d| d.tokens.start < frame.range.end)
                 .filter(|d| d.date.is_some() || d.year.is_none())
                 .min_by_key(|d| d.tokens.start.abs_diff(first))
         });
@@ -748,6 +749,16 @@ impl Reader<'_> {
                             && !words[i].token.text.starts_with("انسحاب")))
             })
             .and_then(|i| self.anaphor(i))
+    }
+
+    /// "من القاعدة", "منها": a frame whose origin is the base named before.
+    fn anaphor_after_from(&self, frame: &Frame) -> bool {
+        let words = self.words;
+        frame.range.clone().any(|i| {
+            words[i].has(Lex::Anaphor)
+                && (words[i].token.text.starts_with("من")
+                    || i > 0 && words[i - 1].token.text == "من")
+        })
     }
 
     fn counts(&self, range: Range<usize>) -> (Option<Count>, Option<Count>) {
@@ -814,7 +825,13 @@ impl Reader<'_> {
         (vehicles, personnel)
     }
 
-    fn movement_frame(&mut self, frame: &Frame, placed: &[Placed], earlier_locs: &[Endpoint], ctx: &Ctx) {
+    fn movement_frame(
+        &mut self,
+        frame: &Frame,
+        placed: &[Placed],
+        earlier_locs: &[Endpoint],
+        ctx: &Ctx,
+    ) {
         let g = self.g;
         let redeploy = frame.has(Trigger::Redeploy);
         let mut origins: Vec<Endpoint> = Vec::new();
@@ -838,6 +855,8 @@ impl Reader<'_> {
                 (PlaceRole::Via | PlaceRole::PathNext, false) => vias.push(e),
                 (PlaceRole::Via | PlaceRole::PathNext, true) => purpose_vias.push(e),
                 (PlaceRole::PathBetween, _) => between.push(e),
+                // "دخل رتل قاعدة قسرك": what one enters or reaches is the destination.
+                (PlaceRole::Object(Trigger::Arrive), false) => dests.push(e),
                 (PlaceRole::Location | PlaceRole::Object(_), _) => locs.push(e),
                 _ => {}
             }
@@ -856,11 +875,9 @@ impl Reader<'_> {
             origins.append(&mut redeploy_locs);
         }
         if origins.is_empty() {
-            if let Some(a) = frame
-                .has(Trigger::Withdraw)
-                .then(|| self.frame_anaphor(frame))
-                .flatten()
-            {
+            // "بإخلاء القاعدة", "انسحبت منها", "نقلت معداتها من القاعدة إلى ...".
+            let from_it = frame.has(Trigger::Withdraw) || self.anaphor_after_from(frame);
+            if let Some(a) = from_it.then(|| self.frame_anaphor(frame)).flatten() {
                 origins.push(a);
             }
         }
@@ -874,7 +891,8 @@ impl Reader<'_> {
         let origins = most_precise(g, origins);
         let mut dests = most_precise(g, dests);
         let purpose_dests = most_precise(g, purpose_dests);
-        let (vehicles, personnel) = self.counts(frame_count_range(frame, &ctx.words, ctx.first_frame));
+        let (vehicles, personnel) =
+            self.counts(frame_count_range(frame, &ctx.words, ctx.first_frame));
         let event_type = if redeploy {
             EventType::Redeployment
         } else if frame.has(Trigger::Withdraw) {
@@ -1084,17 +1102,29 @@ impl Reader<'_> {
         } else {
             ctx.actor.clone()
         };
-        self.events.push(Event {
-            event_type,
-            place,
-            actor,
-            counterpart,
-            status: ctx.status,
-            date: ctx.date,
-            date_text: ctx.date_text.clone(),
-            evidence: ctx.evidence.clone(),
-            background: ctx.background,
-        });
+        // Forces remain at every site a list names ("في قواعد X وY وZ").
+        let mut places = vec![place];
+        if event_type == EventType::Presence {
+            for p in &candidates {
+                let e = self.endpoint(p);
+                if g.place(e.place).kind.is_site() && !places.iter().any(|q| q.place == e.place) {
+                    places.push(e);
+                }
+            }
+        }
+        for place in places {
+            self.events.push(Event {
+                event_type,
+                place,
+                actor: actor.clone(),
+                counterpart: counterpart.clone(),
+                status: ctx.status,
+                date: ctx.date,
+                date_text: ctx.date_text.clone(),
+                evidence: ctx.evidence.clone(),
+                background: ctx.background,
+            });
+        }
     }
 
     /// Who handed a base over: the coalition or a foreign force named in the frame ("من التحالف
@@ -1102,9 +1132,8 @@ impl Reader<'_> {
     /// else the last foreign actor of the article.
     fn giver(&self, frame: &Frame, ctx: &Ctx) -> Option<Actor> {
         let words = self.words;
-        let text = |j: usize| {
-            Some(self.doc.text[words[j].token.orig.0..words[j].token.orig.1].to_owned())
-        };
+        let text =
+            |j: usize| Some(self.doc.text[words[j].token.orig.0..words[j].token.orig.1].to_owned());
         for j in frame.range.clone() {
             if words[j].has(Lex::Coalition) {
                 return Some(Actor {
@@ -1135,7 +1164,11 @@ impl Reader<'_> {
 
     /// The last actor that is not a host country: who hands bases over.
     fn last_non_local_actor(&self) -> Option<Actor> {
-        let movements = self.movements.iter().rev().filter_map(|(_, m)| m.actor.clone());
+        let movements = self
+            .movements
+            .iter()
+            .rev()
+            .filter_map(|(_, m)| m.actor.clone());
         let events = self.events.iter().rev().filter_map(|e| e.actor.clone());
         self.last_actor
             .clone()
@@ -1158,7 +1191,8 @@ impl Reader<'_> {
             // A later sentence's trip from the same place already tells it.
             let same_actor = |m: &Movement| {
                 a.movement.actor.is_none()
-                    || m.actor.as_ref().map(|x| &x.name) == a.movement.actor.as_ref().map(|x| &x.name)
+                    || m.actor.as_ref().map(|x| &x.name)
+                        == a.movement.actor.as_ref().map(|x| &x.name)
             };
             let covered = movements.iter().any(|(s, m)| {
                 *s >= a.sentence
@@ -1177,7 +1211,9 @@ impl Reader<'_> {
                     && partials[j].has_destination
                     && !partials[j].has_origin
                     && partials[j].sentence == a.sentence + 1
-                    && (actor(a).is_none() || actor(&partials[j]).is_none() || actor(a) == actor(&partials[j]))
+                    && (actor(a).is_none()
+                        || actor(&partials[j]).is_none()
+                        || actor(a) == actor(&partials[j]))
             }) {
                 let b = &partials[j];
                 let mut m = a.movement.clone();

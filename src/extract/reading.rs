@@ -188,7 +188,9 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
             _ => (PlaceRole::Locator, false),
         };
     }
-    let coordinated = glue.starts_with('و') && !located;
+    // و + name, or "ثم" before it: the same role as the name before.
+    let then = k > sentence_start && matches!(words[k - 1].token.text, "ثم" | "and" | "then");
+    let coordinated = (glue.starts_with('و') || then) && !located;
     let mut steps = 0;
     let mut j = k;
     while j > sentence_start && steps < 8 {
@@ -252,7 +254,10 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                 Role::Origin => {
                     // "من هذا الشهر", "من تواجدها": since, not from a place.
                     let mut a = j + 1;
-                    if words.get(a).is_some_and(|w| matches!(w.token.text, "هذا" | "هذه")) {
+                    if words
+                        .get(a)
+                        .is_some_and(|w| matches!(w.token.text, "هذا" | "هذه"))
+                    {
                         a += 1;
                     }
                     if words
@@ -264,7 +269,8 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                     // "من [noun] في X" is from X only when the noun is a place or a force
                     // ("من مقرات القوات في ريف دير الزور").
                     if located
-                        && !(j + 1..k).any(|b| words[b].has(Lex::PlaceNoun) || words[b].has(Lex::Force))
+                        && !(j + 1..k)
+                            .any(|b| words[b].has(Lex::PlaceNoun) || words[b].has(Lex::Force))
                     {
                         return (PlaceRole::Locator, near);
                     }
@@ -307,7 +313,12 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
             // "على الحدود مع سوريا", "على القاعدة": not a trip's endpoint here.
             return (PlaceRole::Locator, near);
         }
-        if w.has(Lex::Force) && !located {
+        // "قوات إقليم كردستان": a name inside a force's title; but "سحب قواتها معسكر X" (its
+        // forces, the من dropped) goes on to the verb.
+        let possessed = ["ها", "ه", "هم", "هما"]
+            .iter()
+            .any(|s| w.token.text.ends_with(s));
+        if w.has(Lex::Force) && !located && !possessed {
             // "قوات سوريا", "الجيش العراقي": a name inside a force's title.
             return (PlaceRole::Bare, near);
         }
