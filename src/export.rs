@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use geo::{Densify, Geodesic, LineString};
+use geo::{Densify, Haversine, LineString};
 use serde_json::{json, Map, Value};
 use tempfile::NamedTempFile;
 
@@ -108,7 +108,7 @@ fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement) -> Va
     if coords.len() == 1 {
         coords.push(coords[0]);
     }
-    let line = Geodesic.densify(&LineString::from(coords), DENSIFY_M);
+    let line = Haversine.densify(&LineString::from(coords), DENSIFY_M);
     let geometry: Vec<Value> = line.coords().map(|c| position(c.x, c.y)).collect();
     let precision = stops
         .iter()
@@ -514,7 +514,7 @@ impl Stream {
         self.first = false;
         self.out
             .write_all(sep)
-            .and_then(|_| self.out.write_all(f.to_string().as_bytes()))
+            .and_then(|_| serde_json::to_writer(&mut self.out, f).map_err(std::io::Error::other))
             .map_err(|e| Error::io(&self.target, "cannot write", e))
     }
 

@@ -209,6 +209,8 @@ struct Tables {
     months: Vec<(Vec<String>, u8)>,
     weekdays: Vec<(String, u8)>,
     ordinals: Vec<(Vec<String>, u8)>,
+    /// Every word a date expression can start with (besides numbers): most words are not one.
+    starts: std::collections::HashSet<String>,
 }
 
 fn tables() -> &'static Tables {
@@ -226,7 +228,19 @@ fn tables() -> &'static Tables {
         let mut ordinals: Vec<(Vec<String>, u8)> =
             ORDINALS.iter().map(|(m, n)| (split(m), *n)).collect();
         ordinals.sort_by_key(|o| std::cmp::Reverse(o.0.len()));
+        let mut starts: std::collections::HashSet<String> = months
+            .iter()
+            .chain(&ordinals)
+            .map(|(p, _)| p[0].clone())
+            .collect();
+        starts.extend(WEEKDAYS.iter().map(|(w, _)| arabic::normalize_name(w)));
+        starts.extend(
+            ["اليوم", "امس", "today", "yesterday", "عام", "سنة", "سنه"]
+                .iter()
+                .map(|w| arabic::normalize_name(w)),
+        );
         Tables {
+            starts,
             months,
             weekdays: WEEKDAYS
                 .iter()
@@ -294,6 +308,10 @@ fn relative_month(w: Option<&&str>) -> Option<i32> {
 
 fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Option<DateMention> {
     let rest = &w[i..];
+    let first = bare(rest[0]);
+    if !first.bytes().all(|b| b.is_ascii_digit()) && !t.starts.contains(first) && !t.starts.contains(rest[0]) {
+        return None;
+    }
     // Day: a number, or an ordinal word ("التاسع من ...").
     let (day, mut j) = if let Some(d) = number(bare(rest[0])).filter(|d| (1..=31).contains(d)) {
         (Some(d as u8), 1)

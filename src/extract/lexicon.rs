@@ -6,7 +6,7 @@
 //! then without the article. Verb forms are listed whole, conjugations included: Arabic verbs
 //! inflect at both ends and a list is easier to check than a stemmer.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::arabic;
@@ -1099,16 +1099,16 @@ fn entries() -> Vec<(&'static str, Lex)> {
 /// The lexicon: normalised word or phrase → meanings.
 pub struct Lexicon {
     words: HashMap<String, Vec<Lex>>,
-    /// Phrases of several words, longest first, as word lists.
-    phrases: Vec<(Vec<String>, Vec<Lex>)>,
+    /// Phrases of several words by their first word; each list longest first.
+    phrases: HashMap<String, Vec<(Vec<String>, Vec<Lex>)>>,
 }
 
 /// The shared lexicon, built on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut words: HashMap<String, Vec<Lex>> = HashMap::new();
-        let mut phrases: HashMap<Vec<String>, Vec<Lex>> = HashMap::new();
+        let mut words: HashMap<String, Vec<Lex>> = HashMap::default();
+        let mut phrases: HashMap<Vec<String>, Vec<Lex>> = HashMap::default();
         for (text, lex) in entries() {
             let norm = arabic::normalize_name(text);
             let parts: Vec<String> = norm.split(' ').map(str::to_owned).collect();
@@ -1138,9 +1138,17 @@ pub fn lexicon() -> &'static Lexicon {
                 slot.push(Lex::Nation(i as u8));
             }
         }
-        let mut phrases: Vec<(Vec<String>, Vec<Lex>)> = phrases.into_iter().collect();
-        phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        Lexicon { words, phrases }
+        let mut by_first: HashMap<String, Vec<(Vec<String>, Vec<Lex>)>> = HashMap::default();
+        for (parts, lex) in phrases {
+            by_first.entry(parts[0].clone()).or_default().push((parts, lex));
+        }
+        for list in by_first.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        }
+        Lexicon {
+            words,
+            phrases: by_first,
+        }
     })
 }
 
@@ -1182,7 +1190,9 @@ impl Lexicon {
 
     /// The longest phrase starting at `words[0]`: its length in words and meanings.
     pub fn phrase(&self, words: &[&str]) -> Option<(usize, &[Lex])> {
-        self.phrases.iter().find_map(|(parts, lex)| {
+        let first = *words.first()?;
+        let lists = [self.phrases.get(first), self.phrases.get(strip_glue(first))];
+        lists.into_iter().flatten().flatten().find_map(|(parts, lex)| {
             let n = parts.len();
             (words.len() >= n
                 && parts
