@@ -309,7 +309,10 @@ fn relative_month(w: Option<&&str>) -> Option<i32> {
 fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Option<DateMention> {
     let rest = &w[i..];
     let first = bare(rest[0]);
-    if !first.bytes().all(|b| b.is_ascii_digit()) && !t.starts.contains(first) && !t.starts.contains(rest[0]) {
+    if !first.bytes().all(|b| b.is_ascii_digit())
+        && !t.starts.contains(first)
+        && !t.starts.contains(rest[0])
+    {
         return None;
     }
     // Day: a number, or an ordinal word ("التاسع من ...").

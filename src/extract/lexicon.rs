@@ -578,6 +578,14 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "يبقى",
             "لم يبق",
             "لم يتبق",
+            "تنتشر",
+            "ينتشر",
+            "ينتشرون",
+            "تتمركز",
+            "يتمركز",
+            "يتمركزون",
+            "تتواجد",
+            "يتواجد",
             "remain",
             "remained",
             "stay",
@@ -714,6 +722,8 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "فيما",
             "بينما",
             "بالإضافة",
+            "بالإضافة إلى",
+            "إضافة إلى",
             "إضافة",
             "كذلك",
             "أيضا",
@@ -1140,7 +1150,10 @@ pub fn lexicon() -> &'static Lexicon {
         }
         let mut by_first: HashMap<String, Vec<(Vec<String>, Vec<Lex>)>> = HashMap::default();
         for (parts, lex) in phrases {
-            by_first.entry(parts[0].clone()).or_default().push((parts, lex));
+            by_first
+                .entry(parts[0].clone())
+                .or_default()
+                .push((parts, lex));
         }
         for list in by_first.values_mut() {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
@@ -1175,12 +1188,33 @@ impl Lexicon {
                 }
             }
         }
-        // The article, alone or after a proclitic: "السيارات", "بالشاحنات".
+        // The article, alone or after a proclitic: "السيارات", "بالشاحنات". Not for verbs: a
+        // verb never takes the article, and "طائرات النقل" is transport, not a transfer (the
+        // verbal nouns that do act with it, "الانسحاب", are listed as written).
         for p in ["ال", "وال", "بال", "فال", "كال"] {
             if let Some(rest) = word.strip_prefix(p) {
                 if rest.chars().count() >= 3 {
-                    if let Some(l) = self.words.get(rest) {
+                    let noun = |l: &&Vec<Lex>| !l.iter().any(|x| matches!(x, Lex::Trigger(_)));
+                    if let Some(l) = self.words.get(rest).filter(noun) {
                         return (l, &word[..p.len() - "ال".len()]);
+                    }
+                }
+            }
+        }
+        // A possessive suffix on a noun: "عناصرها", "مقراته".
+        for s in ["هما", "هم", "ها", "ه"] {
+            if let Some(stem) = word.strip_suffix(s) {
+                if stem.chars().count() >= 3 {
+                    let noun = |l: &&Vec<Lex>| {
+                        l.iter().all(|x| {
+                            matches!(
+                                x,
+                                Lex::Personnel | Lex::Force | Lex::PlaceNoun | Lex::Vehicles
+                            )
+                        })
+                    };
+                    if let Some(l) = self.words.get(stem).filter(noun) {
+                        return (l, "");
                     }
                 }
             }
@@ -1192,15 +1226,19 @@ impl Lexicon {
     pub fn phrase(&self, words: &[&str]) -> Option<(usize, &[Lex])> {
         let first = *words.first()?;
         let lists = [self.phrases.get(first), self.phrases.get(strip_glue(first))];
-        lists.into_iter().flatten().flatten().find_map(|(parts, lex)| {
-            let n = parts.len();
-            (words.len() >= n
-                && parts
-                    .iter()
-                    .zip(words)
-                    .all(|(p, w)| p == w || strip_glue(w) == p))
-            .then_some((n, lex.as_slice()))
-        })
+        lists
+            .into_iter()
+            .flatten()
+            .flatten()
+            .find_map(|(parts, lex)| {
+                let n = parts.len();
+                (words.len() >= n
+                    && parts
+                        .iter()
+                        .zip(words)
+                        .all(|(p, w)| p == w || strip_glue(w) == p))
+                .then_some((n, lex.as_slice()))
+            })
     }
 }
 

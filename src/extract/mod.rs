@@ -434,6 +434,10 @@ impl Reader<'_> {
             if t.is_movement() && self.weapons_near(i, &range) {
                 continue;
             }
+            // "ما تبقى من عناصرها": what remains, not forces remaining somewhere.
+            if t == Trigger::Remain && i > range.start && words[i - 1].token.text == "ما" {
+                continue;
+            }
             // "نقلت الصحيفة عن مصادر": reported speech, not a transfer.
             if t == Trigger::Move
                 && w.token.text.contains("نقل")
@@ -1210,7 +1214,8 @@ impl Reader<'_> {
                 !used[j]
                     && partials[j].has_destination
                     && !partials[j].has_origin
-                    && partials[j].sentence == a.sentence + 1
+                    && (partials[j].sentence == a.sentence
+                        || partials[j].sentence == a.sentence + 1)
                     && (actor(a).is_none()
                         || actor(&partials[j]).is_none()
                         || actor(a) == actor(&partials[j]))

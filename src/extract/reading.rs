@@ -269,8 +269,11 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                     // "من [noun] في X" is from X only when the noun is a place or a force
                     // ("من مقرات القوات في ريف دير الزور").
                     if located
-                        && !(j + 1..k)
-                            .any(|b| words[b].has(Lex::PlaceNoun) || words[b].has(Lex::Force))
+                        && !(j + 1..k).any(|b| {
+                            words[b].has(Lex::PlaceNoun)
+                                || words[b].has(Lex::Force)
+                                || words[b].has(Lex::Personnel)
+                        })
                     {
                         return (PlaceRole::Locator, near);
                     }
