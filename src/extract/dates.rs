@@ -210,7 +210,7 @@ struct Tables {
     weekdays: Vec<(String, u8)>,
     ordinals: Vec<(Vec<String>, u8)>,
     /// Every word a date expression can start with (besides numbers): most words are not one.
-    starts: std::collections::HashSet<String>,
+    starts: rustc_hash::FxHashSet<String>,
 }
 
 fn tables() -> &'static Tables {
@@ -228,7 +228,7 @@ fn tables() -> &'static Tables {
         let mut ordinals: Vec<(Vec<String>, u8)> =
             ORDINALS.iter().map(|(m, n)| (split(m), *n)).collect();
         ordinals.sort_by_key(|o| std::cmp::Reverse(o.0.len()));
-        let mut starts: std::collections::HashSet<String> = months
+        let mut starts: rustc_hash::FxHashSet<String> = months
             .iter()
             .chain(&ordinals)
             .map(|(p, _)| p[0].clone())

@@ -1549,7 +1549,7 @@ fn unresolved(
     for (s, range) in sentence_words.iter().enumerate() {
         for i in range.clone() {
             let w = &words[i];
-            if w.mention.is_some() || w.continued || !w.token.is_word {
+            if w.mention.is_some() || w.continued || !w.has(Lex::PlaceNoun) {
                 continue;
             }
             let bare = w
