@@ -492,8 +492,18 @@ struct Stream {
     first: bool,
 }
 
+/// A temporary file beside `target`, readable by others like any file the user writes (the
+/// default of temporary files, owner-only, would follow the outputs when renamed).
 fn temp_in(dir: &Path, target: &Path) -> Result<NamedTempFile> {
-    NamedTempFile::new_in(dir).map_err(|e| Error::io(target, "cannot write", e))
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    builder
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(target, "cannot write", e))
 }
 
 impl Stream {
