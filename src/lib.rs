@@ -12,6 +12,7 @@
 //! - [`export`]: extractions written as the GeoJSON files of the output contract.
 //! - [`report`]: rows written as tables, JSON or CSV.
 //! - [`render`]: maps (SVG, PNG) of movements, events and places from the output GeoJSON.
+//! - [`pipeline`]: the main job, `convoy map`: extract, write the GeoJSON, draw the maps.
 //! - [`error`]: the library's error type.
 
 pub mod arabic;
@@ -21,6 +22,7 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod geoparse;
+pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod spatial;

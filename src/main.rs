@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 use convoy::gazetteer::{self, validate, GazetteerFiles, Kind};
 use convoy::report::{self, Format, MentionRow, NearRow, PlaceRow, RouteRow};
-use convoy::{document, export, geoparse, spatial, Document, Gazetteer};
+use convoy::{document, export, geoparse, pipeline, render, spatial, Document, Gazetteer};
 
 /// Turns Arabic news reports about troop withdrawals in Iraq and Syria into GeoJSON and maps.
 #[derive(Parser)]
@@ -57,6 +57,26 @@ enum Command {
         #[arg(long, value_enum)]
         format: Option<StreamFormat>,
     },
+    /// Draw a map (PNG or SVG, by the extension) of extract directories or GeoJSON files.
+    Render {
+        #[arg(required = true, value_name = "DIR_OR_GEOJSON")]
+        inputs: Vec<PathBuf>,
+        /// The image to write: FILE.png or FILE.svg.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: PathBuf,
+        #[command(flatten)]
+        map: MapArgs,
+    },
+    /// The main job: extract, write the GeoJSON files, and draw the overview map and one map per
+    /// article into DIR.
+    Map {
+        #[arg(required = true, value_name = "ARTICLE_OR_DIR")]
+        inputs: Vec<PathBuf>,
+        #[arg(short = 'o', long, value_name = "DIR")]
+        output: PathBuf,
+        #[command(flatten)]
+        map: MapArgs,
+    },
     /// Places near a place or a point, or along the movements of an extract.
     Near(NearArgs),
     /// Every place name found in articles (files, or directories of .txt files).
@@ -90,6 +110,71 @@ struct NearArgs {
     along: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = NearFormat::Table)]
     format: NearFormat,
+}
+
+#[derive(Args)]
+struct MapArgs {
+    /// Size in pixels, WIDTHxHEIGHT.
+    #[arg(long, default_value = "2000x1500", value_parser = parse_size)]
+    size: (u32, u32),
+    /// PNG pixels per map unit (2 for print).
+    #[arg(long, default_value_t = 1.0)]
+    scale: f32,
+    /// The area to show: min_lon,min_lat,max_lon,max_lat (default: fit the features).
+    #[arg(long, value_parser = parse_bbox, allow_hyphen_values = true)]
+    bbox: Option<[f64; 4]>,
+    /// Label language.
+    #[arg(long, value_enum, default_value_t = LabelChoice::Both)]
+    labels: LabelChoice,
+    #[arg(long)]
+    title: Option<String>,
+    #[arg(long)]
+    subtitle: Option<String>,
+    #[arg(long, value_enum, default_value_t = ThemeChoice::Light)]
+    theme: ThemeChoice,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LabelChoice {
+    En,
+    Ar,
+    Both,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ThemeChoice {
+    Light,
+    Dark,
+}
+
+impl MapArgs {
+    fn options(self) -> render::MapOptions {
+        render::MapOptions {
+            width: self.size.0,
+            height: self.size.1,
+            scale: self.scale,
+            bbox: self.bbox,
+            labels: match self.labels {
+                LabelChoice::En => render::Labels::En,
+                LabelChoice::Ar => render::Labels::Ar,
+                LabelChoice::Both => render::Labels::Both,
+            },
+            title: self.title,
+            subtitle: self.subtitle,
+            theme: match self.theme {
+                ThemeChoice::Light => render::Theme::Light,
+                ThemeChoice::Dark => render::Theme::Dark,
+            },
+        }
+    }
+}
+
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    pipeline::parse_size(s).map_err(|e| e.to_string())
+}
+
+fn parse_bbox(s: &str) -> Result<[f64; 4], String> {
+    pipeline::parse_bbox(s).map_err(|e| e.to_string())
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -228,6 +313,56 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Near(args) => near_cmd(&files, args, &mut out),
+        Command::Render {
+            inputs,
+            output,
+            map,
+        } => {
+            let opts = map.options();
+            let data = render::MapData::from_paths(&inputs)?;
+            let bytes = match output.extension().and_then(|e| e.to_str()) {
+                Some("png") => render::render_png(&data, &opts)?,
+                Some("svg") => render::render_svg(&data, &opts)?.into_bytes(),
+                _ => anyhow::bail!("{}: the output must end in .png or .svg", output.display()),
+            };
+            let dir = output
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            let name = output
+                .file_name()
+                .and_then(|n| n.to_str())
+                .context("the output needs a file name")?;
+            export::write_atomically(dir, &[(name, &bytes)])?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Map {
+            inputs,
+            output,
+            map,
+        } => {
+            let g = Gazetteer::load(&files)?;
+            let mut failed = false;
+            let paths = expand_each(&inputs, &mut failed);
+            let summary = pipeline::map(
+                &g,
+                &paths,
+                &output,
+                &map.options(),
+                &progress_bar(paths.len()),
+            )?;
+            report_summary(&summary.extract);
+            eprintln!(
+                "convoy: {} maps in {}",
+                summary.images.len(),
+                output.display()
+            );
+            Ok(if failed || !summary.extract.failed.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
         Command::Extract {
             inputs,
             output,

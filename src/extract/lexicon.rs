@@ -1106,11 +1106,14 @@ fn entries() -> Vec<(&'static str, Lex)> {
     e
 }
 
+/// A phrase: its words and their meanings.
+type Phrase = (Vec<String>, Vec<Lex>);
+
 /// The lexicon: normalised word or phrase → meanings.
 pub struct Lexicon {
     words: HashMap<String, Vec<Lex>>,
     /// Phrases of several words by their first word; each list longest first.
-    phrases: HashMap<String, Vec<(Vec<String>, Vec<Lex>)>>,
+    phrases: HashMap<String, Vec<Phrase>>,
 }
 
 /// The shared lexicon, built on first use.
@@ -1148,7 +1151,7 @@ pub fn lexicon() -> &'static Lexicon {
                 slot.push(Lex::Nation(i as u8));
             }
         }
-        let mut by_first: HashMap<String, Vec<(Vec<String>, Vec<Lex>)>> = HashMap::default();
+        let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::default();
         for (parts, lex) in phrases {
             by_first
                 .entry(parts[0].clone())

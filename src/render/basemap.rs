@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use serde_json::Value;
+use serde::Deserialize;
 
 /// A ring or line, `[lon, lat]`.
 pub(crate) type Path = Vec<[f64; 2]>;
@@ -57,43 +57,49 @@ pub(crate) fn basemap() -> &'static Basemap {
     static BASEMAP: OnceLock<Basemap> = OnceLock::new();
     BASEMAP.get_or_init(|| {
         let countries: Vec<Country> = features(COUNTRIES)
-            .iter()
+            .into_iter()
             .map(|f| Country {
-                name_en: prop(f, "name_en"),
-                name_ar: prop(f, "name_ar"),
-                kind: prop(f, "kind"),
-                label: [num_prop(f, "label_lon"), num_prop(f, "label_lat")],
-                polygons: polygons(f),
+                label: [
+                    f.properties.label_lon.unwrap_or(f64::NAN),
+                    f.properties.label_lat.unwrap_or(f64::NAN),
+                ],
+                name_en: f.properties.name_en,
+                name_ar: f.properties.name_ar,
+                kind: f.properties.kind,
+                polygons: f.geometry.polygons(),
             })
             .collect();
         let (borders, coasts) = split_outlines(&countries);
         let lakes = features(LAKES)
-            .iter()
+            .into_iter()
             .map(|f| {
                 let mut paths = Vec::new();
                 let mut polys = Vec::new();
-                for rings in polygons(f) {
+                for rings in f.geometry.polygons() {
                     polys.push((paths.len(), rings.len()));
                     paths.extend(rings);
                 }
                 Named {
-                    name_en: prop(f, "name_en"),
-                    name_ar: prop(f, "name_ar"),
+                    name_en: f.properties.name_en,
+                    name_ar: f.properties.name_ar,
                     paths,
                     polygons: polys,
                 }
             })
             .collect();
         let rivers = features(RIVERS)
-            .iter()
+            .into_iter()
             .map(|f| Named {
-                name_en: prop(f, "name_en"),
-                name_ar: prop(f, "name_ar"),
-                paths: lines(f),
+                paths: f.geometry.lines(),
+                name_en: f.properties.name_en,
+                name_ar: f.properties.name_ar,
                 polygons: Vec::new(),
             })
             .collect();
-        let admin1 = features(ADMIN1).iter().flat_map(lines).collect();
+        let admin1 = features(ADMIN1)
+            .into_iter()
+            .flat_map(|f| f.geometry.lines())
+            .collect();
         Basemap {
             countries,
             borders,
@@ -105,59 +111,63 @@ pub(crate) fn basemap() -> &'static Basemap {
     })
 }
 
-fn features(text: &str) -> Vec<Value> {
-    let v: Value = serde_json::from_str(text).expect("embedded basemap is JSON");
-    match v.get("features") {
-        Some(Value::Array(a)) => a.clone(),
-        _ => Vec::new(),
+/// The parts of a basemap file read, typed so serde parses straight into them (several
+/// times faster than going through `serde_json::Value`, which counts on a cold start).
+#[derive(Deserialize)]
+struct FeatureCollection {
+    features: Vec<Feature>,
+}
+
+#[derive(Deserialize)]
+struct Feature {
+    #[serde(default)]
+    properties: Properties,
+    geometry: Geometry,
+}
+
+#[derive(Deserialize, Default)]
+struct Properties {
+    #[serde(default)]
+    name_en: String,
+    #[serde(default)]
+    name_ar: String,
+    #[serde(default)]
+    kind: String,
+    label_lon: Option<f64>,
+    label_lat: Option<f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(tag = "type", content = "coordinates")]
+enum Geometry {
+    Polygon(Vec<Path>),
+    MultiPolygon(Vec<Vec<Path>>),
+    LineString(Path),
+    MultiLineString(Vec<Path>),
+}
+
+impl Geometry {
+    fn polygons(self) -> Vec<Vec<Path>> {
+        match self {
+            Geometry::Polygon(p) => vec![p],
+            Geometry::MultiPolygon(ps) => ps,
+            _ => Vec::new(),
+        }
+    }
+
+    fn lines(self) -> Vec<Path> {
+        match self {
+            Geometry::LineString(l) => vec![l],
+            Geometry::MultiLineString(ls) => ls,
+            _ => Vec::new(),
+        }
     }
 }
 
-fn prop(f: &Value, key: &str) -> String {
-    f["properties"][key].as_str().unwrap_or("").to_owned()
-}
-
-fn num_prop(f: &Value, key: &str) -> f64 {
-    f["properties"][key].as_f64().unwrap_or(f64::NAN)
-}
-
-fn path(v: &Value) -> Path {
-    v.as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|c| Some([c[0].as_f64()?, c[1].as_f64()?]))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn polygons(f: &Value) -> Vec<Vec<Path>> {
-    let g = &f["geometry"];
-    let rings = |p: &Value| -> Vec<Path> {
-        p.as_array()
-            .map(|r| r.iter().map(path).collect())
-            .unwrap_or_default()
-    };
-    match g["type"].as_str() {
-        Some("Polygon") => vec![rings(&g["coordinates"])],
-        Some("MultiPolygon") => g["coordinates"]
-            .as_array()
-            .map(|ps| ps.iter().map(rings).collect())
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    }
-}
-
-fn lines(f: &Value) -> Vec<Path> {
-    let g = &f["geometry"];
-    match g["type"].as_str() {
-        Some("LineString") => vec![path(&g["coordinates"])],
-        Some("MultiLineString") => g["coordinates"]
-            .as_array()
-            .map(|ls| ls.iter().map(path).collect())
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    }
+fn features(text: &str) -> Vec<Feature> {
+    serde_json::from_str::<FeatureCollection>(text)
+        .expect("embedded basemap is GeoJSON")
+        .features
 }
 
 type Key = (i64, i64);

@@ -161,6 +161,13 @@ impl MapData {
         add(&mut self.places, other.places, |p| &p.id);
     }
 
+    /// Keeps only what comes from article `doc` (a per-article map).
+    pub fn retain_doc(&mut self, doc: &str) {
+        self.movements.retain(|m| m.doc == doc);
+        self.events.retain(|e| e.doc == doc);
+        self.places.retain(|p| p.docs.iter().any(|d| d == doc));
+    }
+
     /// True when there is nothing to draw but the basemap.
     pub fn is_empty(&self) -> bool {
         self.movements.is_empty() && self.events.is_empty() && self.places.is_empty()

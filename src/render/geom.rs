@@ -26,6 +26,47 @@ pub(crate) fn thin(pts: &[Px], tol: f64) -> Vec<Px> {
     out
 }
 
+/// Douglas–Peucker simplification: the fewest vertices that stay within `tol` px of the line.
+/// A great circle densified every 10 km is a smooth curve: a handful of vertices draw it to
+/// a quarter pixel, and the rasteriser strokes (and joins) far fewer segments.
+pub(crate) fn simplify(pts: &[Px], tol: f64) -> Vec<Px> {
+    if pts.len() <= 2 {
+        return pts.to_vec();
+    }
+    let mut keep = vec![false; pts.len()];
+    keep[0] = true;
+    keep[pts.len() - 1] = true;
+    let mut stack = vec![(0, pts.len() - 1)];
+    while let Some((a, b)) = stack.pop() {
+        let (mut worst, mut at) = (0.0, 0);
+        for i in a + 1..b {
+            let d = perpendicular(pts[i], pts[a], pts[b]);
+            if d > worst {
+                worst = d;
+                at = i;
+            }
+        }
+        if worst > tol {
+            keep[at] = true;
+            stack.push((a, at));
+            stack.push((at, b));
+        }
+    }
+    pts.iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(*p))
+        .collect()
+}
+
+fn perpendicular(p: Px, a: Px, b: Px) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len = dx.hypot(dy);
+    if len == 0.0 {
+        return dist(p, a);
+    }
+    ((p.0 - a.0) * dy - (p.1 - a.1) * dx).abs() / len
+}
+
 /// A visible piece of a clipped polyline, and whether its ends are the line's own ends (true)
 /// or where it crosses the frame (false).
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +121,55 @@ pub(crate) fn clip(pts: &[Px], r: &Rect) -> Vec<Piece> {
         pieces.push(p);
     }
     pieces
+}
+
+/// Clips a polygon ring to a box (Sutherland–Hodgman): the part of the fill inside it, as one
+/// ring that may run along the box's edges. Enough for filling; not for stroking outlines.
+pub(crate) fn clip_ring(ring: &[Px], r: &Rect) -> Vec<Px> {
+    let mut pts: Vec<Px> = ring.to_vec();
+    // One pass per edge of the box: left, right, top, bottom.
+    for edge in 0..4 {
+        if pts.is_empty() {
+            break;
+        }
+        let inside = |p: Px| match edge {
+            0 => p.0 >= r.x0,
+            1 => p.0 <= r.x1,
+            2 => p.1 >= r.y0,
+            _ => p.1 <= r.y1,
+        };
+        let cross = |a: Px, b: Px| match edge {
+            0 => at_x(a, b, r.x0),
+            1 => at_x(a, b, r.x1),
+            2 => at_y(a, b, r.y0),
+            _ => at_y(a, b, r.y1),
+        };
+        let input = std::mem::take(&mut pts);
+        let mut prev = input[input.len() - 1];
+        for &p in &input {
+            match (inside(p), inside(prev)) {
+                (true, true) => pts.push(p),
+                (true, false) => {
+                    pts.push(cross(prev, p));
+                    pts.push(p);
+                }
+                (false, true) => pts.push(cross(prev, p)),
+                (false, false) => {}
+            }
+            prev = p;
+        }
+    }
+    pts
+}
+
+fn at_x(a: Px, b: Px, x: f64) -> Px {
+    let t = (x - a.0) / (b.0 - a.0);
+    (x, a.1 + (b.1 - a.1) * t)
+}
+
+fn at_y(a: Px, b: Px, y: f64) -> Px {
+    let t = (y - a.1) / (b.1 - a.1);
+    (a.0 + (b.0 - a.0) * t, y)
 }
 
 /// The parameter range of segment `a`–`b` inside the box (Liang–Barsky), if any.
@@ -236,6 +326,23 @@ mod tests {
     }
 
     #[test]
+    fn clips_rings_to_the_box() {
+        let r = Rect::new(0.0, 0.0, 10.0, 10.0);
+        let big = [(-5.0, -5.0), (15.0, -5.0), (15.0, 15.0), (-5.0, 15.0)];
+        let c = clip_ring(&big, &r);
+        assert_eq!(c.len(), 4);
+        assert!(c
+            .iter()
+            .all(|p| (0.0..=10.0).contains(&p.0) && (0.0..=10.0).contains(&p.1)));
+        let outside = [(20.0, 20.0), (30.0, 20.0), (30.0, 30.0)];
+        assert!(clip_ring(&outside, &r).is_empty());
+        let tri = [(5.0, 5.0), (20.0, 5.0), (5.0, 8.0)];
+        let c = clip_ring(&tri, &r);
+        assert_eq!(c[0], (5.0, 5.0));
+        assert!(c.contains(&(10.0, 5.0)));
+    }
+
+    #[test]
     fn trims_and_offsets() {
         let line = [(0.0, 0.0), (10.0, 0.0), (20.0, 0.0)];
         assert_eq!(
@@ -249,6 +356,21 @@ mod tests {
         let head = arrowhead(&line, 4.0, 2.0);
         assert_eq!(head[0], (20.0, 0.0));
         assert_eq!(head[1], (16.0, 2.0));
+    }
+
+    #[test]
+    fn simplifying_keeps_the_shape() {
+        let arc: Vec<Px> = (0..=100)
+            .map(|i| {
+                let a = i as f64 / 100.0 * std::f64::consts::FRAC_PI_2;
+                (100.0 * a.cos(), 100.0 * a.sin())
+            })
+            .collect();
+        let s = simplify(&arc, 0.25);
+        assert!(s.len() < 20 && s.len() > 4, "{}", s.len());
+        assert_eq!((s[0], *s.last().unwrap()), (arc[0], arc[100]));
+        let straight = [(0.0, 0.0), (1.0, 0.0), (2.0, 0.01), (3.0, 0.0)];
+        assert_eq!(simplify(&straight, 0.25), vec![(0.0, 0.0), (3.0, 0.0)]);
     }
 
     #[test]

@@ -159,6 +159,10 @@ pub enum Anchoring {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LabelSpec {
     pub anchor: Pt,
+    /// Other points the label may sit beside, tried after `anchor` (a river's name can go
+    /// anywhere along it). A label with any is never given a leader line: it names a line, not
+    /// a point.
+    pub more_anchors: Vec<Pt>,
     /// Box sizes `(width, height)`: the full label first, then shorter variants.
     pub sizes: Vec<(f64, f64)>,
     /// How many of the leading sizes say everything the label says (shorter forms of the
@@ -296,14 +300,17 @@ fn candidates(label: &LabelSpec) -> impl Iterator<Item = Placement> + '_ {
             if far {
                 far_candidates(label, variant, w, h)
             } else {
-                near_candidates(label, variant, w, h)
+                std::iter::once(label.anchor)
+                    .chain(label.more_anchors.iter().copied())
+                    .flat_map(|at| near_candidates(label, at, variant, w, h))
+                    .collect()
             }
         })
     })
 }
 
-fn near_candidates(label: &LabelSpec, variant: usize, w: f64, h: f64) -> Vec<Placement> {
-    let (ax, ay) = label.anchor;
+fn near_candidates(label: &LabelSpec, at: Pt, variant: usize, w: f64, h: f64) -> Vec<Placement> {
+    let (ax, ay) = at;
     match label.anchoring {
         Anchoring::Centred => {
             let nudges = [
@@ -332,7 +339,7 @@ fn near_candidates(label: &LabelSpec, variant: usize, w: f64, h: f64) -> Vec<Pla
         Anchoring::Beside => SIDES
             .iter()
             .map(|&side| Placement {
-                rect: beside(label.anchor, w, h, label.clearance, side),
+                rect: beside(at, w, h, label.clearance, side),
                 side,
                 variant,
                 leader: None,
@@ -344,7 +351,7 @@ fn near_candidates(label: &LabelSpec, variant: usize, w: f64, h: f64) -> Vec<Pla
 /// Boxes further out, each with a leader line back to the symbol: at three distances
 /// growing with the label's height, nearest first.
 fn far_candidates(label: &LabelSpec, variant: usize, w: f64, h: f64) -> Vec<Placement> {
-    if label.anchoring == Anchoring::Centred {
+    if label.anchoring == Anchoring::Centred || !label.more_anchors.is_empty() {
         return Vec::new();
     }
     [0.6, 1.2, 2.4]
@@ -516,6 +523,7 @@ mod tests {
         let frame = Rect::new(0.0, 0.0, 400.0, 300.0);
         let label = |x, y| LabelSpec {
             anchor: (x, y),
+            more_anchors: Vec::new(),
             sizes: vec![(60.0, 14.0)],
             complete: 1,
             clearance: 6.0,
@@ -537,6 +545,7 @@ mod tests {
         let frame = Rect::new(0.0, 0.0, 100.0, 100.0);
         let big = LabelSpec {
             anchor: (50.0, 50.0),
+            more_anchors: Vec::new(),
             sizes: vec![(300.0, 14.0)],
             complete: 1,
             clearance: 5.0,
@@ -547,9 +556,11 @@ mod tests {
 
     #[test]
     fn uses_a_shorter_variant() {
-        let frame = Rect::new(0.0, 0.0, 200.0, 100.0);
+        // The full label is too wide for either side and too tall for above or below.
+        let frame = Rect::new(0.0, 0.0, 200.0, 60.0);
         let l = LabelSpec {
-            anchor: (100.0, 50.0),
+            anchor: (100.0, 30.0),
+            more_anchors: Vec::new(),
             sizes: vec![(150.0, 40.0), (50.0, 14.0)],
             complete: 2,
             clearance: 5.0,
@@ -583,6 +594,7 @@ mod tests {
         )
             .prop_map(|(x, y, w, h, c, centred, short)| LabelSpec {
                 anchor: (x, y),
+                more_anchors: if short { vec![(y, x)] } else { Vec::new() },
                 complete: 1,
                 sizes: if short {
                     vec![(w, h), (w / 2.0, h / 2.0)]

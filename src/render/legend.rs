@@ -2,12 +2,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::arrows::movement_width;
 use super::geom::arrowhead;
 use super::labels::Rect;
-use super::map::{movement_width, Align, Block, Layout, View};
 use super::style::{draw_event_marker, Palette, PlaceSymbol, EVENT_RADIUS, EVENT_TYPES};
 use super::svg::{layer, num, Pen, Px, Rgb};
+use super::text::{Align, Block};
 use super::text::{GlyphSet, Weight};
+use super::view::{Layout, View};
 use super::Labels;
 use crate::error::Result;
 
@@ -271,9 +273,8 @@ pub(crate) fn panel(
 ) -> Result<String> {
     let rows = rows(drawn, view, pal, labels);
     let avail = lay.panel.height();
-    let (svg, h) = draw_rows(&rows, lay, pal, 1.0, &mut GlyphSet::default())?;
+    let h = rows_height(&rows, lay.u);
     let k = if h > avail { avail / h } else { 1.0 };
-    let _ = svg;
     let (svg, _) = draw_rows(&rows, lay, pal, k, glyphs)?;
     Ok(svg)
 }
@@ -397,6 +398,25 @@ fn rows(drawn: &Drawn, view: &View, pal: &Palette, labels: Labels) -> Vec<Row> {
     rows
 }
 
+/// The panel's height at full size.
+fn rows_height(rows: &[Row], u: f64) -> f64 {
+    let mut h = 2.0 * 18.0 * u;
+    for (i, r) in rows.iter().enumerate() {
+        if matches!(r.swatch, Swatch::Heading) && i > 0 {
+            h += 14.0 * u;
+        }
+        h += row_height(&r.swatch, u);
+    }
+    h
+}
+
+fn row_height(s: &Swatch, u: f64) -> f64 {
+    match s {
+        Swatch::Note => 21.0 * u,
+        _ => 30.0 * u,
+    }
+}
+
 /// Draws the rows at size factor `k`; returns the SVG and the height used.
 fn draw_rows(
     rows: &[Row],
@@ -434,11 +454,7 @@ fn draw_rows(
             block = Block::new().line(&r.text, size * width / bw, weight, 0.0, colour);
             bw = width;
         }
-        let row_h = match r.swatch {
-            Swatch::Heading => 30.0 * u,
-            Swatch::Note => 21.0 * u,
-            _ => 30.0 * u,
-        };
+        let row_h = row_height(&r.swatch, u);
         let centre = y + row_h / 2.0;
         let (_, bh) = block.size();
         block.draw(

@@ -1,20 +1,18 @@
 //! The drawing: page layout, the view (projection and extent), basemap, movements, events,
 //! places and labels, assembled into one SVG document.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::basemap::{basemap, contains, CLIP_BOX};
-use super::data::{MapData, Movement};
-use super::geom::{self, arrowhead, clip, offset, thin, trim_end, trim_start};
-use super::labels::{place_labels, Anchoring, LabelSpec, Obstacle, Rect, Side};
+use super::basemap::{basemap, contains};
+use super::data::MapData;
+use super::geom::{self, clip, clip_ring, thin};
+use super::labels::{place_labels, segment_distance, Anchoring, LabelSpec, Obstacle, Rect, Side};
 use super::legend::{self, Drawn};
-use super::projection::Lcc;
-use super::style::{
-    actor_colour, draw_event_marker, palette, Palette, PlaceSymbol, EVENT_RADIUS, EVENT_TYPES,
-};
-use super::svg::{esc, layer, num, Px, Rgb};
-use super::text::{shape, GlyphSet, Line, Paint, Weight};
+use super::style::{draw_event_marker, palette, Palette, PlaceSymbol, EVENT_RADIUS, EVENT_TYPES};
+use super::svg::{esc, layer, num, Px};
+use super::text::{shape, Align, Block, GlyphSet, Paint, Weight};
+use super::view::{in_clip_box, Layout, View};
 use super::{Labels, MapOptions};
 use crate::error::Result;
 
@@ -25,185 +23,18 @@ pub(crate) const DEFAULT_TITLE: &str = "convoy: troop movements";
 pub(crate) const ATTRIBUTION: &str = "Basemap: Made with Natural Earth · Places: convoy gazetteer \
      (GeoNames CC BY 4.0, OurAirports, Wikipedia) · Fonts: Noto (OFL)";
 
-/// The area shown when there is nothing to fit: Iraq and Syria.
-const DEFAULT_EXTENT: [f64; 4] = [35.5, 29.0, 48.8, 37.4];
-
-/// Margin around the fitted features, as a fraction of their span on each side.
-const FIT_MARGIN: f64 = 0.10;
-
-/// The smallest span fitted, metres: one town alone still shows its surroundings.
-const MIN_SPAN_M: f64 = 250_000.0;
-
-/// Where the map goes on the page and how big things are.
-pub(crate) struct Layout {
-    /// Size unit: 1 at 2000×1500.
-    pub u: f64,
-    pub width: f64,
-    pub height: f64,
-    pub frame: Rect,
-    pub panel: Rect,
-    pub title_baseline: f64,
-    pub subtitle_baseline: f64,
-    pub attribution_baseline: f64,
-    pub margin: f64,
-}
-
-impl Layout {
-    fn new(opts: &MapOptions) -> Layout {
-        let (width, height) = (opts.width as f64, opts.height as f64);
-        let u = (width / 2000.0).min(height / 1500.0).clamp(0.45, 6.0);
-        let margin = 28.0 * u;
-        let title_baseline = margin + 38.0 * u;
-        let subtitle_baseline = title_baseline + 34.0 * u;
-        let top = subtitle_baseline + 22.0 * u;
-        let bottom = height - 40.0 * u;
-        let panel_w = (380.0 * u).min(width * 0.3);
-        let frame = Rect {
-            x0: margin,
-            y0: top,
-            x1: width - margin - panel_w - 22.0 * u,
-            y1: bottom,
-        };
-        let panel = Rect {
-            x0: frame.x1 + 22.0 * u,
-            y0: top,
-            x1: width - margin,
-            y1: bottom,
-        };
-        Layout {
-            u,
-            width,
-            height,
-            frame,
-            panel,
-            title_baseline,
-            subtitle_baseline,
-            attribution_baseline: height - 14.0 * u,
-            margin,
-        }
-    }
-}
-
-/// The projection and its placement in the frame.
-pub(crate) struct View {
-    pub proj: Lcc,
-    pub frame: Rect,
-    /// Pixels per projected metre.
-    pub scale: f64,
-    centre: (f64, f64),
-}
-
-impl View {
-    /// Fits the projection to `focus` points (or to `bbox`), inside `frame`.
-    fn fit(focus: &[[f64; 2]], bbox: Option<[f64; 4]>, frame: Rect) -> View {
-        let (pts, margin): (Vec<[f64; 2]>, bool) = match bbox {
-            Some(b) => (box_outline(b), false),
-            None if focus.is_empty() => (box_outline(DEFAULT_EXTENT), false),
-            None => (focus.to_vec(), true),
-        };
-        let lon_lo = pts.iter().map(|p| p[0]).fold(f64::INFINITY, f64::min);
-        let lon_hi = pts.iter().map(|p| p[0]).fold(f64::NEG_INFINITY, f64::max);
-        let lat_lo = pts.iter().map(|p| p[1]).fold(f64::INFINITY, f64::min);
-        let lat_hi = pts.iter().map(|p| p[1]).fold(f64::NEG_INFINITY, f64::max);
-        let proj = Lcc::fitted(lat_lo, lat_hi, round_to(0.5 * (lon_lo + lon_hi), 0.01));
-        let xy: Vec<(f64, f64)> = pts.iter().map(|p| proj.forward(p[0], p[1])).collect();
-        let mut x0 = xy.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
-        let mut x1 = xy.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
-        let mut y0 = xy.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-        let mut y1 = xy.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
-        if margin {
-            let grow = |lo: &mut f64, hi: &mut f64| {
-                let span = (*hi - *lo).max(MIN_SPAN_M);
-                let mid = 0.5 * (*lo + *hi);
-                *lo = mid - span * (0.5 + FIT_MARGIN);
-                *hi = mid + span * (0.5 + FIT_MARGIN);
-            };
-            grow(&mut x0, &mut x1);
-            grow(&mut y0, &mut y1);
-        }
-        let scale = (frame.width() / (x1 - x0)).min(frame.height() / (y1 - y0));
-        View {
-            proj,
-            frame,
-            scale,
-            centre: (0.5 * (x0 + x1), 0.5 * (y0 + y1)),
-        }
-    }
-
-    pub fn px(&self, lon: f64, lat: f64) -> Px {
-        let (x, y) = self.proj.forward(lon, lat);
-        self.xy_to_px(x, y)
-    }
-
-    fn xy_to_px(&self, x: f64, y: f64) -> Px {
-        (
-            0.5 * (self.frame.x0 + self.frame.x1) + (x - self.centre.0) * self.scale,
-            0.5 * (self.frame.y0 + self.frame.y1) - (y - self.centre.1) * self.scale,
-        )
-    }
-
-    /// Back from pixels to longitude/latitude.
-    pub fn lon_lat(&self, p: Px) -> (f64, f64) {
-        let x = self.centre.0 + (p.0 - 0.5 * (self.frame.x0 + self.frame.x1)) / self.scale;
-        let y = self.centre.1 - (p.1 - 0.5 * (self.frame.y0 + self.frame.y1)) / self.scale;
-        self.proj.inverse(x, y)
-    }
-
-    /// Projects a line, cutting it where it crosses the meridian opposite the centre (the
-    /// cone's seam), so no segment jumps across the map.
-    fn project_path(&self, path: &[[f64; 2]]) -> Vec<Vec<Px>> {
-        let lon0 = self.proj.central_meridian();
-        let rel = |lon: f64| (lon - lon0 + 180.0).rem_euclid(360.0) - 180.0;
-        let mut out: Vec<Vec<Px>> = vec![Vec::new()];
-        let mut last: Option<f64> = None;
-        for p in path {
-            let r = rel(p[0]);
-            if last.is_some_and(|l| (r - l).abs() > 180.0) {
-                out.push(Vec::new());
-            }
-            last = Some(r);
-            if let Some(cur) = out.last_mut() {
-                cur.push(self.px(p[0], p[1]));
-            }
-        }
-        out.retain(|p| p.len() >= 2);
-        out
-    }
-}
-
-fn box_outline(b: [f64; 4]) -> Vec<[f64; 2]> {
-    let [x0, y0, x1, y1] = b;
-    let mut pts = Vec::new();
-    for i in 0..=16 {
-        let t = i as f64 / 16.0;
-        let lon = x0 + (x1 - x0) * t;
-        let lat = y0 + (y1 - y0) * t;
-        pts.extend([[lon, y0], [lon, y1], [x0, lat], [x1, lat]]);
-    }
-    pts
-}
-
-fn round_to(v: f64, step: f64) -> f64 {
-    (v / step).round() * step
-}
-
-fn in_clip_box(p: [f64; 2]) -> bool {
-    let [x0, y0, x1, y1] = CLIP_BOX;
-    (x0..=x1).contains(&p[0]) && (y0..=y1).contains(&p[1])
-}
-
 /// A place as the map draws it: from `places.geojson`, or made up from a movement's or an
 /// event's own name and coordinate when that file was not given.
 #[derive(Debug, Clone)]
-struct Site {
-    id: String,
-    name_en: String,
-    name_ar: String,
-    symbol: PlaceSymbol,
-    point: [f64; 2],
-    mentions: u32,
+pub(super) struct Site {
+    pub(super) id: String,
+    pub(super) name_en: String,
+    pub(super) name_ar: String,
+    pub(super) symbol: PlaceSymbol,
+    pub(super) point: [f64; 2],
+    pub(super) mentions: u32,
     /// 3 named by a movement, 2 by an event, 1 otherwise.
-    tier: u8,
+    pub(super) tier: u8,
 }
 
 fn sites(data: &MapData) -> BTreeMap<String, Site> {
@@ -274,126 +105,20 @@ fn focus_points(data: &MapData, sites: &BTreeMap<String, Site>) -> Vec<[f64; 2]>
     pts
 }
 
-/// Movement line width in px at unit size: 2 px for one vehicle up to 10 px for a thousand or
-/// more, on a log scale (convoys range from a handful of trucks to hundreds).
-pub(crate) fn movement_width(vehicles: Option<u32>) -> f64 {
-    match vehicles {
-        None => 3.0,
-        Some(v) => {
-            let t = ((v.max(1) as f64).log10() / 3.0).clamp(0.0, 1.0);
-            2.0 + 8.0 * t
-        }
-    }
-}
-
-/// Text of one or more lines, each with its size and colour.
-pub(crate) struct Block {
-    lines: Vec<(Line, f64, Rgb)>,
-}
-
-/// How the lines of a block line up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Align {
-    Left,
-    Centre,
-    Right,
-}
-
-impl Block {
-    pub fn new() -> Block {
-        Block { lines: Vec::new() }
-    }
-
-    pub fn line(
-        mut self,
-        text: &str,
-        size: f64,
-        weight: Weight,
-        tracking: f32,
-        colour: Rgb,
-    ) -> Block {
-        if !text.trim().is_empty() {
-            self.lines
-                .push((shape(text.trim(), weight, tracking), size, colour));
-        }
-        self
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
-    }
-
-    fn metrics(l: &Line, size: f64) -> (f64, f64) {
-        let s = size as f32;
-        (
-            (l.ascent(s) as f64).max(0.72 * size),
-            (l.descent(s) as f64).max(0.2 * size),
-        )
-    }
-
-    /// Width and height of the ink area, px.
-    pub fn size(&self) -> (f64, f64) {
-        let w = self
-            .lines
-            .iter()
-            .map(|(l, s, _)| l.width(*s as f32) as f64)
-            .fold(0.0, f64::max);
-        let mut h = 0.0;
-        for (i, (l, s, _)) in self.lines.iter().enumerate() {
-            let (a, d) = Block::metrics(l, *s);
-            h += a + d + if i > 0 { 0.18 * s } else { 0.0 };
-        }
-        (w, h)
-    }
-
-    /// Draws the block in `rect` (its ink box), lines aligned as asked.
-    pub fn draw(
-        &self,
-        out: &mut String,
-        glyphs: &mut GlyphSet,
-        rect: Rect,
-        align: Align,
-        halo: Option<(Rgb, f64)>,
-    ) {
-        let mut y = rect.y0;
-        let halo_hex = halo.map(|(c, w)| (c.hex(), w));
-        for (i, (l, s, colour)) in self.lines.iter().enumerate() {
-            let (a, d) = Block::metrics(l, *s);
-            if i > 0 {
-                y += 0.18 * s;
-            }
-            let w = l.width(*s as f32) as f64;
-            let x = match align {
-                Align::Left => rect.x0,
-                Align::Right => rect.x1 - w,
-                Align::Centre => 0.5 * (rect.x0 + rect.x1 - w),
-            };
-            let fill = colour.hex();
-            let paint = Paint {
-                size: *s as f32,
-                fill: &fill,
-                halo: halo_hex.as_ref().map(|(c, w)| (c.as_str(), *w as f32)),
-            };
-            glyphs.draw(out, l, x as f32, (y + a) as f32, paint);
-            y += a + d;
-        }
-    }
-}
-
 /// A label waiting for a place: what it says, where, and how to draw it.
-struct PendingLabel {
-    spec: LabelSpec,
+pub(super) struct PendingLabel {
+    pub(super) spec: LabelSpec,
     /// One block per size in `spec.sizes`.
-    blocks: Vec<Block>,
+    pub(super) blocks: Vec<Block>,
     /// Space between ink and the box edge (the halo), px.
-    pad: f64,
-    halo: bool,
+    pub(super) pad: f64,
+    pub(super) halo: bool,
 }
 
 impl PendingLabel {
     /// A label whose `blocks` are its full text and shorter forms; the first `complete` of
     /// them say everything (see [`LabelSpec::complete`]).
-    fn new(
+    pub(super) fn new(
         anchor: Px,
         clearance: f64,
         anchoring: Anchoring,
@@ -412,6 +137,7 @@ impl PendingLabel {
         PendingLabel {
             spec: LabelSpec {
                 anchor,
+                more_anchors: Vec::new(),
                 sizes,
                 complete,
                 clearance,
@@ -425,18 +151,20 @@ impl PendingLabel {
 }
 
 /// Everything a map needs while it is drawn.
-struct Canvas<'a> {
-    opts: &'a MapOptions,
-    lay: Layout,
-    view: View,
-    pal: Palette,
-    glyphs: GlyphSet,
-    obstacles: Vec<Obstacle>,
-    labels: Vec<PendingLabel>,
-    drawn: Drawn,
+pub(super) struct Canvas<'a> {
+    pub(super) opts: &'a MapOptions,
+    pub(super) lay: Layout,
+    pub(super) view: View,
+    pub(super) pal: Palette,
+    pub(super) glyphs: GlyphSet,
+    pub(super) obstacles: Vec<Obstacle>,
+    pub(super) labels: Vec<PendingLabel>,
+    pub(super) drawn: Drawn,
     /// Directions (radians, screen) in which arrows leave each place, so event markers can
     /// sit clear of them.
-    arrow_dirs: BTreeMap<String, Vec<f64>>,
+    pub(super) arrow_dirs: BTreeMap<String, Vec<f64>>,
+    /// Where meridians (true) and parallels (false) meet the frame's edge, and their degrees.
+    pub(super) graticule_marks: Vec<(Px, String, bool)>,
 }
 
 pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
@@ -453,6 +181,7 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
         labels: Vec::new(),
         drawn: Drawn::default(),
         arrow_dirs: BTreeMap::new(),
+        graticule_marks: Vec::new(),
         lay,
     };
     let u = c.lay.u;
@@ -474,14 +203,14 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
     let frame = c.lay.frame;
     let _ = writeln!(
         page,
-        "<rect width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+        "<rect width=\"{}\" height=\"{}\" fill=\"{}\" shape-rendering=\"crispEdges\"/>",
         num(w),
         num(h),
         c.pal.page.hex()
     );
     let _ = writeln!(
         page,
-        "<g clip-path=\"url(#frame)\">\n<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
         num(frame.x0),
         num(frame.y0),
         num(frame.width()),
@@ -491,7 +220,22 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
     page.push_str(&map);
     page.push_str(&labels);
     page.push_str(&furniture);
-    page.push_str("</g>\n");
+    // The map is cut to the frame by painting the page round it, not by a clip path: lines
+    // and fills are already cut to the frame, so only a symbol's edge can stick out, and a
+    // clip path would make the rasteriser draw the whole map on a layer of its own and mask
+    // it, which takes longer than all the rest.
+    let _ = writeln!(
+        page,
+        "<path d=\"M0 0H{w}V{h}H0Z M{x0} {y0}V{y1}H{x1}V{y0}Z\" fill=\"{}\" fill-rule=\"evenodd\" \
+         shape-rendering=\"crispEdges\"/>",
+        c.pal.page.hex(),
+        w = num(w),
+        h = num(h),
+        x0 = num(frame.x0),
+        y0 = num(frame.y0),
+        x1 = num(frame.x1),
+        y1 = num(frame.y1),
+    );
     let _ = writeln!(
         page,
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"/>",
@@ -502,6 +246,7 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
         c.pal.frame.hex(),
         num(1.2 * u)
     );
+    c.graticule_labels(&mut page);
     c.titles(&mut page, data);
     let panel = legend::panel(
         &c.drawn,
@@ -517,7 +262,7 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
     let mut svg = String::with_capacity(page.len() + 200_000);
     let _ = writeln!(
         svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" \
          width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\">",
         num(w),
         num(h),
@@ -542,17 +287,6 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
         fy0,
         esc(ATTRIBUTION)
     );
-    svg.push_str("<defs>\n");
-    svg.push_str(&c.glyphs.defs());
-    let _ = writeln!(
-        svg,
-        "<clipPath id=\"frame\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/></clipPath>",
-        num(frame.x0),
-        num(frame.y0),
-        num(frame.width()),
-        num(frame.height())
-    );
-    svg.push_str("</defs>\n");
     svg.push_str(&page);
     svg.push_str("</svg>\n");
     Ok(svg)
@@ -561,11 +295,12 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
 impl Canvas<'_> {
     /// Sea, land, lakes, boundaries, rivers, coasts and borders.
     fn basemap(&mut self, out: &mut String, focus: &[[f64; 2]]) -> Result<()> {
+        let graticule = self.graticule()?;
         let b = basemap();
         let u = self.lay.u;
         let pal = self.pal;
         let (w, h) = (self.lay.width, self.lay.height);
-        let cull = self.lay.frame.inflate(20.0 * u);
+        let cull = self.lay.frame;
         let view = &self.view;
         let visible = |pts: &[Px]| {
             let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
@@ -577,11 +312,23 @@ impl Canvas<'_> {
             }
             pts.len() >= 2 && Rect { x0, y0, x1, y1 }.overlaps(&cull)
         };
-        let project = |path: &[[f64; 2]]| -> Vec<Vec<Px>> {
+        // Lines are cut to the frame (plus a margin the clip path hides) and fills clipped to
+        // it: stroking and filling only what shows keeps rasterising fast.
+        let lines = |path: &[[f64; 2]]| -> Vec<Vec<Px>> {
             view.project_path(path)
                 .into_iter()
                 .map(|p| thin(&p, 0.5))
                 .filter(|p| visible(p))
+                .flat_map(|p| clip(&p, &cull).into_iter().map(|piece| piece.pts))
+                .collect()
+        };
+        let fills = |path: &[[f64; 2]]| -> Vec<Vec<Px>> {
+            view.project_path(path)
+                .into_iter()
+                .map(|p| thin(&p, 0.5))
+                .filter(|p| visible(p))
+                .map(|p| clip_ring(&p, &cull))
+                .filter(|p| p.len() >= 3)
                 .collect()
         };
         let round = [
@@ -597,7 +344,7 @@ impl Canvas<'_> {
                 let colour = if focal { pal.land_focus } else { pal.land };
                 for rings in &c.polygons {
                     // Holes (Dhekelia's enclaves) are other land: filling exteriors is enough.
-                    for ring in project(&rings[0]) {
+                    for ring in fills(&rings[0]) {
                         pen.polygon(&ring, colour, 1.0);
                     }
                 }
@@ -606,15 +353,18 @@ impl Canvas<'_> {
                 for &(start, n) in &lake.polygons {
                     for (k, ring) in lake.paths[start..start + n].iter().enumerate() {
                         let colour = if k == 0 { pal.sea } else { pal.land };
-                        for p in project(ring) {
+                        for p in fills(ring) {
                             pen.polygon(&p, colour, 1.0);
-                            pen.ring(&p, pal.coast, 1.0, 0.7 * u);
+                        }
+                        for p in lines(ring) {
+                            pen.line(&p, pal.coast, 1.0, 0.7 * u);
                         }
                     }
                 }
             }
         })?;
         out.push_str(&land);
+        out.push_str(&graticule);
         let admin = layer(
             w,
             h,
@@ -624,7 +374,7 @@ impl Canvas<'_> {
             ],
             |pen| {
                 for line in &b.admin1 {
-                    for p in project(line) {
+                    for p in lines(line) {
                         pen.line(&p, pal.admin1, 1.0, 0.9 * u);
                     }
                 }
@@ -635,29 +385,137 @@ impl Canvas<'_> {
             for r in &b.rivers {
                 let major = !r.name_ar.is_empty();
                 for line in &r.paths {
-                    for p in project(line) {
+                    for p in lines(line) {
                         pen.line(&p, pal.river, 1.0, if major { 1.9 * u } else { 1.2 * u });
                     }
                 }
             }
             for line in &b.coasts {
-                for p in project(line) {
+                for p in lines(line) {
                     pen.line(&p, pal.coast, 1.0, 0.8 * u);
                 }
             }
             for line in &b.borders {
-                for p in project(line) {
-                    pen.line(&p, pal.halo, 0.55, 3.2 * u);
-                }
-            }
-            for line in &b.borders {
-                for p in project(line) {
+                for p in lines(line) {
                     pen.line(&p, pal.border, 1.0, 1.3 * u);
                 }
             }
         })?;
         out.push_str(&lines);
         Ok(())
+    }
+
+    /// Meridians and parallels every 0.5°, 1°, 2°, 5° or 10° (at most 10 across the frame),
+    /// drawn faintly; their degrees are written outside the frame, meridians below it
+    /// and parallels to its right, for readers matching the map to a GIS.
+    fn graticule(&mut self) -> Result<String> {
+        let u = self.lay.u;
+        let f = self.lay.frame;
+        let (mut lon0, mut lon1, mut lat0, mut lat1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+        for i in 0..=40 {
+            let t = i as f64 / 40.0;
+            for p in [
+                (f.x0 + t * f.width(), f.y0),
+                (f.x0 + t * f.width(), f.y1),
+                (f.x0, f.y0 + t * f.height()),
+                (f.x1, f.y0 + t * f.height()),
+            ] {
+                let (lon, lat) = self.view.lon_lat(p);
+                lon0 = lon0.min(lon);
+                lon1 = lon1.max(lon);
+                lat0 = lat0.min(lat);
+                lat1 = lat1.max(lat);
+            }
+        }
+        // One step for both, so the grid's cells look alike.
+        let span = (lon1 - lon0).max(lat1 - lat0);
+        let s = [0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 30.0]
+            .into_iter()
+            .find(|s| span / s <= 10.0)
+            .unwrap_or(45.0);
+        let (slon, slat) = (s, s);
+        let ticks = |lo: f64, hi: f64, s: f64| {
+            let first = (lo / s).ceil() as i64;
+            let last = (hi / s).floor() as i64;
+            (first..=last).map(move |k| k as f64 * s)
+        };
+        let lat_lo = (lat0 - 1.0).max(-89.0);
+        let lat_hi = (lat1 + 1.0).min(89.0);
+        let mut lines: Vec<Vec<Px>> = Vec::new();
+        let mut marks: Vec<(Px, String, bool)> = Vec::new();
+        let deg = |v: f64, pos: char, neg: char| {
+            let a = v.abs();
+            let n = if a.fract() == 0.0 {
+                format!("{a:.0}")
+            } else {
+                format!("{a:.1}")
+            };
+            format!("{n}°{}", if v < 0.0 { neg } else { pos })
+        };
+        let edge = f.inflate(0.01);
+        for lon in ticks(lon0, lon1, slon) {
+            let n = ((lat_hi - lat_lo) / 0.1).ceil() as usize;
+            let path: Vec<[f64; 2]> = (0..=n)
+                .map(|i| [lon, lat_lo + (lat_hi - lat_lo) * i as f64 / n as f64])
+                .collect();
+            for part in self.view.project_path(&path) {
+                for piece in clip(&part, &edge) {
+                    for &p in [piece.pts[0], piece.pts[piece.pts.len() - 1]].iter() {
+                        if (p.1 - f.y1).abs() < 0.5 {
+                            marks.push((p, deg(lon, 'E', 'W'), true));
+                        }
+                    }
+                    lines.push(piece.pts);
+                }
+            }
+        }
+        for lat in ticks(lat0, lat1, slat) {
+            let (a, b) = (lon0 - 1.0, lon1 + 1.0);
+            let n = ((b - a) / 0.1).ceil() as usize;
+            let path: Vec<[f64; 2]> = (0..=n)
+                .map(|i| [a + (b - a) * i as f64 / n as f64, lat])
+                .collect();
+            for part in self.view.project_path(&path) {
+                for piece in clip(&part, &edge) {
+                    for &p in [piece.pts[0], piece.pts[piece.pts.len() - 1]].iter() {
+                        if (p.0 - f.x1).abs() < 0.5 {
+                            marks.push((p, deg(lat, 'N', 'S'), false));
+                        }
+                    }
+                    lines.push(piece.pts);
+                }
+            }
+        }
+        let colour = self.pal.land.mix(self.pal.ink, 0.14);
+        let mut out = layer(self.lay.width, self.lay.height, &[], |pen| {
+            for l in &lines {
+                pen.line(&geom::simplify(l, 0.25), colour, 1.0, 0.6 * u);
+            }
+        })?;
+        self.graticule_marks = marks;
+        out.push('\n');
+        Ok(out)
+    }
+
+    /// The graticule's degrees, outside the frame.
+    fn graticule_labels(&mut self, out: &mut String) {
+        let u = self.lay.u;
+        let f = self.lay.frame;
+        let colour = self.pal.ink_soft;
+        let marks = std::mem::take(&mut self.graticule_marks);
+        for (p, text, meridian) in marks {
+            let block = Block::new().line(&text, 13.0 * u, Weight::Regular, 0.0, colour);
+            let (w, h) = block.size();
+            let rect = if meridian {
+                Rect::new(p.0 - w / 2.0, f.y1 + 4.0 * u, w, h)
+            } else {
+                Rect::new(f.x1 + 4.0 * u, p.1 - h / 2.0, w, h)
+            };
+            if rect.x0 < 0.0 || rect.x1 > self.lay.width || (meridian && rect.x0 < f.x0 - w * 0.5) {
+                continue;
+            }
+            block.draw(out, &mut self.glyphs, rect, Align::Left, None);
+        }
     }
 
     /// Pixel positions of the places inside the frame.
@@ -672,299 +530,8 @@ impl Canvas<'_> {
             .collect()
     }
 
-    fn symbol_radius(&self, s: &Site) -> f64 {
+    pub(super) fn symbol_radius(&self, s: &Site) -> f64 {
         s.symbol.radius() * self.lay.u
-    }
-
-    /// Arrows along the movements' lines.
-    fn movements(
-        &mut self,
-        out: &mut String,
-        data: &MapData,
-        sites: &BTreeMap<String, Site>,
-        site_px: &BTreeMap<String, Px>,
-    ) -> Result<()> {
-        let u = self.lay.u;
-        let pal = self.pal;
-        let (w, h) = (self.lay.width, self.lay.height);
-        let frame = self.lay.frame.inflate(-1.0 * u);
-        let theme = self.opts.theme;
-        let actors: BTreeSet<&str> = data.movements().iter().map(|m| m.actor.as_str()).collect();
-        let actor_index: BTreeMap<&str, usize> =
-            actors.iter().enumerate().map(|(i, a)| (*a, i)).collect();
-        // Movements along the same places, either way, are drawn side by side.
-        let mut bundles: BTreeMap<(String, String, String), Vec<&Movement>> = BTreeMap::new();
-        for m in data.movements() {
-            let (a, b) = if m.origin <= m.destination {
-                (m.origin.clone(), m.destination.clone())
-            } else {
-                (m.destination.clone(), m.origin.clone())
-            };
-            bundles.entry((a, b, m.via.join(","))).or_default().push(m);
-        }
-        let mut lateral: BTreeMap<&str, f64> = BTreeMap::new();
-        for ((a, _, _), group) in &bundles {
-            let mut group = group.clone();
-            group.sort_by(|x, y| x.id.cmp(&y.id));
-            let widths: Vec<f64> = group
-                .iter()
-                .map(|m| movement_width(m.vehicles) * u)
-                .collect();
-            let total: f64 = widths.iter().sum::<f64>() + 3.0 * u * (group.len() as f64 - 1.0);
-            let mut at = -total / 2.0;
-            for (m, wd) in group.iter().zip(&widths) {
-                let centre = at + wd / 2.0;
-                // Offsets are to the left of travel from the bundle's first place, so they
-                // flip for movements the other way.
-                lateral.insert(&m.id, if m.origin == *a { centre } else { -centre });
-                at += wd + 3.0 * u;
-            }
-        }
-        let mut order: Vec<&Movement> = data.movements().iter().collect();
-        order.sort_by(|a, b| {
-            movement_width(b.vehicles)
-                .total_cmp(&movement_width(a.vehicles))
-                .then(a.id.cmp(&b.id))
-        });
-        // Where lines cross the frame to or from places beyond it: (place, leaving) → points.
-        let mut off_map: BTreeMap<(String, bool), Vec<Px>> = BTreeMap::new();
-        for m in order {
-            let colour = actor_colour(actor_index[m.actor.as_str()], theme);
-            let width = movement_width(m.vehicles) * u;
-            let shift = lateral.get(m.id.as_str()).copied().unwrap_or(0.0);
-            let r_origin = sites.get(&m.origin).map_or(0.0, |s| self.symbol_radius(s));
-            let r_dest = sites
-                .get(&m.destination)
-                .map_or(0.0, |s| self.symbol_radius(s));
-            let mut shafts: Vec<Vec<Px>> = Vec::new();
-            let mut head: Option<[Px; 3]> = None;
-            let projected = self.view.project_path(&m.line);
-            let n_parts = projected.len();
-            for (k, part) in projected.into_iter().enumerate() {
-                let part = thin(&part, 0.75 * u);
-                let ease = 40.0 * u;
-                let part = if shift != 0.0 {
-                    offset(&part, |s, total| {
-                        let edge = (s.min(total - s) / ease).clamp(0.0, 1.0);
-                        shift * (0.4 + 0.6 * edge)
-                    })
-                } else {
-                    part
-                };
-                let pieces = clip(&part, &frame);
-                let n = pieces.len();
-                for (i, piece) in pieces.into_iter().enumerate() {
-                    let at_origin = piece.starts_at_origin && k == 0;
-                    let at_dest = piece.ends_at_destination && k + 1 == n_parts;
-                    let mut pts = piece.pts;
-                    let dir = |from: Px, along: &[Px]| {
-                        let to = along
-                            .iter()
-                            .find(|p| (p.0 - from.0).hypot(p.1 - from.1) > 15.0 * u)
-                            .or(along.last())
-                            .copied()
-                            .unwrap_or(from);
-                        (to.1 - from.1).atan2(to.0 - from.0)
-                    };
-                    if at_origin {
-                        let d = dir(pts[0], &pts);
-                        self.arrow_dirs.entry(m.origin.clone()).or_default().push(d);
-                    }
-                    if at_dest {
-                        let rev: Vec<Px> = pts.iter().rev().copied().collect();
-                        let d = dir(rev[0], &rev);
-                        self.arrow_dirs
-                            .entry(m.destination.clone())
-                            .or_default()
-                            .push(d);
-                    }
-                    if at_origin {
-                        pts = trim_start(&pts, r_origin + 2.0 * u);
-                    } else if k == 0 && i == 0 {
-                        off_map
-                            .entry((m.origin.clone(), false))
-                            .or_default()
-                            .push(pts[0]);
-                    }
-                    let last_piece = i + 1 == n && k + 1 == n_parts;
-                    if at_dest {
-                        pts = trim_end(&pts, r_dest + 2.5 * u);
-                    }
-                    if pts.len() < 2 {
-                        continue;
-                    }
-                    if last_piece {
-                        let len = 2.4 * width + 9.0 * u;
-                        let half = 1.25 * width + 4.5 * u;
-                        head = Some(arrowhead(&pts, len, half));
-                        if !at_dest {
-                            off_map
-                                .entry((m.destination.clone(), true))
-                                .or_default()
-                                .push(pts[pts.len() - 1]);
-                        }
-                        pts = trim_end(&pts, len * 0.7);
-                    }
-                    if pts.len() >= 2 {
-                        shafts.push(pts);
-                    }
-                }
-            }
-            if shafts.is_empty() && head.is_none() {
-                continue;
-            }
-            // Obstacles for the labels: the shaft and the head.
-            for s in &shafts {
-                let coarse = thin(s, 6.0 * u);
-                for seg in coarse.windows(2) {
-                    self.obstacles.push(Obstacle::Segment {
-                        a: seg[0],
-                        b: seg[1],
-                        half_width: width / 2.0 + 1.5 * u,
-                    });
-                }
-            }
-            if let Some(t) = head {
-                let xs = t.map(|p| p.0);
-                let ys = t.map(|p| p.1);
-                self.obstacles.push(Obstacle::Rect(
-                    Rect {
-                        x0: xs.iter().copied().fold(f64::MAX, f64::min),
-                        y0: ys.iter().copied().fold(f64::MAX, f64::min),
-                        x1: xs.iter().copied().fold(f64::MIN, f64::max),
-                        y1: ys.iter().copied().fold(f64::MIN, f64::max),
-                    }
-                    .inflate(1.0 * u),
-                ));
-            }
-            let (alpha, dash) = match m.status.as_str() {
-                "planned" => (
-                    1.0,
-                    Some(format!(
-                        "{} {}",
-                        2.2 * width + 4.0 * u,
-                        1.4 * width + 3.0 * u
-                    )),
-                ),
-                "denied" => (
-                    0.6,
-                    Some(format!(
-                        "{} {}",
-                        0.9 * width + 1.0 * u,
-                        1.3 * width + 3.0 * u
-                    )),
-                ),
-                _ => (1.0, None),
-            };
-            let round = vec![
-                ("stroke-linejoin", "round".to_owned()),
-                ("stroke-linecap", "round".to_owned()),
-            ];
-            let casing = layer(w, h, &round, |pen| {
-                for s in &shafts {
-                    pen.line(s, pal.halo, 0.9, width + 3.0 * u);
-                }
-                if let Some(t) = head {
-                    pen.ring(&t, pal.halo, 0.9, 3.0 * u);
-                }
-            })?;
-            let mut attrs = vec![("stroke-linejoin", "round".to_owned())];
-            match &dash {
-                Some(d) => attrs.push(("stroke-dasharray", d.clone())),
-                None => attrs.push(("stroke-linecap", "round".to_owned())),
-            }
-            let shaft = layer(w, h, &attrs, |pen| {
-                for s in &shafts {
-                    pen.line(s, colour, alpha, width);
-                }
-            })?;
-            let tip = layer(w, h, &round, |pen| {
-                if let Some(t) = head {
-                    pen.polygon(&t, colour, alpha);
-                    pen.ring(&t, colour, alpha, 1.0 * u);
-                }
-            })?;
-            let _ = writeln!(out, "<g id=\"{}\">", esc(&m.id));
-            out.push_str(&casing);
-            out.push_str(&shaft);
-            out.push_str(&tip);
-            // Via places: a ring in the movement's colour round the place's symbol.
-            let vias = layer(w, h, &[], |pen| {
-                for v in &m.via {
-                    if let (Some(s), Some(&p)) = (sites.get(v), site_px.get(v)) {
-                        let r = self.symbol_radius(s).max(2.5 * u) + 3.0 * u;
-                        pen.disc(p, r + 1.5 * u, pal.halo, 0.9);
-                        pen.circle(p, r, colour, 1.0, 2.2 * u);
-                        self.drawn.via = true;
-                    }
-                }
-            })?;
-            out.push_str(&vias);
-            out.push_str("</g>\n");
-            // The legend is in English; `actor_ar` is the article's wording ("American
-            // forces"), not a name.
-            self.drawn
-                .actor(actor_index[m.actor.as_str()], m.actor.clone(), colour);
-            self.drawn.vehicles(m.vehicles);
-            match m.status.as_str() {
-                "planned" => self.drawn.planned = true,
-                "denied" => self.drawn.denied = true,
-                _ => {}
-            }
-        }
-        // Off-map labels: one per place beyond the map and stretch of the frame's edge.
-        for ((place, leaving), points) in off_map {
-            let mut kept: Vec<Px> = Vec::new();
-            for p in points {
-                if kept.iter().all(|q| (p.0 - q.0).hypot(p.1 - q.1) > 80.0 * u) {
-                    kept.push(p);
-                }
-            }
-            let site = sites.get(&place);
-            let en = site.map_or(place.as_str(), |s| s.name_en.as_str());
-            let ar = site
-                .map(|s| s.name_ar.as_str())
-                .filter(|a| !a.is_empty())
-                .unwrap_or(en);
-            for p in kept {
-                self.drawn.off_map = true;
-                // The arrow points the way the line leaves the frame.
-                let f = &self.lay.frame;
-                let edges = [
-                    (p.0 - f.x0, '←'),
-                    (f.x1 - p.0, '→'),
-                    (p.1 - f.y0, '↑'),
-                    (f.y1 - p.1, '↓'),
-                ];
-                let arrow = edges
-                    .iter()
-                    .min_by(|a, b| a.0.total_cmp(&b.0))
-                    .map_or('→', |e| e.1);
-                let en_text = if leaving {
-                    format!("{arrow} {en}")
-                } else {
-                    format!("from {en}")
-                };
-                let ar_text = if leaving {
-                    format!("إلى {ar}")
-                } else {
-                    format!("من {ar}")
-                };
-                let size = 18.0 * u;
-                let block = match self.opts.labels {
-                    Labels::En => Block::new().line(&en_text, size, Weight::Bold, 0.0, pal.ink),
-                    Labels::Ar => {
-                        Block::new().line(&ar_text, size * 1.08, Weight::Bold, 0.0, pal.ink)
-                    }
-                    Labels::Both => Block::new()
-                        .line(&en_text, size, Weight::Bold, 0.0, pal.ink)
-                        .line(&ar_text, size * 1.08, Weight::Bold, 0.0, pal.ink),
-                };
-                let l = PendingLabel::new(p, 14.0 * u, Anchoring::Beside, vec![block], 1, 2.0 * u);
-                self.labels.push(l);
-            }
-        }
-        Ok(())
     }
 
     /// Place symbols, least important first so the important ones are on top.
@@ -1253,7 +820,8 @@ impl Canvas<'_> {
             if len < 250.0 * u {
                 continue;
             }
-            let at = geom::point_back_from_end(&line, len / 2.0);
+            let along = |f: f64| geom::point_back_from_end(&line, len * f);
+            let at = along(0.5);
             let size = 16.0 * u;
             let ar = if r.name_ar.is_empty() {
                 &r.name_en
@@ -1270,14 +838,9 @@ impl Canvas<'_> {
                     .line(&r.name_en, size, Weight::Regular, 60.0, colour)
                     .line(ar, size * 1.08, Weight::Regular, 0.0, colour),
             };
-            self.labels.push(PendingLabel::new(
-                at,
-                4.0 * u,
-                Anchoring::Beside,
-                vec![block],
-                1,
-                2.0 * u,
-            ));
+            let mut l = PendingLabel::new(at, 4.0 * u, Anchoring::Beside, vec![block], 1, 2.0 * u);
+            l.spec.more_anchors = [0.35, 0.65, 0.2, 0.8].iter().map(|&f| along(f)).collect();
+            self.labels.push(l);
         }
     }
 
@@ -1287,20 +850,25 @@ impl Canvas<'_> {
     fn visible_interior(&self, polygons: &[Vec<super::basemap::Path>]) -> Option<Px> {
         let u = self.lay.u;
         let frame = self.lay.frame;
+        // The rings cut to the frame: only the visible part counts, and the frame's edges
+        // then count as outline, as they should.
         let mut rings: Vec<Vec<Px>> = Vec::new();
         for poly in polygons {
             for ring in poly {
                 for p in self.view.project_path(ring) {
-                    rings.push(thin(&p, 6.0 * u));
+                    let cut = clip_ring(&thin(&p, 6.0 * u), &frame);
+                    if cut.len() >= 3 {
+                        rings.push(cut);
+                    }
                 }
             }
         }
-        let bbox_hit = rings
-            .iter()
-            .flatten()
-            .any(|p| frame.contains(&Rect::around(*p, 0.0)));
-        if !bbox_hit && rings.is_empty() {
+        if rings.is_empty() {
             return None;
+        }
+        for ring in &mut rings {
+            let first = ring[0];
+            ring.push(first);
         }
         let step = 40.0 * u;
         let mut best: Option<(f64, Px)> = None;
@@ -1326,8 +894,8 @@ impl Canvas<'_> {
                         .min(frame.y1 - y);
                     let outline = rings
                         .iter()
-                        .flatten()
-                        .map(|q| (q.0 - p.0).hypot(q.1 - p.1))
+                        .flat_map(|r| r.windows(2))
+                        .map(|w| segment_distance(p, p, w[0], w[1]))
                         .fold(f64::MAX, f64::min);
                     let score = edge.min(outline);
                     if best.is_none_or(|(s, _)| score > s + 1e-9) {
@@ -1348,19 +916,6 @@ impl Canvas<'_> {
         let frame = self.lay.frame.inflate(-3.0 * u);
         let specs: Vec<LabelSpec> = self.labels.iter().map(|l| l.spec.clone()).collect();
         let placed = place_labels(frame, &self.obstacles, &specs);
-        if std::env::var_os("CONVOY_DEBUG_LABELS").is_some() {
-            for (sp, p) in specs.iter().zip(&placed) {
-                eprintln!(
-                    "{:?} {:?} -> {:?}",
-                    sp.anchor,
-                    sp.sizes,
-                    p.map(|p| (p.rect, p.side, p.variant))
-                );
-            }
-            for o in &self.obstacles {
-                eprintln!("obstacle {o:?}");
-            }
-        }
         let mut out = String::new();
         let mut leaders: Vec<(Px, Px)> = Vec::new();
         for (l, p) in self.labels.iter().zip(&placed) {
@@ -1539,26 +1094,5 @@ mod tests {
         assert_eq!(f[1], vec!["Erbil International Airport"]);
         assert_eq!(f[2], vec!["Erbil International", "Airport"]);
         assert_eq!(name_forms("Erbil").len(), 1);
-    }
-
-    #[test]
-    fn widths_grow_with_vehicles() {
-        assert_eq!(movement_width(Some(1)), 2.0);
-        assert_eq!(movement_width(Some(1000)), 10.0);
-        assert_eq!(movement_width(Some(5000)), 10.0);
-        assert!(movement_width(Some(10)) < movement_width(Some(100)));
-        assert_eq!(movement_width(None), 3.0);
-    }
-
-    #[test]
-    fn default_view_fits_iraq_and_syria() {
-        let frame = Rect::new(0.0, 0.0, 1500.0, 1300.0);
-        let v = View::fit(&[], None, frame);
-        let (x, y) = v.px(42.0, 33.0);
-        assert!(frame.contains(&Rect::around((x, y), 0.0)));
-        let (lat1, lat2) = v.proj.parallels();
-        assert!((lat1 - 30.4).abs() < 0.01 && (lat2 - 36.0).abs() < 0.01);
-        let (lon, lat) = v.lon_lat(v.px(40.0, 35.0));
-        assert!((lon - 40.0).abs() < 1e-9 && (lat - 35.0).abs() < 1e-9);
     }
 }

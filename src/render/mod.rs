@@ -10,12 +10,12 @@
 //! Text is drawn as glyph outlines shaped from the embedded Noto fonts, so the SVG needs no
 //! fonts to view and the PNG (rasterised by resvg) has the same bytes on every machine.
 //!
-//! - [`data`]: [`MapData`] read from `movements.geojson`, `events.geojson`, `places.geojson`.
-//! - [`projection`]: the [`Lcc`] projection.
-//! - [`labels`]: the label placer.
-//! - `map`: the drawing; `legend`: legend, scale bar, north arrow; `style`: colours and
-//!   symbols; `text`: shaping and outlines; `basemap`: the embedded basemap; `geom`: polyline
-//!   work; `svg`: SVG output through plotters.
+//! Public: [`MapData`] (and its [`Movement`], [`Event`], [`MapPlace`]) read from
+//! `movements.geojson`, `events.geojson`, `places.geojson`; [`MapOptions`]; [`render_svg`],
+//! [`render_png`]; the [`Lcc`] projection. Inside: `data` reads the files, `projection` holds
+//! the projection, `view` the layout and the fitted view, `labels` the label placer, `map` the
+//! drawing, `arrows` the movements, `legend` the legend, scale bar and north arrow, `style` colours and symbols, `text` shaping and outlines, `basemap` the
+//! embedded basemap, `geom` polyline work, `svg` SVG output through plotters.
 //!
 //! # Examples
 //! ```
@@ -25,16 +25,18 @@
 //! assert!(svg.contains("no movements found"));
 //! ```
 
+mod arrows;
 mod basemap;
-pub mod data;
+mod data;
 mod geom;
-pub mod labels;
+mod labels;
 mod legend;
 mod map;
-pub mod projection;
+mod projection;
 mod style;
 mod svg;
 mod text;
+mod view;
 
 use std::io::Cursor;
 

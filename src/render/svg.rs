@@ -21,6 +21,30 @@ pub(crate) fn num(v: f64) -> String {
     fixed(v, 2)
 }
 
+/// Appends `v` as [`num`] writes it, without allocating: for the many coordinates of glyph
+/// outlines.
+pub(crate) fn push_num(out: &mut String, v: f64) {
+    let c = (v * 100.0).round();
+    if !c.is_finite() || c.abs() >= 1e15 {
+        out.push_str(&num(v));
+        return;
+    }
+    let c = c as i64;
+    if c < 0 {
+        out.push('-');
+    }
+    let a = c.unsigned_abs();
+    let _ = write!(out, "{}", a / 100);
+    let f = a % 100;
+    if f != 0 {
+        if f % 10 == 0 {
+            let _ = write!(out, ".{}", f / 10);
+        } else {
+            let _ = write!(out, ".{f:02}");
+        }
+    }
+}
+
 /// A number with at most `decimals` decimals and no trailing zeros.
 pub(crate) fn fixed(v: f64, decimals: usize) -> String {
     let p = 10f64.powi(decimals as i32);
@@ -194,6 +218,14 @@ pub(crate) fn layer(
     if body.is_empty() {
         return Ok(String::new());
     }
+    // Plotters writes an element's alpha as `opacity`, which makes a rasteriser draw the element
+    // alone on a layer and blend it back (slow for long lines). Each element here paints only
+    // a fill or only a stroke, so fill- and stroke-opacity look the same and blend directly.
+    let body = body
+        .replace(" opacity=\"1\"", "")
+        .replace(" opacity=\"", " fill-opacity=\"")
+        .replace("fill-opacity=\"0.", "data-o=\"0.");
+    let body = restore_opacity(&body);
     let mut out = String::with_capacity(body.len() + 100);
     out.push_str("<g");
     for (k, v) in attrs {
@@ -210,9 +242,26 @@ pub(crate) fn layer(
     }
     // 1/8 is exact in decimal: "0.125".
     let _ = writeln!(out, " transform=\"scale({})\">", 1.0 / SUPERSAMPLE);
-    out.push_str(body);
+    out.push_str(&body);
     out.push_str("</g>\n");
     Ok(out)
+}
+
+/// Turns the `data-o="0.x"` markers left by [`layer`] into `fill-opacity` and
+/// `stroke-opacity` pairs.
+fn restore_opacity(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body;
+    while let Some(i) = rest.find("data-o=\"") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 8..];
+        let end = after.find('"').unwrap_or(after.len());
+        let v = &after[..end];
+        let _ = write!(out, "fill-opacity=\"{v}\" stroke-opacity=\"{v}\"");
+        rest = &after[(end + 1).min(after.len())..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -229,6 +278,13 @@ mod tests {
         assert_eq!(fixed(-1.5, 0), "-2");
         assert_eq!(fixed(100.0, 0), "100");
         assert_eq!(num(100.0), "100");
+        for v in [
+            0.0, -0.001, 1.0, 1.234, -1.234, 12.5, -12.05, 100.0, 0.07, -3.999,
+        ] {
+            let mut s = String::new();
+            push_num(&mut s, v);
+            assert_eq!(s, num(v), "{v}");
+        }
     }
 
     #[test]
@@ -239,6 +295,15 @@ mod tests {
         .unwrap();
         assert!(g.starts_with("<g stroke-dasharray=\"32 16\" transform=\"scale(0.125)\">"));
         assert!(g.contains("10,20 400,401"), "{g}");
+        assert!(!g.contains(" opacity="), "{g}");
         assert!(g.contains("stroke-width=\"12\""), "{g}");
+        let g = layer(10.0, 10.0, &[], |pen| {
+            pen.disc((5.0, 5.0), 2.0, Rgb(0, 0, 0), 0.5)
+        })
+        .unwrap();
+        assert!(
+            g.contains("fill-opacity=\"0.5\" stroke-opacity=\"0.5\""),
+            "{g}"
+        );
     }
 }

@@ -7,15 +7,16 @@
 //! glyphs become SVG `<path>` outlines taken from the embedded fonts (ttf-parser), so the map
 //! needs no system font and rasterises to the same pixels on every machine.
 
-use std::collections::BTreeSet;
+use std::collections::HashMap;
 use std::fmt::Write;
 use std::sync::OnceLock;
 
 use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
-use rustybuzz::{Direction, Face, UnicodeBuffer};
+use rustybuzz::{script, Direction, Face, ShapePlan, UnicodeBuffer};
 use unicode_bidi::BidiInfo;
 
-use super::svg::{esc, fixed, num};
+use super::labels::Rect;
+use super::svg::{esc, num, push_num, Rgb};
 
 /// Glyph positions are kept in thousandths of an em, whatever the font's units.
 const MILLI: f32 = 1000.0;
@@ -242,6 +243,25 @@ pub(crate) fn shape(text: &str, weight: Weight, tracking: f32) -> Line {
     line
 }
 
+/// The shaping plan of a font and direction, made once: making one reads the font's layout
+/// tables, which costs more than shaping a label.
+fn plan(font: u8, rtl: bool) -> &'static ShapePlan {
+    static PLANS: [OnceLock<ShapePlan>; 8] = [const { OnceLock::new() }; 8];
+    PLANS[font as usize * 2 + rtl as usize].get_or_init(|| {
+        let direction = if rtl {
+            Direction::RightToLeft
+        } else {
+            Direction::LeftToRight
+        };
+        let script = if font >= ARABIC {
+            script::ARABIC
+        } else {
+            script::LATIN
+        };
+        ShapePlan::new(&faces()[font as usize], direction, Some(script), None, &[])
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn shape_piece(
     line: &mut Line,
@@ -265,7 +285,12 @@ fn shape_piece(
     } else {
         Direction::LeftToRight
     });
-    let shaped = rustybuzz::shape(face, &[], buffer);
+    buffer.set_script(if font >= ARABIC {
+        script::ARABIC
+    } else {
+        script::LATIN
+    });
+    let shaped = rustybuzz::shape_with_plan(face, plan(font, rtl), buffer);
     let track = if font < ARABIC { tracking } else { 0.0 };
     for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
         let id = info.glyph_id as u16;
@@ -317,121 +342,230 @@ pub(crate) struct Paint<'a> {
     pub halo: Option<(&'a str, f32)>,
 }
 
-/// Collects the glyphs a drawing uses, and writes lines of text as `<use>`s of their outlines.
+/// Writes lines of text as SVG paths: each line one `<path>` of its glyphs' outlines, with its
+/// halo as the same path's stroke painted under the fill (`paint-order="stroke"`). One path per
+/// line, rather than one per glyph, is what keeps text cheap to rasterise; and a halo under the
+/// whole line cannot cover the joins of Arabic letters the way per-glyph halos would.
 #[derive(Debug, Default)]
 pub(crate) struct GlyphSet {
-    used: BTreeSet<(u8, u16)>,
+    /// Outlines already read, in thousandths of an em, y up.
+    outlines: HashMap<(u8, u16), Vec<Segment>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Segment {
+    Move(f32, f32),
+    Line(f32, f32),
+    Quad(f32, f32, f32, f32),
+    Cubic(f32, f32, f32, f32, f32, f32),
+    Close,
 }
 
 impl GlyphSet {
+    fn outline(&mut self, font: u8, id: u16) -> &[Segment] {
+        self.outlines.entry((font, id)).or_insert_with(|| {
+            if font == SYNTHETIC {
+                let pts = char::from_u32(id as u32)
+                    .and_then(synthetic)
+                    .map_or(&[][..], |(pts, _)| pts);
+                let mut segs: Vec<Segment> = pts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(x, y))| {
+                        if i == 0 {
+                            Segment::Move(x, y)
+                        } else {
+                            Segment::Line(x, y)
+                        }
+                    })
+                    .collect();
+                segs.push(Segment::Close);
+                return segs;
+            }
+            let face = &faces()[font as usize];
+            let mut b = Outline {
+                segs: Vec::new(),
+                unit: MILLI / face.units_per_em() as f32,
+            };
+            face.outline_glyph(GlyphId(id), &mut b);
+            b.segs
+        })
+    }
+
     /// Writes `line` with its left end at `x` and baseline at `y` (pixels).
     pub fn draw(&mut self, out: &mut String, line: &Line, x: f32, y: f32, paint: Paint) {
         if line.glyphs.is_empty() {
             return;
         }
         let k = paint.size / MILLI;
-        let head = format!(
-            "<g transform=\"translate({} {}) scale({} {})\"",
-            num(x as f64),
-            num(y as f64),
-            // The scale needs more than pixel precision: it multiplies font units.
-            fixed(k as f64, 6),
-            fixed(-k as f64, 6)
-        );
-        let mut uses = String::new();
+        let mut d = String::with_capacity(line.glyphs.len() * 300);
         for g in &line.glyphs {
-            self.used.insert((g.font, g.id));
-            let _ = write!(uses, "<use xlink:href=\"#g{}-{}\"", g.font, g.id);
-            if g.x != 0.0 {
-                let _ = write!(uses, " x=\"{}\"", num(g.x as f64));
+            let (ox, oy) = (x + g.x * k, y - g.y * k);
+            let p = |d: &mut String, px: f32, py: f32| {
+                push_num(d, (ox + px * k) as f64);
+                d.push(' ');
+                push_num(d, (oy - py * k) as f64);
+            };
+            for seg in self.outline(g.font, g.id).iter() {
+                match *seg {
+                    Segment::Move(a, b) => {
+                        d.push('M');
+                        p(&mut d, a, b);
+                    }
+                    Segment::Line(a, b) => {
+                        d.push('L');
+                        p(&mut d, a, b);
+                    }
+                    Segment::Quad(a, b, c, e) => {
+                        d.push('Q');
+                        p(&mut d, a, b);
+                        d.push(' ');
+                        p(&mut d, c, e);
+                    }
+                    Segment::Cubic(a, b, c, e, f, h) => {
+                        d.push('C');
+                        p(&mut d, a, b);
+                        d.push(' ');
+                        p(&mut d, c, e);
+                        d.push(' ');
+                        p(&mut d, f, h);
+                    }
+                    Segment::Close => d.push('Z'),
+                }
             }
-            if g.y != 0.0 {
-                let _ = write!(uses, " y=\"{}\"", num(g.y as f64));
-            }
-            uses.push_str("/>");
         }
+        let _ = write!(out, "<path d=\"{d}\" fill=\"{}\"", paint.fill);
         if let Some((colour, width)) = paint.halo {
             let _ = write!(
                 out,
-                "{head} fill=\"{colour}\" stroke=\"{colour}\" stroke-width=\"{}\" \
-                 stroke-linejoin=\"round\">{uses}</g>\n",
-                num((2.0 * width / k) as f64)
+                " stroke=\"{colour}\" stroke-width=\"{}\" stroke-linejoin=\"round\" \
+                 paint-order=\"stroke\"",
+                num((2.0 * width) as f64)
             );
         }
-        let _ = writeln!(
-            out,
-            "{head} fill=\"{}\" aria-label=\"{}\">{uses}</g>",
-            paint.fill,
-            esc(&line.text)
-        );
-    }
-
-    /// The `<path>` outlines of every glyph drawn, for the drawing's `<defs>`, in thousandths
-    /// of an em with y up (the `<use>`s flip them).
-    pub fn defs(&self) -> String {
-        let mut out = String::new();
-        for &(font, id) in &self.used {
-            if font == SYNTHETIC {
-                let outline = char::from_u32(id as u32).and_then(synthetic);
-                if let Some((pts, _)) = outline {
-                    let d: Vec<String> = pts
-                        .iter()
-                        .map(|&(x, y)| format!("{} {}", num(x as f64), num(y as f64)))
-                        .collect();
-                    let _ = writeln!(out, "<path id=\"g{font}-{id}\" d=\"M{}Z\"/>", d.join(" L"));
-                }
-                continue;
-            }
-            let face = &faces()[font as usize];
-            let mut path = PathData {
-                d: String::new(),
-                unit: MILLI / face.units_per_em() as f32,
-            };
-            face.outline_glyph(GlyphId(id), &mut path);
-            let _ = writeln!(out, "<path id=\"g{font}-{id}\" d=\"{}\"/>", path.d);
-        }
-        out
+        let _ = writeln!(out, " aria-label=\"{}\"/>", esc(&line.text));
     }
 }
 
-struct PathData {
-    d: String,
+struct Outline {
+    segs: Vec<Segment>,
     unit: f32,
 }
 
-impl PathData {
-    fn pt(&mut self, x: f32, y: f32) {
-        let _ = write!(
-            self.d,
-            "{} {} ",
-            num((x * self.unit) as f64),
-            num((y * self.unit) as f64)
-        );
+impl OutlineBuilder for Outline {
+    fn move_to(&mut self, x: f32, y: f32) {
+        let u = self.unit;
+        self.segs.push(Segment::Move(x * u, y * u));
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        let u = self.unit;
+        self.segs.push(Segment::Line(x * u, y * u));
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        let u = self.unit;
+        self.segs.push(Segment::Quad(x1 * u, y1 * u, x * u, y * u));
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        let u = self.unit;
+        self.segs
+            .push(Segment::Cubic(x1 * u, y1 * u, x2 * u, y2 * u, x * u, y * u));
+    }
+    fn close(&mut self) {
+        self.segs.push(Segment::Close);
     }
 }
 
-impl OutlineBuilder for PathData {
-    fn move_to(&mut self, x: f32, y: f32) {
-        self.d.push('M');
-        self.pt(x, y);
+/// Text of one or more lines, each with its size and colour.
+pub(crate) struct Block {
+    lines: Vec<(Line, f64, Rgb)>,
+}
+
+/// How the lines of a block line up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Align {
+    Left,
+    Centre,
+    Right,
+}
+
+impl Block {
+    pub fn new() -> Block {
+        Block { lines: Vec::new() }
     }
-    fn line_to(&mut self, x: f32, y: f32) {
-        self.d.push('L');
-        self.pt(x, y);
+
+    pub fn line(
+        mut self,
+        text: &str,
+        size: f64,
+        weight: Weight,
+        tracking: f32,
+        colour: Rgb,
+    ) -> Block {
+        if !text.trim().is_empty() {
+            self.lines
+                .push((shape(text.trim(), weight, tracking), size, colour));
+        }
+        self
     }
-    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-        self.d.push('Q');
-        self.pt(x1, y1);
-        self.pt(x, y);
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
     }
-    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        self.d.push('C');
-        self.pt(x1, y1);
-        self.pt(x2, y2);
-        self.pt(x, y);
+
+    fn metrics(l: &Line, size: f64) -> (f64, f64) {
+        let s = size as f32;
+        (
+            (l.ascent(s) as f64).max(0.72 * size),
+            (l.descent(s) as f64).max(0.2 * size),
+        )
     }
-    fn close(&mut self) {
-        self.d.push('Z');
+
+    /// Width and height of the ink area, px.
+    pub fn size(&self) -> (f64, f64) {
+        let w = self
+            .lines
+            .iter()
+            .map(|(l, s, _)| l.width(*s as f32) as f64)
+            .fold(0.0, f64::max);
+        let mut h = 0.0;
+        for (i, (l, s, _)) in self.lines.iter().enumerate() {
+            let (a, d) = Block::metrics(l, *s);
+            h += a + d + if i > 0 { 0.18 * s } else { 0.0 };
+        }
+        (w, h)
+    }
+
+    /// Draws the block in `rect` (its ink box), lines aligned as asked.
+    pub fn draw(
+        &self,
+        out: &mut String,
+        glyphs: &mut GlyphSet,
+        rect: Rect,
+        align: Align,
+        halo: Option<(Rgb, f64)>,
+    ) {
+        let mut y = rect.y0;
+        let halo_hex = halo.map(|(c, w)| (c.hex(), w));
+        for (i, (l, s, colour)) in self.lines.iter().enumerate() {
+            let (a, d) = Block::metrics(l, *s);
+            if i > 0 {
+                y += 0.18 * s;
+            }
+            let w = l.width(*s as f32) as f64;
+            let x = match align {
+                Align::Left => rect.x0,
+                Align::Right => rect.x1 - w,
+                Align::Centre => 0.5 * (rect.x0 + rect.x1 - w),
+            };
+            let fill = colour.hex();
+            let paint = Paint {
+                size: *s as f32,
+                fill: &fill,
+                halo: halo_hex.as_ref().map(|(c, w)| (c.as_str(), *w as f32)),
+            };
+            glyphs.draw(out, l, x as f32, (y + a) as f32, paint);
+            y += a + d;
+        }
     }
 }
 
@@ -505,11 +639,10 @@ mod tests {
             fill: "#000",
             halo: None,
         };
-        set.draw(&mut String::new(), &line, 0.0, 0.0, paint);
-        assert!(set.defs().starts_with("<path id=\"g1-"));
-        assert!(set
-            .defs()
-            .contains("<path id=\"g9-8594\" d=\"M70 262 L520 262"));
+        let mut out = String::new();
+        set.draw(&mut out, &line, 0.0, 0.0, paint);
+        // The arrow's first point, (70, 262) thousandths of an em, at 10 px per em.
+        assert!(out.starts_with("<path d=\"M0.7 -2.62L5.2 -2.62"), "{out}");
     }
 
     #[test]
@@ -523,9 +656,13 @@ mod tests {
             halo: Some(("#fff", 2.0)),
         };
         set.draw(&mut out, &line, 10.0, 30.0, paint);
-        assert!(out.starts_with("<g transform=\"translate(10 30) scale(0.02 -0.02)\""));
-        let defs = set.defs();
-        assert_eq!(defs.lines().count(), 5);
-        assert!(defs.lines().all(|l| l.contains(" d=\"M")));
+        // One path for the line: five glyphs, each starting a contour, halo under the fill.
+        assert_eq!(out.lines().count(), 1);
+        assert!(out.starts_with("<path d=\"M"));
+        assert!(out.matches('M').count() >= 5);
+        assert!(out.ends_with(
+            " fill=\"#000\" stroke=\"#fff\" stroke-width=\"4\" stroke-linejoin=\"round\" \
+             paint-order=\"stroke\" aria-label=\"Erbil\"/>\n"
+        ));
     }
 }

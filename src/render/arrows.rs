@@ -1,0 +1,335 @@
+//! Movements drawn as arrows: along their great-circle lines, as wide as their convoys, in
+//! their actor's colour, side by side where several share a route, cut at the frame with an
+//! off-map label where they leave it.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+use super::data::{MapData, Movement};
+use super::geom::{self, arrowhead, clip, offset, thin, trim_end, trim_start};
+use super::labels::{Anchoring, Obstacle, Rect};
+use super::map::{Canvas, PendingLabel, Site};
+use super::style::actor_colour;
+use super::svg::{esc, layer, Px};
+use super::text::{Block, Weight};
+use super::Labels;
+use crate::error::Result;
+
+/// Movement line width in px at unit size: 2 px for one vehicle up to 10 px for a thousand or
+/// more, on a log scale (convoys range from a handful of trucks to hundreds).
+pub(crate) fn movement_width(vehicles: Option<u32>) -> f64 {
+    match vehicles {
+        None => 3.0,
+        Some(v) => {
+            let t = ((v.max(1) as f64).log10() / 3.0).clamp(0.0, 1.0);
+            2.0 + 8.0 * t
+        }
+    }
+}
+
+impl Canvas<'_> {
+    /// Arrows along the movements' lines.
+    pub(super) fn movements(
+        &mut self,
+        out: &mut String,
+        data: &MapData,
+        sites: &BTreeMap<String, Site>,
+        site_px: &BTreeMap<String, Px>,
+    ) -> Result<()> {
+        let u = self.lay.u;
+        let pal = self.pal;
+        let (w, h) = (self.lay.width, self.lay.height);
+        let frame = self.lay.frame.inflate(-u);
+        let theme = self.opts.theme;
+        let actors: BTreeSet<&str> = data.movements().iter().map(|m| m.actor.as_str()).collect();
+        let actor_index: BTreeMap<&str, usize> =
+            actors.iter().enumerate().map(|(i, a)| (*a, i)).collect();
+        // Movements along the same places, either way, are drawn side by side.
+        let mut bundles: BTreeMap<(String, String, String), Vec<&Movement>> = BTreeMap::new();
+        for m in data.movements() {
+            let (a, b) = if m.origin <= m.destination {
+                (m.origin.clone(), m.destination.clone())
+            } else {
+                (m.destination.clone(), m.origin.clone())
+            };
+            bundles.entry((a, b, m.via.join(","))).or_default().push(m);
+        }
+        let mut lateral: BTreeMap<&str, f64> = BTreeMap::new();
+        for ((a, _, _), group) in &bundles {
+            let mut group = group.clone();
+            group.sort_by(|x, y| x.id.cmp(&y.id));
+            let widths: Vec<f64> = group
+                .iter()
+                .map(|m| movement_width(m.vehicles) * u)
+                .collect();
+            let total: f64 = widths.iter().sum::<f64>() + 3.0 * u * (group.len() as f64 - 1.0);
+            let mut at = -total / 2.0;
+            for (m, wd) in group.iter().zip(&widths) {
+                let centre = at + wd / 2.0;
+                // Offsets are to the left of travel from the bundle's first place, so they
+                // flip for movements the other way.
+                lateral.insert(&m.id, if m.origin == *a { centre } else { -centre });
+                at += wd + 3.0 * u;
+            }
+        }
+        let mut order: Vec<&Movement> = data.movements().iter().collect();
+        order.sort_by(|a, b| {
+            movement_width(b.vehicles)
+                .total_cmp(&movement_width(a.vehicles))
+                .then(a.id.cmp(&b.id))
+        });
+        // Where lines cross the frame to or from places beyond it: (place, leaving) → points.
+        let mut off_map: BTreeMap<(String, bool), Vec<Px>> = BTreeMap::new();
+        for m in order {
+            let colour = actor_colour(actor_index[m.actor.as_str()], theme);
+            let width = movement_width(m.vehicles) * u;
+            let shift = lateral.get(m.id.as_str()).copied().unwrap_or(0.0);
+            let r_origin = sites.get(&m.origin).map_or(0.0, |s| self.symbol_radius(s));
+            let r_dest = sites
+                .get(&m.destination)
+                .map_or(0.0, |s| self.symbol_radius(s));
+            let mut shafts: Vec<Vec<Px>> = Vec::new();
+            let mut head: Option<[Px; 3]> = None;
+            let projected = self.view.project_path(&m.line);
+            let n_parts = projected.len();
+            for (k, part) in projected.into_iter().enumerate() {
+                let part = thin(&part, 0.75 * u);
+                let ease = 40.0 * u;
+                let part = if shift != 0.0 {
+                    offset(&part, |s, total| {
+                        let edge = (s.min(total - s) / ease).clamp(0.0, 1.0);
+                        shift * (0.4 + 0.6 * edge)
+                    })
+                } else {
+                    part
+                };
+                let pieces = clip(&part, &frame);
+                let n = pieces.len();
+                for (i, piece) in pieces.into_iter().enumerate() {
+                    let at_origin = piece.starts_at_origin && k == 0;
+                    let at_dest = piece.ends_at_destination && k + 1 == n_parts;
+                    let mut pts = piece.pts;
+                    let dir = |from: Px, along: &[Px]| {
+                        let to = along
+                            .iter()
+                            .find(|p| (p.0 - from.0).hypot(p.1 - from.1) > 15.0 * u)
+                            .or(along.last())
+                            .copied()
+                            .unwrap_or(from);
+                        (to.1 - from.1).atan2(to.0 - from.0)
+                    };
+                    if at_origin {
+                        let d = dir(pts[0], &pts);
+                        self.arrow_dirs.entry(m.origin.clone()).or_default().push(d);
+                    }
+                    if at_dest {
+                        let rev: Vec<Px> = pts.iter().rev().copied().collect();
+                        let d = dir(rev[0], &rev);
+                        self.arrow_dirs
+                            .entry(m.destination.clone())
+                            .or_default()
+                            .push(d);
+                    }
+                    if at_origin {
+                        pts = trim_start(&pts, r_origin + 2.0 * u);
+                    } else if k == 0 && i == 0 {
+                        off_map
+                            .entry((m.origin.clone(), false))
+                            .or_default()
+                            .push(pts[0]);
+                    }
+                    let last_piece = i + 1 == n && k + 1 == n_parts;
+                    if at_dest {
+                        pts = trim_end(&pts, r_dest + 2.5 * u);
+                    }
+                    if pts.len() < 2 {
+                        continue;
+                    }
+                    if last_piece {
+                        let len = 2.4 * width + 9.0 * u;
+                        let half = 1.25 * width + 4.5 * u;
+                        head = Some(arrowhead(&pts, len, half));
+                        if !at_dest {
+                            off_map
+                                .entry((m.destination.clone(), true))
+                                .or_default()
+                                .push(pts[pts.len() - 1]);
+                        }
+                        pts = trim_end(&pts, len * 0.7);
+                    }
+                    if pts.len() >= 2 {
+                        shafts.push(geom::simplify(&pts, 0.25));
+                    }
+                }
+            }
+            if shafts.is_empty() && head.is_none() {
+                continue;
+            }
+            // Obstacles for the labels: the shaft and the head.
+            for s in &shafts {
+                let coarse = thin(s, 6.0 * u);
+                for seg in coarse.windows(2) {
+                    self.obstacles.push(Obstacle::Segment {
+                        a: seg[0],
+                        b: seg[1],
+                        half_width: width / 2.0 + 1.5 * u,
+                    });
+                }
+            }
+            if let Some(t) = head {
+                let xs = t.map(|p| p.0);
+                let ys = t.map(|p| p.1);
+                self.obstacles.push(Obstacle::Rect(
+                    Rect {
+                        x0: xs.iter().copied().fold(f64::MAX, f64::min),
+                        y0: ys.iter().copied().fold(f64::MAX, f64::min),
+                        x1: xs.iter().copied().fold(f64::MIN, f64::max),
+                        y1: ys.iter().copied().fold(f64::MIN, f64::max),
+                    }
+                    .inflate(1.0 * u),
+                ));
+            }
+            let (alpha, dash) = match m.status.as_str() {
+                "planned" => (
+                    1.0,
+                    Some(format!(
+                        "{} {}",
+                        2.2 * width + 4.0 * u,
+                        1.4 * width + 3.0 * u
+                    )),
+                ),
+                "denied" => (
+                    0.6,
+                    Some(format!(
+                        "{} {}",
+                        0.9 * width + 1.0 * u,
+                        1.3 * width + 3.0 * u
+                    )),
+                ),
+                _ => (1.0, None),
+            };
+            let round = vec![
+                ("stroke-linejoin", "round".to_owned()),
+                ("stroke-linecap", "round".to_owned()),
+            ];
+            let casing = layer(w, h, &round, |pen| {
+                for s in &shafts {
+                    pen.line(s, pal.halo, 0.9, width + 3.0 * u);
+                }
+                if let Some(t) = head {
+                    pen.ring(&t, pal.halo, 0.9, 3.0 * u);
+                }
+            })?;
+            let mut attrs = vec![("stroke-linejoin", "round".to_owned())];
+            match &dash {
+                Some(d) => attrs.push(("stroke-dasharray", d.clone())),
+                None => attrs.push(("stroke-linecap", "round".to_owned())),
+            }
+            let shaft = layer(w, h, &attrs, |pen| {
+                for s in &shafts {
+                    pen.line(s, colour, alpha, width);
+                }
+            })?;
+            let tip = layer(w, h, &round, |pen| {
+                if let Some(t) = head {
+                    pen.polygon(&t, colour, alpha);
+                    pen.ring(&t, colour, alpha, 1.0 * u);
+                }
+            })?;
+            let _ = writeln!(out, "<g id=\"{}\">", esc(&m.id));
+            out.push_str(&casing);
+            out.push_str(&shaft);
+            out.push_str(&tip);
+            // Via places: a ring in the movement's colour round the place's symbol.
+            let vias = layer(w, h, &[], |pen| {
+                for v in &m.via {
+                    if let (Some(s), Some(&p)) = (sites.get(v), site_px.get(v)) {
+                        let r = self.symbol_radius(s).max(2.5 * u) + 3.0 * u;
+                        pen.disc(p, r + 1.5 * u, pal.halo, 0.9);
+                        pen.circle(p, r, colour, 1.0, 2.2 * u);
+                        self.drawn.via = true;
+                    }
+                }
+            })?;
+            out.push_str(&vias);
+            out.push_str("</g>\n");
+            // The legend is in English; `actor_ar` is the article's wording ("American
+            // forces"), not a name.
+            self.drawn
+                .actor(actor_index[m.actor.as_str()], m.actor.clone(), colour);
+            self.drawn.vehicles(m.vehicles);
+            match m.status.as_str() {
+                "planned" => self.drawn.planned = true,
+                "denied" => self.drawn.denied = true,
+                _ => {}
+            }
+        }
+        // Off-map labels: one per place beyond the map and stretch of the frame's edge.
+        for ((place, leaving), points) in off_map {
+            let mut kept: Vec<Px> = Vec::new();
+            for p in points {
+                if kept.iter().all(|q| (p.0 - q.0).hypot(p.1 - q.1) > 80.0 * u) {
+                    kept.push(p);
+                }
+            }
+            let site = sites.get(&place);
+            let en = site.map_or(place.as_str(), |s| s.name_en.as_str());
+            let ar = site
+                .map(|s| s.name_ar.as_str())
+                .filter(|a| !a.is_empty())
+                .unwrap_or(en);
+            for p in kept {
+                self.drawn.off_map = true;
+                // The arrow points the way the line leaves the frame.
+                let f = &self.lay.frame;
+                let edges = [
+                    (p.0 - f.x0, '←'),
+                    (f.x1 - p.0, '→'),
+                    (p.1 - f.y0, '↑'),
+                    (f.y1 - p.1, '↓'),
+                ];
+                let arrow = edges
+                    .iter()
+                    .min_by(|a, b| a.0.total_cmp(&b.0))
+                    .map_or('→', |e| e.1);
+                let en_text = if leaving {
+                    format!("{arrow} {en}")
+                } else {
+                    format!("from {en}")
+                };
+                let ar_text = if leaving {
+                    format!("إلى {ar}")
+                } else {
+                    format!("من {ar}")
+                };
+                let size = 18.0 * u;
+                let block = match self.opts.labels {
+                    Labels::En => Block::new().line(&en_text, size, Weight::Bold, 0.0, pal.ink),
+                    Labels::Ar => {
+                        Block::new().line(&ar_text, size * 1.08, Weight::Bold, 0.0, pal.ink)
+                    }
+                    Labels::Both => Block::new()
+                        .line(&en_text, size, Weight::Bold, 0.0, pal.ink)
+                        .line(&ar_text, size * 1.08, Weight::Bold, 0.0, pal.ink),
+                };
+                let l = PendingLabel::new(p, 14.0 * u, Anchoring::Beside, vec![block], 1, 2.0 * u);
+                self.labels.push(l);
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_grow_with_vehicles() {
+        assert_eq!(movement_width(Some(1)), 2.0);
+        assert_eq!(movement_width(Some(1000)), 10.0);
+        assert_eq!(movement_width(Some(5000)), 10.0);
+        assert!(movement_width(Some(10)) < movement_width(Some(100)));
+        assert_eq!(movement_width(None), 3.0);
+    }
+}
