@@ -267,6 +267,11 @@ fn score(
             Kind::Region | Kind::Governorate => 0.5,
             _ => 1.0,
         };
+        // Candidates within a kilometre of each other gain nothing from context: skip the
+        // distance (most homonyms are a city and its province at one point).
+        if spread_km < 1.0 {
+            continue;
+        }
         let km = Haversine.distance(place.point, anchor.point) / 1000.0;
         context += kind_weight * weight / (other.candidates.len() as f64) * (-km / 150.0).exp();
     }
