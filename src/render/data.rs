@@ -166,6 +166,9 @@ impl MapData {
         self.movements.retain(|m| m.doc == doc);
         self.events.retain(|e| e.doc == doc);
         self.places.retain(|p| p.docs.iter().any(|d| d == doc));
+        for p in &mut self.places {
+            p.docs = vec![doc.to_owned()];
+        }
     }
 
     /// True when there is nothing to draw but the basemap.
