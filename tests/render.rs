@@ -283,113 +283,19 @@ fn dense_overview_draws() {
 }
 
 #[test]
-#[ignore]
-fn timing_scratch() {
-    use std::time::Duration;
-    for dir in [".", "dense"] {
-        let d = MapData::from_paths(&[fixtures().join(dir)]).unwrap();
-        let opts = MapOptions::default();
-        let svg = render_svg(&d, &opts).unwrap();
-        let cpu = || -> u64 {
-            std::fs::read_to_string("/proc/thread-self/schedstat")
-                .unwrap()
-                .split(' ')
-                .next()
-                .unwrap()
-                .parse()
-                .unwrap()
+fn portrait_and_small_pages_draw() {
+    // Text and symbols scale with the page; the legend keeps its side.
+    let data = MapData::from_paths(&[fixtures().join("dense")]).unwrap();
+    for (w, h, name) in [(1000, 1400, "portrait.png"), (800, 600, "small.png")] {
+        let opts = MapOptions {
+            width: w,
+            height: h,
+            ..MapOptions::default()
         };
-        let min = |f: &dyn Fn()| {
-            (0..7)
-                .map(|_| {
-                    let t = cpu();
-                    f();
-                    Duration::from_nanos(cpu() - t)
-                })
-                .min()
-                .unwrap_or(Duration::ZERO)
-        };
-        let raster = |svg: &str| {
-            let tree = usvg::Tree::from_str(svg, &usvg::Options::default()).unwrap();
-            let mut pm = resvg::tiny_skia::Pixmap::new(2000, 1500).unwrap();
-            resvg::render(
-                &tree,
-                resvg::tiny_skia::Transform::identity(),
-                &mut pm.as_mut(),
-            );
-        };
-        let keep =
-            |f: &dyn Fn(&str) -> bool| svg.lines().filter(|l| f(l)).collect::<Vec<_>>().join("\n");
-        let no_halo = keep(&|l| !(l.contains("<use") && l.contains("stroke=")));
-        let no_text = keep(&|l| !l.contains("<use"));
-        let no_line = keep(&|l| !l.starts_with("<polyline"));
-        let no_fill = keep(&|l| !l.starts_with("<polygon"));
-        let no_circle = keep(&|l| !l.starts_with("<circle"));
-        eprintln!(
-            "{dir}: svg {:?} parse {:?} parse+raster {:?} png {:?} | no halo {:?} no text {:?} no polylines {:?}",
-            min(&|| { render_svg(&d, &opts).unwrap(); }),
-            min(&|| { usvg::Tree::from_str(&svg, &usvg::Options::default()).unwrap(); }),
-            min(&|| raster(&svg)),
-            min(&|| { render_png(&d, &opts).unwrap(); }),
-            min(&|| raster(&no_halo)),
-            min(&|| raster(&no_text)),
-            min(&|| raster(&no_line)),
-        );
-        eprintln!(
-            "  no polygons {:?} no circles {:?}",
-            min(&|| raster(&no_fill)),
-            min(&|| raster(&no_circle))
-        );
-        {
-            let tree = usvg::Tree::from_str(&svg, &usvg::Options::default()).unwrap();
-            let mut pm = resvg::tiny_skia::Pixmap::new(2000, 1500).unwrap();
-            resvg::render(
-                &tree,
-                resvg::tiny_skia::Transform::identity(),
-                &mut pm.as_mut(),
-            );
-            let rgb: Vec<u8> = pm
-                .data()
-                .chunks_exact(4)
-                .flat_map(|p| [p[0], p[1], p[2]])
-                .collect();
-            for (name, c, f) in [
-                ("fast/adaptive", png::Compression::Fast, None),
-                ("fastest", png::Compression::Fastest, None),
-                ("fast/up", png::Compression::Fast, Some(png::Filter::Up)),
-                ("fast/sub", png::Compression::Fast, Some(png::Filter::Sub)),
-                ("balanced", png::Compression::Balanced, None),
-            ] {
-                let size = std::cell::Cell::new(0);
-                let t = min(&|| {
-                    let mut out = Vec::new();
-                    let mut enc = png::Encoder::new(&mut out, 2000, 1500);
-                    enc.set_color(png::ColorType::Rgb);
-                    enc.set_compression(c);
-                    if let Some(f) = f {
-                        enc.set_filter(f);
-                    }
-                    let mut w = enc.write_header().unwrap();
-                    w.write_image_data(&rgb).unwrap();
-                    w.finish().unwrap();
-                    size.set(out.len());
-                });
-                eprintln!("  png {name}: {t:?} {} KB", size.get() / 1024);
-            }
-        }
-        let bevel = svg.replace(
-            "stroke-linejoin=\"round\"><use",
-            "stroke-linejoin=\"bevel\"><use",
-        );
-        let miter = svg.replace(
-            "stroke-linejoin=\"round\"><use",
-            "stroke-linejoin=\"miter\"><use",
-        );
-        eprintln!(
-            "  full {:?} bevel halos {:?} miter halos {:?}",
-            min(&|| raster(&svg)),
-            min(&|| raster(&bevel)),
-            min(&|| raster(&miter))
-        );
+        let png_bytes = render_png(&data, &opts).unwrap();
+        preview(name, &png_bytes);
+        let (pw, ph, rgb) = decode(&png_bytes);
+        assert_eq!((pw, ph), (w, h));
+        assert!(colour_stats(&rgb).0 > 300, "{name}");
     }
 }

@@ -66,7 +66,12 @@ pub(crate) fn basemap() -> &'static Basemap {
                 name_en: f.properties.name_en,
                 name_ar: f.properties.name_ar,
                 kind: f.properties.kind,
-                polygons: f.geometry.polygons(),
+                polygons: f
+                    .geometry
+                    .polygons()
+                    .into_iter()
+                    .map(|rings| rings.iter().map(densify_box_edges).collect())
+                    .collect(),
             })
             .collect();
         let (borders, coasts) = split_outlines(&countries);
@@ -168,6 +173,28 @@ fn features(text: &str) -> Vec<Feature> {
     serde_json::from_str::<FeatureCollection>(text)
         .expect("embedded basemap is GeoJSON")
         .features
+}
+
+/// Adds vertices every 0.25° along edges that lie on the clip box: those are straight in
+/// longitude/latitude (a parallel or a meridian) and must bend with the projection like the
+/// sea drawn to the same box, or a sliver of sea shows between them.
+fn densify_box_edges(ring: &Path) -> Path {
+    let mut out: Path = Vec::with_capacity(ring.len());
+    for w in ring.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        out.push(a);
+        if on_clip_box(a, b) {
+            let n = ((b[0] - a[0]).abs().max((b[1] - a[1]).abs()) / 0.25).ceil() as usize;
+            for i in 1..n {
+                let t = i as f64 / n as f64;
+                out.push([a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]);
+            }
+        }
+    }
+    if let Some(&last) = ring.last() {
+        out.push(last);
+    }
+    out
 }
 
 type Key = (i64, i64);

@@ -10,7 +10,6 @@ use super::svg::{layer, num, Pen, Px, Rgb};
 use super::text::{Align, Block};
 use super::text::{GlyphSet, Weight};
 use super::view::{Layout, View};
-use super::Labels;
 use crate::error::Result;
 
 /// What the map drew, for the legend.
@@ -55,10 +54,8 @@ impl Drawn {
     }
 }
 
-/// The largest 1, 2 or 5 × 10ⁿ not above `x` (x > 0).
-///
-/// # Examples
-/// `nice(137.0) == 100.0`, `nice(0.37) == 0.2`, `nice(60.0) == 50.0`.
+/// The largest 1, 2 or 5 × 10ⁿ not above `x` (x > 0): 137 → 100, 0.37 → 0.2, 60 → 50. The
+/// scale bar's length in km.
 pub(crate) fn nice(x: f64) -> f64 {
     let p = 10f64.powf(x.log10().floor());
     let m = x / p;
@@ -268,10 +265,9 @@ pub(crate) fn panel(
     lay: &Layout,
     view: &View,
     pal: &Palette,
-    labels: Labels,
     glyphs: &mut GlyphSet,
 ) -> Result<String> {
-    let rows = rows(drawn, view, pal, labels);
+    let rows = rows(drawn, view, pal);
     let avail = lay.panel.height();
     let h = rows_height(&rows, lay.u);
     let k = if h > avail { avail / h } else { 1.0 };
@@ -279,7 +275,7 @@ pub(crate) fn panel(
     Ok(svg)
 }
 
-fn rows(drawn: &Drawn, view: &View, pal: &Palette, labels: Labels) -> Vec<Row> {
+fn rows(drawn: &Drawn, view: &View, pal: &Palette) -> Vec<Row> {
     let mut rows = Vec::new();
     let row = |swatch, text: &str| Row {
         swatch,
@@ -376,7 +372,6 @@ fn rows(drawn: &Drawn, view: &View, pal: &Palette, labels: Labels) -> Vec<Row> {
             rows.push(row(Swatch::Place(s), s.legend()));
         }
     }
-    let _ = labels;
     let (lat1, lat2) = view.proj.parallels();
     rows.push(row(Swatch::Heading, "Projection"));
     rows.push(row(Swatch::Note, "Lambert conformal conic, WGS 84"));

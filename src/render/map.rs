@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use super::basemap::{basemap, contains};
+use super::basemap::{basemap, contains, CLIP_BOX};
 use super::data::MapData;
 use super::geom::{self, clip, clip_ring, thin};
 use super::labels::{place_labels, segment_distance, Anchoring, LabelSpec, Obstacle, Rect, Side};
@@ -188,7 +188,13 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
     let (w, h) = (c.lay.width, c.lay.height);
 
     let mut map = String::new();
-    c.basemap(&mut map, &focus)?;
+    // Countries holding a place or an event are drawn lighter: the map's subject.
+    let anchors: Vec<[f64; 2]> = sites
+        .values()
+        .map(|s| s.point)
+        .chain(data.events().iter().map(|e| e.point))
+        .collect();
+    c.basemap(&mut map, &anchors)?;
     let furniture = c.furniture()?;
     let site_px = c.site_positions(&sites);
     c.movements(&mut map, data, &sites, &site_px)?;
@@ -215,7 +221,8 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
         num(frame.y0),
         num(frame.width()),
         num(frame.height()),
-        c.pal.sea.hex()
+        // Outside the basemap's box there is no data: page colour, not sea.
+        c.pal.page.hex()
     );
     page.push_str(&map);
     page.push_str(&labels);
@@ -248,21 +255,14 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
     );
     c.graticule_labels(&mut page);
     c.titles(&mut page, data);
-    let panel = legend::panel(
-        &c.drawn,
-        &c.lay,
-        &c.view,
-        &c.pal,
-        opts.labels,
-        &mut c.glyphs,
-    )?;
+    let panel = legend::panel(&c.drawn, &c.lay, &c.view, &c.pal, &mut c.glyphs)?;
     page.push_str(&panel);
 
     let title = opts.title.as_deref().unwrap_or(DEFAULT_TITLE);
     let mut svg = String::with_capacity(page.len() + 200_000);
     let _ = writeln!(
         svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" \
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" \
          width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\">",
         num(w),
         num(h),
@@ -294,7 +294,7 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
 
 impl Canvas<'_> {
     /// Sea, land, lakes, boundaries, rivers, coasts and borders.
-    fn basemap(&mut self, out: &mut String, focus: &[[f64; 2]]) -> Result<()> {
+    fn basemap(&mut self, out: &mut String, anchors: &[[f64; 2]]) -> Result<()> {
         let graticule = self.graticule()?;
         let b = basemap();
         let u = self.lay.u;
@@ -336,9 +336,28 @@ impl Canvas<'_> {
             ("stroke-linecap", "round".to_owned()),
         ];
         let land = layer(w, h, &[], |pen| {
+            // The sea is the basemap's box; countries and lakes are drawn over it.
+            let [x0, y0, x1, y1] = CLIP_BOX;
+            let n = 64;
+            let mut outline: Vec<[f64; 2]> = Vec::new();
+            for i in 0..n {
+                outline.push([x0 + (x1 - x0) * i as f64 / n as f64, y0]);
+            }
+            for i in 0..n {
+                outline.push([x1, y0 + (y1 - y0) * i as f64 / n as f64]);
+            }
+            for i in 0..n {
+                outline.push([x1 - (x1 - x0) * i as f64 / n as f64, y1]);
+            }
+            for i in 0..n {
+                outline.push([x0, y1 - (y1 - y0) * i as f64 / n as f64]);
+            }
+            for ring in fills(&outline) {
+                pen.polygon(&ring, pal.sea, 1.0);
+            }
             for c in &b.countries {
                 let focal = c.kind == "country"
-                    && focus
+                    && anchors
                         .iter()
                         .any(|&p| c.polygons.iter().any(|rings| contains(rings, p)));
                 let colour = if focal { pal.land_focus } else { pal.land };
@@ -669,12 +688,16 @@ impl Canvas<'_> {
         let pal = self.pal;
         let mut order: Vec<&Site> = sites
             .values()
-            .filter(|s| site_px.contains_key(&s.id) && s.symbol != PlaceSymbol::Hidden)
+            // A country is named by the basemap, unless a movement or an event is at it: then
+            // its name goes where the arrows meet ("Kuwait", at Kuwait's gazetteer point).
+            .filter(|s| {
+                site_px.contains_key(&s.id) && (s.symbol != PlaceSymbol::Hidden || s.tier >= 2)
+            })
             .collect();
         order.sort_by_key(|s| std::cmp::Reverse(importance(s)));
         for s in order {
             let p = site_px[&s.id];
-            let area = s.symbol == PlaceSymbol::Area;
+            let area = matches!(s.symbol, PlaceSymbol::Area | PlaceSymbol::Hidden);
             let (weight, colour, size) = if area {
                 (Weight::Regular, pal.ink_soft, 16.0 * u)
             } else if s.tier == 3 {
@@ -733,10 +756,12 @@ impl Canvas<'_> {
                 }
             }
             let r = self.symbol_radius(s);
-            let (clearance, anchoring) = if area {
+            // An area's name sits on it, unless arrows or events point at it: then beside the
+            // point they meet at, like a place's.
+            let (clearance, anchoring) = if area && s.tier < 2 {
                 (0.0, Anchoring::Centred)
             } else {
-                ((r + 3.5 * u).max(1.4 * r), Anchoring::Beside)
+                ((r + 3.5 * u).max(1.4 * r).max(6.0 * u), Anchoring::Beside)
             };
             self.labels.push(PendingLabel::new(
                 p,
@@ -870,7 +895,7 @@ impl Canvas<'_> {
             let first = ring[0];
             ring.push(first);
         }
-        let step = 40.0 * u;
+        let step = 50.0 * u;
         let mut best: Option<(f64, Px)> = None;
         let mut y = frame.y0 + step / 2.0;
         while y < frame.y1 {
@@ -1060,14 +1085,14 @@ fn name_forms(name: &str) -> Vec<Vec<String>> {
     forms
 }
 
-/// Ordering key: places named by movements, then by events, then the rest; more mentions
-/// first; then by id.
+/// Ordering key: places named by movements, then by events, then the rest; within each, places
+/// with symbols before areas, more mentions first, then by id.
 fn importance(s: &Site) -> (u8, u8, u32, std::cmp::Reverse<String>) {
     let shown = match s.symbol {
-        PlaceSymbol::Area => 0,
+        PlaceSymbol::Area | PlaceSymbol::Hidden => 0,
         _ => 1,
     };
-    (shown, s.tier, s.mentions, std::cmp::Reverse(s.id.clone()))
+    (s.tier, shown, s.mentions, std::cmp::Reverse(s.id.clone()))
 }
 
 /// "2020-01-08 – 2026-02-16 · 5 articles", or "no movements found".

@@ -12,10 +12,14 @@
 //!
 //! Public: [`MapData`] (and its [`Movement`], [`Event`], [`MapPlace`]) read from
 //! `movements.geojson`, `events.geojson`, `places.geojson`; [`MapOptions`]; [`render_svg`],
-//! [`render_png`]; the [`Lcc`] projection. Inside: `data` reads the files, `projection` holds
-//! the projection, `view` the layout and the fitted view, `labels` the label placer, `map` the
-//! drawing, `arrows` the movements, `legend` the legend, scale bar and north arrow, `style` colours and symbols, `text` shaping and outlines, `basemap` the
-//! embedded basemap, `geom` polyline work, `svg` SVG output through plotters.
+//! [`render_png`]; the [`Lcc`] projection. Inside, one file per concept:
+//!
+//! - `data`: the contract files read; `basemap`: the embedded Natural Earth layers.
+//! - `projection`: the conic; `view`: page layout and the view fitted to the features.
+//! - `map`: the drawing (basemap, places, events, labels, titles); `arrows`: the movements;
+//!   `legend`: legend, scale bar, north arrow; `style`: colours and symbols.
+//! - `labels`: the label placer (a pure function); `text`: bidi, shaping, outlines;
+//!   `geom`: polyline work; `svg`: SVG output through plotters.
 //!
 //! # Examples
 //! ```

@@ -70,9 +70,9 @@ pub(crate) fn palette(theme: Theme) -> Palette {
     }
 }
 
-/// Actor colours, given out in the order of the actors' names. Chosen from Tableau 10 and
-/// Okabe–Ito for being told apart, also by most colour-blind readers, on light and dark land;
-/// none is the red, orange, green, blue and purple of the event markers' most common types.
+/// Actor colours, given out in the order of the actors' names: Tableau 10, whose hues stay
+/// apart on light and dark land. Event markers use hues of their own, but are told apart from
+/// arrows by their shapes (the legend keeps the two keys separate).
 const ACTORS: [Rgb; 10] = [
     Rgb(31, 119, 180),  // blue
     Rgb(214, 39, 40),   // red

@@ -342,14 +342,16 @@ pub(crate) struct Paint<'a> {
     pub halo: Option<(&'a str, f32)>,
 }
 
-/// Writes lines of text as SVG paths: each line one `<path>` of its glyphs' outlines, with its
-/// halo as the same path's stroke painted under the fill (`paint-order="stroke"`). One path per
-/// line, rather than one per glyph, is what keeps text cheap to rasterise; and a halo under the
-/// whole line cannot cover the joins of Arabic letters the way per-glyph halos would.
+/// Writes lines of text as SVG paths: each line one `<path>` of its glyphs' outlines, and its
+/// halo that same path stroked under the fill. One path per line, rather than one per glyph,
+/// is what keeps text cheap to rasterise; and a halo under the whole line cannot cover the
+/// joins of Arabic letters the way per-glyph halos would.
 #[derive(Debug, Default)]
 pub(crate) struct GlyphSet {
     /// Outlines already read, in thousandths of an em, y up.
     outlines: HashMap<(u8, u16), Vec<Segment>>,
+    /// Haloed lines written so far, for their ids.
+    paths: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -434,16 +436,32 @@ impl GlyphSet {
                 }
             }
         }
-        let _ = write!(out, "<path d=\"{d}\" fill=\"{}\"", paint.fill);
-        if let Some((colour, width)) = paint.halo {
-            let _ = write!(
-                out,
-                " stroke=\"{colour}\" stroke-width=\"{}\" stroke-linejoin=\"round\" \
-                 paint-order=\"stroke\"",
-                num((2.0 * width) as f64)
-            );
+        let label = esc(&line.text);
+        match paint.halo {
+            None => {
+                let _ = writeln!(
+                    out,
+                    "<path d=\"{d}\" fill=\"{}\" aria-label=\"{label}\"/>",
+                    paint.fill
+                );
+            }
+            Some((colour, width)) => {
+                // The outline once, used twice: stroked as the halo, then filled on top.
+                // (`paint-order` would do it in one element, but viewers built on Qt's SVG,
+                // QGIS's among them, ignore it and would paint the halo over the text.)
+                self.paths += 1;
+                let id = self.paths;
+                let _ = writeln!(
+                    out,
+                    "<defs><path id=\"t{id}\" d=\"{d}\"/></defs>\n\
+                     <use xlink:href=\"#t{id}\" fill=\"{colour}\" stroke=\"{colour}\" \
+                     stroke-width=\"{}\" stroke-linejoin=\"round\"/>\n\
+                     <use xlink:href=\"#t{id}\" fill=\"{}\" aria-label=\"{label}\"/>",
+                    num((2.0 * width) as f64),
+                    paint.fill
+                );
+            }
         }
-        let _ = writeln!(out, " aria-label=\"{}\"/>", esc(&line.text));
     }
 }
 
@@ -656,13 +674,20 @@ mod tests {
             halo: Some(("#fff", 2.0)),
         };
         set.draw(&mut out, &line, 10.0, 30.0, paint);
-        // One path for the line: five glyphs, each starting a contour, halo under the fill.
-        assert_eq!(out.lines().count(), 1);
-        assert!(out.starts_with("<path d=\"M"));
-        assert!(out.matches('M').count() >= 5);
-        assert!(out.ends_with(
-            " fill=\"#000\" stroke=\"#fff\" stroke-width=\"4\" stroke-linejoin=\"round\" \
-             paint-order=\"stroke\" aria-label=\"Erbil\"/>\n"
-        ));
+        // One path for the line (five glyphs, each starting a contour), used twice: the halo
+        // stroked, then the text filled over it.
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 3);
+        assert!(lines[0].starts_with("<defs><path id=\"t1\" d=\"M"));
+        assert!(lines[0].matches('M').count() >= 5);
+        assert_eq!(
+            lines[1],
+            "<use xlink:href=\"#t1\" fill=\"#fff\" stroke=\"#fff\" stroke-width=\"4\" \
+             stroke-linejoin=\"round\"/>"
+        );
+        assert_eq!(
+            lines[2],
+            "<use xlink:href=\"#t1\" fill=\"#000\" aria-label=\"Erbil\"/>"
+        );
     }
 }
