@@ -19,11 +19,12 @@ use crate::gazetteer::{Gazetteer, PlaceIndex};
 /// Great-circle lines get a vertex at least this often, so they draw right in any projection.
 const DENSIFY_M: f64 = 10_000.0;
 
-/// The GeoJSON features of one article's extraction, in text order.
+/// The GeoJSON features of one article's extraction, in text order, serialised (so the work is
+/// done by the parallel workers, not the thread that writes the files).
 #[derive(Debug, Clone, Default)]
 pub struct Features {
-    pub movements: Vec<Value>,
-    pub events: Vec<Value>,
+    pub movements: Vec<String>,
+    pub events: Vec<String>,
     pub unresolved: Vec<[String; 5]>,
 }
 
@@ -35,13 +36,13 @@ pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
             .movements
             .iter()
             .enumerate()
-            .map(|(i, m)| movement_feature(g, doc, &format!("{stem}-m{}", i + 1), m))
+            .map(|(i, m)| movement_feature(g, doc, &format!("{stem}-m{}", i + 1), m).to_string())
             .collect(),
         events: x
             .events
             .iter()
             .enumerate()
-            .map(|(i, e)| event_feature(g, doc, &format!("{stem}-e{}", i + 1), e))
+            .map(|(i, e)| event_feature(g, doc, &format!("{stem}-e{}", i + 1), e).to_string())
             .collect(),
         unresolved: x
             .unresolved
@@ -354,10 +355,10 @@ pub fn write_atomically(dir: &Path, files: &[(&str, &[u8])]) -> Result<()> {
 }
 
 /// Writes every feature as RFC 8142 GeoJSON text sequence records: RS, the JSON, LF.
-pub fn write_seq(out: &mut dyn Write, features: &[Value]) -> std::io::Result<()> {
+pub fn write_seq(out: &mut dyn Write, features: &[String]) -> std::io::Result<()> {
     for f in features {
         out.write_all(b"\x1e")?;
-        out.write_all(f.to_string().as_bytes())?;
+        out.write_all(f.as_bytes())?;
         out.write_all(b"\n")?;
     }
     Ok(())
@@ -470,7 +471,8 @@ impl Out<'_> {
         match self {
             Out::Files(s) => s.commit(places),
             Out::Seq(w) => {
-                write_seq(w, places).map_err(|e| Error::io("<stdout>", "cannot write", e))
+                let places: Vec<String> = places.iter().map(Value::to_string).collect();
+                write_seq(w, &places).map_err(|e| Error::io("<stdout>", "cannot write", e))
             }
         }
     }
@@ -519,12 +521,12 @@ impl Stream {
         })
     }
 
-    fn push(&mut self, f: &Value) -> Result<()> {
+    fn push(&mut self, f: &str) -> Result<()> {
         let sep: &[u8] = if self.first { b"" } else { b",\n" };
         self.first = false;
         self.out
             .write_all(sep)
-            .and_then(|_| serde_json::to_writer(&mut self.out, f).map_err(std::io::Error::other))
+            .and_then(|_| self.out.write_all(f.as_bytes()))
             .map_err(|e| Error::io(&self.target, "cannot write", e))
     }
 
