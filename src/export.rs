@@ -8,12 +8,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use geo::{Densify, Haversine, LineString};
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::{json, Value};
 use tempfile::NamedTempFile;
 
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::extract::{Actor, Count, Endpoint, Event, Extraction, Movement};
+use crate::extract::{Actor, Endpoint, Event, Extraction, Movement};
 use crate::gazetteer::{Gazetteer, PlaceIndex};
 
 /// Great-circle lines get a vertex at least this often, so they draw right in any projection.
@@ -36,13 +37,13 @@ pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
             .movements
             .iter()
             .enumerate()
-            .map(|(i, m)| movement_feature(g, doc, &format!("{stem}-m{}", i + 1), m).to_string())
+            .map(|(i, m)| movement_feature(g, doc, &format!("{stem}-m{}", i + 1), m))
             .collect(),
         events: x
             .events
             .iter()
             .enumerate()
-            .map(|(i, e)| event_feature(g, doc, &format!("{stem}-e{}", i + 1), e).to_string())
+            .map(|(i, e)| event_feature(g, doc, &format!("{stem}-e{}", i + 1), e))
             .collect(),
         unresolved: x
             .unresolved
@@ -64,37 +65,91 @@ fn round6(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
 }
 
+/// A Feature as written: RFC 7946 with the `id` member equal to the `id` property.
+#[derive(Serialize)]
+struct FeatureOut<'a, G: Serialize, P: Serialize> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    id: &'a str,
+    geometry: G,
+    properties: P,
+}
+
+#[derive(Serialize)]
+struct LineOut {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    coordinates: Vec<[f64; 2]>,
+}
+
+#[derive(Serialize)]
+struct PointOut {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    coordinates: [f64; 2],
+}
+
+/// Properties of `movements.geojson`, in the contract's order.
+#[derive(Serialize)]
+struct MovementProps<'a> {
+    id: &'a str,
+    doc: &'a str,
+    event_type: &'static str,
+    actor: Option<&'a str>,
+    actor_ar: Option<&'a str>,
+    origin: &'a str,
+    origin_name: &'a str,
+    destination: &'a str,
+    destination_name: &'a str,
+    via: Vec<&'a str>,
+    via_names: Vec<&'a str>,
+    vehicles: Option<u32>,
+    vehicles_qualifier: Option<&'static str>,
+    personnel: Option<u32>,
+    personnel_qualifier: Option<&'static str>,
+    status: &'static str,
+    event_date: Option<String>,
+    date_text: Option<&'a str>,
+    geo_precision: u8,
+    evidence: &'a str,
+    evidence_start: usize,
+    evidence_end: usize,
+    background: bool,
+    stroke: &'static str,
+    #[serde(rename = "stroke-width")]
+    stroke_width: f64,
+}
+
+/// Properties of `events.geojson`, in the contract's order.
+#[derive(Serialize)]
+struct EventProps<'a> {
+    id: &'a str,
+    doc: &'a str,
+    event_type: &'static str,
+    place: &'a str,
+    place_name: &'a str,
+    actor: Option<&'a str>,
+    actor_ar: Option<&'a str>,
+    counterpart: Option<&'a str>,
+    status: &'static str,
+    event_date: Option<String>,
+    date_text: Option<&'a str>,
+    geo_precision: u8,
+    evidence: &'a str,
+    evidence_start: usize,
+    evidence_end: usize,
+    background: bool,
+    near: bool,
+    #[serde(rename = "marker-color")]
+    marker_color: &'static str,
+}
+
 /// RFC 7946 §3.1.1: positions are [lon, lat], here to 6 decimals.
-fn position(x: f64, y: f64) -> Value {
-    json!([round6(x), round6(y)])
+fn lon_lat(x: f64, y: f64) -> [f64; 2] {
+    [round6(x), round6(y)]
 }
 
-fn actor_fields(props: &mut Map<String, Value>, actor: &Option<Actor>) {
-    props.insert(
-        "actor".into(),
-        actor.as_ref().map_or(Value::Null, |a| json!(a.name)),
-    );
-    props.insert(
-        "actor_ar".into(),
-        actor
-            .as_ref()
-            .and_then(|a| a.arabic.clone())
-            .map_or(Value::Null, Value::String),
-    );
-}
-
-fn count_fields(props: &mut Map<String, Value>, key: &str, count: Option<Count>) {
-    props.insert(
-        key.into(),
-        count.and_then(|c| c.n).map_or(Value::Null, |n| json!(n)),
-    );
-    props.insert(
-        format!("{key}_qualifier"),
-        count.map_or(Value::Null, |c| json!(c.qualifier.as_str())),
-    );
-}
-
-fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement) -> Value {
+fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement) -> String {
     let stops: Vec<Endpoint> = std::iter::once(m.origin)
         .chain(m.via.iter().copied())
         .chain(std::iter::once(m.destination))
@@ -110,126 +165,87 @@ fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement) -> Va
         coords.push(coords[0]);
     }
     let line = Haversine.densify(&LineString::from(coords), DENSIFY_M);
-    let geometry: Vec<Value> = line.coords().map(|c| position(c.x, c.y)).collect();
     let precision = stops
         .iter()
         .map(|e| e.precision(g))
         .max()
         .unwrap_or(crate::gazetteer::GeoPrecision::Region);
-    let mut p = Map::new();
-    p.insert("id".into(), json!(id));
-    p.insert("doc".into(), json!(doc.name));
-    p.insert("event_type".into(), json!(m.event_type.as_str()));
-    actor_fields(&mut p, &m.actor);
     let place = |e: &Endpoint| g.place(e.place);
-    p.insert("origin".into(), json!(place(&m.origin).id.as_str()));
-    p.insert("origin_name".into(), json!(place(&m.origin).name_en));
-    p.insert(
-        "destination".into(),
-        json!(place(&m.destination).id.as_str()),
-    );
-    p.insert(
-        "destination_name".into(),
-        json!(place(&m.destination).name_en),
-    );
-    p.insert(
-        "via".into(),
-        json!(m
-            .via
-            .iter()
-            .map(|v| place(v).id.as_str())
-            .collect::<Vec<_>>()),
-    );
-    p.insert(
-        "via_names".into(),
-        json!(m
-            .via
-            .iter()
-            .map(|v| place(v).name_en.as_str())
-            .collect::<Vec<_>>()),
-    );
-    count_fields(&mut p, "vehicles", m.vehicles);
-    count_fields(&mut p, "personnel", m.personnel);
-    p.insert("status".into(), json!(m.status.as_str()));
-    dates_and_evidence(
-        &mut p,
-        doc,
-        m.date,
-        &m.date_text,
-        &m.evidence,
-        precision.as_int(),
-    );
-    p.insert("background".into(), json!(m.background));
-    p.insert("stroke".into(), json!(actor_colour(m.actor.as_ref())));
     let width = m
         .vehicles
         .and_then(|c| c.n)
         .map_or(2.0, |n| (1.5 + f64::from(n.max(1)).log2() * 0.75).min(8.0));
-    p.insert(
-        "stroke-width".into(),
-        json!((width * 10.0f64).round() / 10.0),
-    );
-    json!({
-        "type": "Feature",
-        "id": id,
-        "geometry": {"type": "LineString", "coordinates": geometry},
-        "properties": p,
-    })
+    let props = MovementProps {
+        id,
+        doc: &doc.name,
+        event_type: m.event_type.as_str(),
+        actor: m.actor.as_ref().map(|a| a.name.as_str()),
+        actor_ar: m.actor.as_ref().and_then(|a| a.arabic.as_deref()),
+        origin: place(&m.origin).id.as_str(),
+        origin_name: &place(&m.origin).name_en,
+        destination: place(&m.destination).id.as_str(),
+        destination_name: &place(&m.destination).name_en,
+        via: m.via.iter().map(|v| place(v).id.as_str()).collect(),
+        via_names: m.via.iter().map(|v| place(v).name_en.as_str()).collect(),
+        vehicles: m.vehicles.and_then(|c| c.n),
+        vehicles_qualifier: m.vehicles.map(|c| c.qualifier.as_str()),
+        personnel: m.personnel.and_then(|c| c.n),
+        personnel_qualifier: m.personnel.map(|c| c.qualifier.as_str()),
+        status: m.status.as_str(),
+        event_date: m.date.map(|d| d.to_string()),
+        date_text: m.date_text.as_deref(),
+        geo_precision: precision.as_int(),
+        evidence: &doc.text[m.evidence.clone()],
+        evidence_start: m.evidence.start,
+        evidence_end: m.evidence.end,
+        background: m.background,
+        stroke: actor_colour(m.actor.as_ref()),
+        stroke_width: (width * 10.0f64).round() / 10.0,
+    };
+    let feature = FeatureOut {
+        kind: "Feature",
+        id,
+        geometry: LineOut {
+            kind: "LineString",
+            coordinates: line.coords().map(|c| lon_lat(c.x, c.y)).collect(),
+        },
+        properties: props,
+    };
+    serde_json::to_string(&feature).unwrap_or_default()
 }
 
-fn dates_and_evidence(
-    p: &mut Map<String, Value>,
-    doc: &Document,
-    date: Option<crate::extract::dates::Ymd>,
-    date_text: &Option<String>,
-    evidence: &std::ops::Range<usize>,
-    precision: u8,
-) {
-    p.insert(
-        "event_date".into(),
-        date.map_or(Value::Null, |d| json!(d.to_string())),
-    );
-    p.insert(
-        "date_text".into(),
-        date_text.clone().map_or(Value::Null, Value::String),
-    );
-    p.insert("geo_precision".into(), json!(precision));
-    p.insert("evidence".into(), json!(doc.text[evidence.clone()]));
-    p.insert("evidence_start".into(), json!(evidence.start));
-    p.insert("evidence_end".into(), json!(evidence.end));
-}
-
-fn event_feature(g: &Gazetteer, doc: &Document, id: &str, e: &Event) -> Value {
+fn event_feature(g: &Gazetteer, doc: &Document, id: &str, e: &Event) -> String {
     let place = g.place(e.place.place);
-    let mut p = Map::new();
-    p.insert("id".into(), json!(id));
-    p.insert("doc".into(), json!(doc.name));
-    p.insert("event_type".into(), json!(e.event_type.as_str()));
-    p.insert("place".into(), json!(place.id.as_str()));
-    p.insert("place_name".into(), json!(place.name_en));
-    actor_fields(&mut p, &e.actor);
-    p.insert(
-        "counterpart".into(),
-        e.counterpart.clone().map_or(Value::Null, Value::String),
-    );
-    p.insert("status".into(), json!(e.status.as_str()));
-    dates_and_evidence(
-        &mut p,
-        doc,
-        e.date,
-        &e.date_text,
-        &e.evidence,
-        e.place.precision(g).as_int(),
-    );
-    p.insert("background".into(), json!(e.background));
-    p.insert("near".into(), json!(e.place.near));
-    p.insert("marker-color".into(), json!(event_colour(e.event_type)));
-    json!({
-        "type": "Feature",
-        "id": id,
-        "geometry": {"type": "Point", "coordinates": position(place.lon(), place.lat())},
-        "properties": p,
-    })
+    let props = EventProps {
+        id,
+        doc: &doc.name,
+        event_type: e.event_type.as_str(),
+        place: place.id.as_str(),
+        place_name: &place.name_en,
+        actor: e.actor.as_ref().map(|a| a.name.as_str()),
+        actor_ar: e.actor.as_ref().and_then(|a| a.arabic.as_deref()),
+        counterpart: e.counterpart.as_deref(),
+        status: e.status.as_str(),
+        event_date: e.date.map(|d| d.to_string()),
+        date_text: e.date_text.as_deref(),
+        geo_precision: e.place.precision(g).as_int(),
+        evidence: &doc.text[e.evidence.clone()],
+        evidence_start: e.evidence.start,
+        evidence_end: e.evidence.end,
+        background: e.background,
+        near: e.place.near,
+        marker_color: event_colour(e.event_type),
+    };
+    let feature = FeatureOut {
+        kind: "Feature",
+        id,
+        geometry: PointOut {
+            kind: "Point",
+            coordinates: lon_lat(place.lon(), place.lat()),
+        },
+        properties: props,
+    };
+    serde_json::to_string(&feature).unwrap_or_default()
 }
 
 /// A fixed colour per actor, so a map's colours do not change when other articles are added.
@@ -310,7 +326,7 @@ impl PlaceTally {
                 let f = json!({
                     "type": "Feature",
                     "id": p.id.as_str(),
-                    "geometry": {"type": "Point", "coordinates": position(p.lon(), p.lat())},
+                    "geometry": {"type": "Point", "coordinates": lon_lat(p.lon(), p.lat())},
                     "properties": props,
                 });
                 (p.id.to_string(), f)
