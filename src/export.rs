@@ -16,6 +16,7 @@ use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::extract::{Actor, Endpoint, Event, Extraction, Movement};
 use crate::gazetteer::{Gazetteer, PlaceIndex};
+use crate::report::round6;
 
 /// Great-circle lines get a vertex at least this often, so they draw right in any projection.
 const DENSIFY_M: f64 = 10_000.0;
@@ -61,10 +62,6 @@ pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
     }
 }
 
-fn round6(x: f64) -> f64 {
-    (x * 1e6).round() / 1e6
-}
-
 /// A Feature as written: RFC 7946 with the `id` member equal to the `id` property.
 #[derive(Serialize)]
 struct FeatureOut<'a, G: Serialize, P: Serialize> {
@@ -89,6 +86,43 @@ struct PointOut {
     coordinates: [f64; 2],
 }
 
+/// What movements and events share: how the text tells it, when, and where it says so.
+#[derive(Serialize)]
+struct Told<'a> {
+    status: &'static str,
+    event_date: Option<String>,
+    date_text: Option<&'a str>,
+    geo_precision: u8,
+    evidence: &'a str,
+    evidence_start: usize,
+    evidence_end: usize,
+    background: bool,
+}
+
+impl<'a> Told<'a> {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        doc: &'a Document,
+        status: crate::extract::Status,
+        date: Option<crate::extract::dates::Ymd>,
+        date_text: &'a Option<String>,
+        evidence: &std::ops::Range<usize>,
+        precision: u8,
+        background: bool,
+    ) -> Told<'a> {
+        Told {
+            status: status.as_str(),
+            event_date: date.map(|d| d.to_string()),
+            date_text: date_text.as_deref(),
+            geo_precision: precision,
+            evidence: &doc.text[evidence.clone()],
+            evidence_start: evidence.start,
+            evidence_end: evidence.end,
+            background,
+        }
+    }
+}
+
 /// Properties of `movements.geojson`, in the contract's order.
 #[derive(Serialize)]
 struct MovementProps<'a> {
@@ -107,14 +141,8 @@ struct MovementProps<'a> {
     vehicles_qualifier: Option<&'static str>,
     personnel: Option<u32>,
     personnel_qualifier: Option<&'static str>,
-    status: &'static str,
-    event_date: Option<String>,
-    date_text: Option<&'a str>,
-    geo_precision: u8,
-    evidence: &'a str,
-    evidence_start: usize,
-    evidence_end: usize,
-    background: bool,
+    #[serde(flatten)]
+    told: Told<'a>,
     stroke: &'static str,
     #[serde(rename = "stroke-width")]
     stroke_width: f64,
@@ -131,14 +159,8 @@ struct EventProps<'a> {
     actor: Option<&'a str>,
     actor_ar: Option<&'a str>,
     counterpart: Option<&'a str>,
-    status: &'static str,
-    event_date: Option<String>,
-    date_text: Option<&'a str>,
-    geo_precision: u8,
-    evidence: &'a str,
-    evidence_start: usize,
-    evidence_end: usize,
-    background: bool,
+    #[serde(flatten)]
+    told: Told<'a>,
     near: bool,
     #[serde(rename = "marker-color")]
     marker_color: &'static str,
@@ -191,14 +213,15 @@ fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement) -> St
         vehicles_qualifier: m.vehicles.map(|c| c.qualifier.as_str()),
         personnel: m.personnel.and_then(|c| c.n),
         personnel_qualifier: m.personnel.map(|c| c.qualifier.as_str()),
-        status: m.status.as_str(),
-        event_date: m.date.map(|d| d.to_string()),
-        date_text: m.date_text.as_deref(),
-        geo_precision: precision.as_int(),
-        evidence: &doc.text[m.evidence.clone()],
-        evidence_start: m.evidence.start,
-        evidence_end: m.evidence.end,
-        background: m.background,
+        told: Told::new(
+            doc,
+            m.status,
+            m.date,
+            &m.date_text,
+            &m.evidence,
+            precision.as_int(),
+            m.background,
+        ),
         stroke: actor_colour(m.actor.as_ref()),
         stroke_width: (width * 10.0f64).round() / 10.0,
     };
@@ -225,14 +248,15 @@ fn event_feature(g: &Gazetteer, doc: &Document, id: &str, e: &Event) -> String {
         actor: e.actor.as_ref().map(|a| a.name.as_str()),
         actor_ar: e.actor.as_ref().and_then(|a| a.arabic.as_deref()),
         counterpart: e.counterpart.as_deref(),
-        status: e.status.as_str(),
-        event_date: e.date.map(|d| d.to_string()),
-        date_text: e.date_text.as_deref(),
-        geo_precision: e.place.precision(g).as_int(),
-        evidence: &doc.text[e.evidence.clone()],
-        evidence_start: e.evidence.start,
-        evidence_end: e.evidence.end,
-        background: e.background,
+        told: Told::new(
+            doc,
+            e.status,
+            e.date,
+            &e.date_text,
+            &e.evidence,
+            e.place.precision(g).as_int(),
+            e.background,
+        ),
         near: e.place.near,
         marker_color: event_colour(e.event_type),
     };

@@ -29,8 +29,8 @@ pub fn map(
     let extract = export::run(g, paths, export::Sink::Dir(dir.to_owned()), progress)?;
     let data = MapData::from_paths(&[dir.to_owned()])?;
     let mut images = Vec::new();
-    let overview_png = render::render_png(&data, opts)?;
     let overview_svg = render::render_svg(&data, opts)?;
+    let overview_png = render::png_from_svg(&overview_svg, opts)?;
     export::write_atomically(
         dir,
         &[

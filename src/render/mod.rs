@@ -162,10 +162,12 @@ pub fn render_svg(data: &MapData, opts: &MapOptions) -> Result<String> {
 /// Draws the map as a PNG of `width·scale` × `height·scale` pixels, anti-aliased.
 pub fn render_png(data: &MapData, opts: &MapOptions) -> Result<Vec<u8>> {
     let svg = render_svg(data, opts)?;
-    svg_to_png(&svg, opts)
+    png_from_svg(&svg, opts)
 }
 
-fn svg_to_png(svg: &str, opts: &MapOptions) -> Result<Vec<u8>> {
+/// Rasterises an SVG that [`render_svg`] drew with the same `opts`, so a caller that wants both
+/// files draws the map once.
+pub fn png_from_svg(svg: &str, opts: &MapOptions) -> Result<Vec<u8>> {
     let tree = usvg::Tree::from_str(svg, &usvg::Options::default())
         .map_err(|e| Error::Render(format!("the SVG drawn does not parse: {e}")))?;
     let (w, h) = opts.png_size();

@@ -6,6 +6,7 @@
 //! keeps the shapes of bases and towns true; the cone fitted to the map's latitude span keeps
 //! the scale error under half a percent across Iraq and Syria.
 
+use crate::report::round6;
 use std::f64::consts::{FRAC_PI_2, FRAC_PI_4};
 
 /// WGS 84 semi-major axis, metres.
@@ -176,10 +177,6 @@ fn wrap180(d: f64) -> f64 {
     } else {
         w
     }
-}
-
-fn round6(v: f64) -> f64 {
-    (v * 1e6).round() / 1e6
 }
 
 #[cfg(test)]
