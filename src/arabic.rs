@@ -53,20 +53,26 @@ impl<'a> Normalized<'a> {
     /// Maps a byte range of the normalised text (on char boundaries) to the original text. The
     /// end takes in the harakat and tatweel written after the last character.
     pub fn original_span(&self, range: Range<usize>) -> Range<usize> {
+        self.span_by(range, |n| self.origin(n))
+    }
+
+    /// [`Normalized::original_span`] with the offset map given: a search, or a cursor that
+    /// walks the breaks when the ranges come in text order.
+    fn span_by(&self, range: Range<usize>, mut origin: impl FnMut(usize) -> usize) -> Range<usize> {
         debug_assert!(range.start < range.end && range.end <= self.text.len());
-        let start = self.origin(range.start);
+        let start = origin(range.start);
         let mut last_char = range.end - 1;
         while !self.text.is_char_boundary(last_char) {
             last_char -= 1;
         }
-        let last = self.origin(last_char);
+        let last = origin(last_char);
         let mut end = last
             + self.original[last..]
                 .chars()
                 .next()
                 .map_or(0, char::len_utf8);
         for c in self.original[end..].chars() {
-            if !matches!(fold(c), Fold::Absorb) {
+            if !matches!(fold_fast(c), Fold::Absorb) {
                 break;
             }
             end += c.len_utf8();
@@ -145,6 +151,16 @@ fn common_folds() -> &'static [Fold; 384] {
             char::from_u32(cp).map_or(Fold::Drop, fold)
         })
     })
+}
+
+/// [`fold`], from the table for the common characters.
+#[inline]
+fn fold_fast(c: char) -> Fold {
+    match c as usize {
+        cp @ 0..=0x7F => common_folds()[cp],
+        cp @ 0x600..=0x6FF => common_folds()[cp - 0x600 + 128],
+        _ => fold(c),
+    }
 }
 
 fn fold(c: char) -> Fold {
@@ -285,17 +301,22 @@ pub fn normalize(text: &str) -> Normalized<'_> {
 /// character, so ASCII and the two-byte Arabic block are answered from tables.
 #[inline]
 pub fn word_char_at(text: &str, i: usize) -> (bool, usize) {
-    static ARABIC: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    static ARABIC: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut k = 0;
+        while k < 256 {
+            table[k] = is_arabic_block_word(0x600 + k as u32);
+            k += 1;
+        }
+        table
+    };
     let bytes = text.as_bytes();
     match bytes.get(i) {
         None => (false, 0),
         Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
         Some(&b) if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() => {
-            let table = ARABIC.get_or_init(|| {
-                std::array::from_fn(|k| char::from_u32(0x600 + k as u32).is_some_and(is_word_char))
-            });
             let k = (usize::from(b & 0x03) << 6) | usize::from(bytes[i + 1] & 0x3F);
-            (table[k], 2)
+            (ARABIC[k], 2)
         }
         Some(_) => {
             let c = text[i..]
@@ -326,15 +347,16 @@ pub fn is_word_char(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' => true,
         '\0'..='\u{7F}' => false,
-        '\u{0621}'..='\u{064A}'
-        | '\u{0660}'..='\u{0669}'
-        | '\u{066E}'..='\u{06D3}'
-        | '\u{06D5}'
-        | '\u{06EE}'..='\u{06FF}'
-        | '\u{0750}'..='\u{077F}' => true,
-        '\u{0600}'..='\u{06FF}' => false,
+        '\u{0600}'..='\u{06FF}' => is_arabic_block_word(c as u32),
+        '\u{0750}'..='\u{077F}' => true,
         c => c.is_alphanumeric(),
     }
+}
+
+/// Word characters of the Arabic block U+0600–U+06FF: letters and digits, not punctuation,
+/// harakat or Quranic marks.
+const fn is_arabic_block_word(cp: u32) -> bool {
+    matches!(cp, 0x0621..=0x064A | 0x0660..=0x0669 | 0x066E..=0x06D3 | 0x06D5 | 0x06EE..=0x06FF)
 }
 
 /// The Arabic proclitics that may be glued to the front of a name, in matching form:
@@ -381,7 +403,17 @@ pub struct Token<'a> {
 /// ```
 pub fn tokens<'a>(norm: &'a Normalized<'_>) -> Vec<Token<'a>> {
     let t = norm.text();
-    let mut out = Vec::new();
+    // Tokens come in text order, so the offset map is walked rather than searched.
+    let mut k = 0;
+    let breaks = &norm.breaks;
+    let mut origin = |n: usize| {
+        while k + 1 < breaks.len() && breaks[k + 1].0 as usize <= n {
+            k += 1;
+        }
+        let (norm, orig) = breaks[k];
+        orig as usize + (n - norm as usize)
+    };
+    let mut out = Vec::with_capacity(t.len() / 5);
     let mut i = 0;
     while i < t.len() {
         let (word, len) = word_char_at(t, i);
@@ -395,7 +427,7 @@ pub fn tokens<'a>(norm: &'a Normalized<'_>) -> Vec<Token<'a>> {
                 }
                 i += len;
             }
-            let orig = norm.original_span(start..i);
+            let orig = norm.span_by(start..i, &mut origin);
             out.push(Token {
                 text: &t[start..i],
                 norm: (start, i),
@@ -404,7 +436,7 @@ pub fn tokens<'a>(norm: &'a Normalized<'_>) -> Vec<Token<'a>> {
             });
         } else {
             if !t[i..].starts_with(' ') {
-                let orig = norm.original_span(i..i + len);
+                let orig = norm.span_by(i..i + len, &mut origin);
                 out.push(Token {
                     text: &t[i..i + len],
                     norm: (i, i + len),

@@ -445,27 +445,57 @@ pub fn run(
             slot.insert(m);
         }
     }
-    let mut out = match sink {
+    let out = match sink {
         Sink::Dir(dir) => Out::Files(Box::new(Staged::create(&dir)?)),
         Sink::Seq(w) => Out::Seq(w),
     };
+    // The workers extract one batch while this thread writes the one before; the channel holds
+    // one more, so memory holds three batches at most.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            for batch in paths.chunks(BATCH) {
+                let results: Batch = batch
+                    .par_iter()
+                    .map(|path| {
+                        let doc = Document::read(path)?;
+                        let dir = path.parent().unwrap_or(Path::new("."));
+                        let date = manifests
+                            .get(dir)
+                            .and_then(|m| m.get(&doc.name))
+                            .and_then(|e| e.date);
+                        let x = crate::extract::extract(g, &doc, date);
+                        let f = features(g, &doc, &x);
+                        Ok((doc, x, f))
+                    })
+                    .collect();
+                if tx.send(results).is_err() {
+                    // The writer stopped on an error.
+                    break;
+                }
+            }
+        });
+        write_batches(g, rx, out, paths.len(), progress)
+    })
+}
+
+/// The extraction results of one batch of articles, in path order.
+type Batch = Vec<Result<(Document, Extraction, Features)>>;
+
+/// Writes the batches as they arrive. Takes the receiver by value so that an early return
+/// drops it, which stops the producer.
+fn write_batches(
+    g: &Gazetteer,
+    rx: std::sync::mpsc::Receiver<Batch>,
+    mut out: Out,
+    total: usize,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Summary> {
     let mut summary = Summary::default();
     let mut tally = PlaceTally::default();
-    for (b, batch) in paths.chunks(BATCH).enumerate() {
-        let results: Vec<Result<(Document, Extraction, Features)>> = batch
-            .par_iter()
-            .map(|path| {
-                let doc = Document::read(path)?;
-                let dir = path.parent().unwrap_or(Path::new("."));
-                let date = manifests
-                    .get(dir)
-                    .and_then(|m| m.get(&doc.name))
-                    .and_then(|e| e.date);
-                let x = crate::extract::extract(g, &doc, date);
-                let f = features(g, &doc, &x);
-                Ok((doc, x, f))
-            })
-            .collect();
+    let mut done = 0;
+    for results in rx {
+        done += results.len();
         for r in results {
             match r {
                 Ok((doc, x, f)) => {
@@ -484,7 +514,7 @@ pub fn run(
                 Err(e) => summary.failed.push(e),
             }
         }
-        progress((b * BATCH + batch.len()).min(paths.len()), paths.len());
+        progress(done, total);
     }
     out.finish(&tally.features(g))?;
     Ok(summary)

@@ -1110,11 +1110,33 @@ fn entries() -> Vec<(&'static str, Lex)> {
 type Phrase = (Vec<String>, Vec<Lex>);
 
 /// The lexicon: normalised word or phrase → meanings.
+///
+/// Every written form of a listed word (as listed, after a proclitic, with the article, with a
+/// possessive suffix) is expanded when the lexicon is built, so reading a word of an article
+/// costs one hash lookup whatever its spelling.
 pub struct Lexicon {
-    words: HashMap<String, Vec<Lex>>,
-    /// Phrases of several words by their first word; each list longest first.
-    phrases: HashMap<String, Vec<Phrase>>,
+    forms: HashMap<String, Form>,
+    /// Meanings of the listed single words.
+    meanings: Vec<Vec<Lex>>,
+    phrases: Vec<Phrase>,
 }
+
+/// What one written form of a word can be.
+#[derive(Debug, Default)]
+pub struct Form {
+    /// The listed word it is a form of (index into `meanings`) and the length in bytes of the
+    /// proclitic glued to its front.
+    word: Option<(u32, u8)>,
+    /// Phrases that may start with it (indices into `phrases`), in the order they are tried.
+    phrase_starts: Vec<u32>,
+}
+
+/// Proclitics tried before a listed word, in order: "وانسحبت", "ستنسحب".
+const PROCLITICS: [&str; 11] = ["و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "س"];
+/// The article, alone or after a proclitic: "السيارات", "بالشاحنات".
+const ARTICLES: [&str; 5] = ["ال", "وال", "بال", "فال", "كال"];
+/// Possessive suffixes on a noun: "عناصرها", "مقراته".
+const POSSESSIVES: [&str; 4] = ["هما", "هم", "ها", "ه"];
 
 /// The shared lexicon, built on first use.
 pub fn lexicon() -> &'static Lexicon {
@@ -1122,14 +1144,22 @@ pub fn lexicon() -> &'static Lexicon {
     LEX.get_or_init(|| {
         let mut words: HashMap<String, Vec<Lex>> = HashMap::default();
         let mut phrases: HashMap<Vec<String>, Vec<Lex>> = HashMap::default();
-        for (text, lex) in entries() {
+        // The meanings of a word or phrase, as they are gathered.
+        fn slot<'m>(
+            words: &'m mut HashMap<String, Vec<Lex>>,
+            phrases: &'m mut HashMap<Vec<String>, Vec<Lex>>,
+            text: &str,
+        ) -> &'m mut Vec<Lex> {
             let norm = arabic::normalize_name(text);
             let parts: Vec<String> = norm.split(' ').map(str::to_owned).collect();
-            let slot = if parts.len() == 1 {
+            if parts.len() == 1 {
                 words.entry(norm).or_default()
             } else {
                 phrases.entry(parts).or_default()
-            };
+            }
+        }
+        for (text, lex) in entries() {
+            let slot = slot(&mut words, &mut phrases, text);
             if !slot.contains(&lex) {
                 slot.push(lex);
             }
@@ -1141,107 +1171,142 @@ pub fn lexicon() -> &'static Lexicon {
                 (!rest.contains(' ') && rest.chars().count() >= 4).then_some(rest)
             });
             for f in forms.iter().copied().chain(bare) {
-                let norm = arabic::normalize_name(f);
-                let parts: Vec<String> = norm.split(' ').map(str::to_owned).collect();
-                let slot = if parts.len() == 1 {
-                    words.entry(norm).or_default()
-                } else {
-                    phrases.entry(parts).or_default()
-                };
-                slot.push(Lex::Nation(i as u8));
+                slot(&mut words, &mut phrases, f).push(Lex::Nation(i as u8));
             }
         }
-        let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::default();
-        for (parts, lex) in phrases {
-            by_first
-                .entry(parts[0].clone())
-                .or_default()
-                .push((parts, lex));
-        }
-        for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        }
+        let mut words: Vec<(String, Vec<Lex>)> = words.into_iter().collect();
+        words.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut phrases: Vec<Phrase> = phrases.into_iter().collect();
+        // Longest first, so the longest phrase that fits is found first.
+        phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         Lexicon {
-            words,
-            phrases: by_first,
+            forms: expand(&words, &phrases),
+            meanings: words.into_iter().map(|(_, l)| l).collect(),
+            phrases,
         }
     })
 }
 
+/// All written forms of the listed words and phrase starts. A form that several rules make
+/// keeps the first rule's reading, in the order: as listed, proclitic, article, suffix.
+fn expand(words: &[(String, Vec<Lex>)], phrases: &[Phrase]) -> HashMap<String, Form> {
+    let mut forms: HashMap<String, Form> = HashMap::default();
+    let mut add = |form: String, ix: usize, glue: usize| {
+        forms
+            .entry(form)
+            .or_default()
+            .word
+            .get_or_insert((ix as u32, glue as u8));
+    };
+    let long = |w: &str, n: usize| w.chars().count() >= n;
+    for (ix, (w, _)) in words.iter().enumerate() {
+        add(w.clone(), ix, 0);
+    }
+    for p in PROCLITICS {
+        for (ix, (w, _)) in words.iter().enumerate() {
+            if long(w, 2) {
+                add(format!("{p}{w}"), ix, p.len());
+            }
+        }
+        // ل + ال → لل: "للانسحاب" is ل + "الانسحاب".
+        if p.ends_with('ل') {
+            for (ix, (w, _)) in words.iter().enumerate() {
+                if let Some(rest) = w.strip_prefix('ا').filter(|r| r.starts_with('ل')) {
+                    if long(rest, 2) {
+                        add(format!("{p}{rest}"), ix, p.len());
+                    }
+                }
+            }
+        }
+    }
+    // Not for verbs: a verb never takes the article, and "طائرات النقل" is transport, not a
+    // transfer (the verbal nouns that do act with it, "الانسحاب", are listed as written).
+    for p in ARTICLES {
+        for (ix, (w, l)) in words.iter().enumerate() {
+            if long(w, 3) && !l.iter().any(|x| matches!(x, Lex::Trigger(_))) {
+                add(format!("{p}{w}"), ix, p.len() - "ال".len());
+            }
+        }
+    }
+    for s in POSSESSIVES {
+        for (ix, (w, l)) in words.iter().enumerate() {
+            let noun = l.iter().all(|x| {
+                matches!(
+                    x,
+                    Lex::Personnel | Lex::Force | Lex::PlaceNoun | Lex::Vehicles
+                )
+            });
+            if long(w, 3) && noun {
+                add(format!("{w}{s}"), ix, 0);
+            }
+        }
+    }
+    // A phrase's first word may carry one proclitic of its own.
+    let mut starts: HashMap<&str, Vec<u32>> = HashMap::default();
+    for (ix, (parts, _)) in phrases.iter().enumerate() {
+        starts.entry(parts[0].as_str()).or_default().push(ix as u32);
+    }
+    let mut keys: Vec<String> = starts.keys().map(|k| k.to_string()).collect();
+    for k in starts.keys() {
+        keys.extend(["و", "ف", "ب", "ل"].map(|p| format!("{p}{k}")));
+    }
+    for key in keys {
+        let stripped = strip_glue(&key);
+        let mut list = starts.get(key.as_str()).cloned().unwrap_or_default();
+        if stripped != key {
+            list.extend(starts.get(stripped).into_iter().flatten());
+        }
+        if !list.is_empty() {
+            forms.entry(key).or_default().phrase_starts = list;
+        }
+    }
+    forms
+}
+
 impl Lexicon {
+    /// The form `word` (normalised) is of, if any listed word or phrase start has it.
+    pub fn form(&self, word: &str) -> Option<&Form> {
+        self.forms.get(word)
+    }
+
     /// The meanings of one normalised word, trying it as written, then without a proclitic,
     /// then without the article. Returns the meanings and the proclitic that was glued on.
     pub fn word<'w>(&self, word: &'w str) -> (&[Lex], &'w str) {
-        if let Some(l) = self.words.get(word) {
-            return (l, "");
+        self.meanings_of(self.form(word), word)
+    }
+
+    /// [`Lexicon::word`] for a form already looked up.
+    pub fn meanings_of<'w>(&self, form: Option<&Form>, word: &'w str) -> (&[Lex], &'w str) {
+        match form.and_then(|f| f.word) {
+            Some((ix, glue)) => (&self.meanings[ix as usize], &word[..glue as usize]),
+            None => (&[], ""),
         }
-        for p in ["و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "س"] {
-            if let Some(rest) = word.strip_prefix(p) {
-                if rest.chars().count() < 2 {
-                    continue;
-                }
-                if let Some(l) = self.words.get(rest) {
-                    return (l, &word[..p.len()]);
-                }
-                // ل + ال → لل: "للانسحاب" is ل + "الانسحاب".
-                if p.ends_with('ل') && rest.starts_with('ل') {
-                    if let Some(l) = self.words.get(&format!("ا{rest}")) {
-                        return (l, &word[..p.len()]);
-                    }
-                }
-            }
-        }
-        // The article, alone or after a proclitic: "السيارات", "بالشاحنات". Not for verbs: a
-        // verb never takes the article, and "طائرات النقل" is transport, not a transfer (the
-        // verbal nouns that do act with it, "الانسحاب", are listed as written).
-        for p in ["ال", "وال", "بال", "فال", "كال"] {
-            if let Some(rest) = word.strip_prefix(p) {
-                if rest.chars().count() >= 3 {
-                    let noun = |l: &&Vec<Lex>| !l.iter().any(|x| matches!(x, Lex::Trigger(_)));
-                    if let Some(l) = self.words.get(rest).filter(noun) {
-                        return (l, &word[..p.len() - "ال".len()]);
-                    }
-                }
-            }
-        }
-        // A possessive suffix on a noun: "عناصرها", "مقراته".
-        for s in ["هما", "هم", "ها", "ه"] {
-            if let Some(stem) = word.strip_suffix(s) {
-                if stem.chars().count() >= 3 {
-                    let noun = |l: &&Vec<Lex>| {
-                        l.iter().all(|x| {
-                            matches!(
-                                x,
-                                Lex::Personnel | Lex::Force | Lex::PlaceNoun | Lex::Vehicles
-                            )
-                        })
-                    };
-                    if let Some(l) = self.words.get(stem).filter(noun) {
-                        return (l, "");
-                    }
-                }
-            }
-        }
-        (&[], "")
     }
 
     /// The longest phrase starting at `words[0]`: its length in words and meanings.
     pub fn phrase(&self, words: &[&str]) -> Option<(usize, &[Lex])> {
-        let first = *words.first()?;
-        let lists = [self.phrases.get(first), self.phrases.get(strip_glue(first))];
-        lists
-            .into_iter()
-            .flatten()
-            .flatten()
-            .find_map(|(parts, lex)| {
-                let n = parts.len();
-                (words.len() >= n
-                    && parts
-                        .iter()
-                        .zip(words)
-                        .all(|(p, w)| p == w || strip_glue(w) == p))
-                .then_some((n, lex.as_slice()))
-            })
+        self.phrase_of(self.form(words.first()?), words)
+    }
+
+    /// [`Lexicon::phrase`] for the first word's form, already looked up.
+    pub fn phrase_of(&self, form: Option<&Form>, words: &[&str]) -> Option<(usize, &[Lex])> {
+        form?.phrase_starts.iter().find_map(|&ix| {
+            let (parts, lex) = &self.phrases[ix as usize];
+            let n = parts.len();
+            (words.len() >= n
+                && parts
+                    .iter()
+                    .zip(words)
+                    .all(|(p, w)| p == w || strip_glue(w) == p))
+            .then_some((n, lex.as_slice()))
+        })
+    }
+}
+
+impl Form {
+    /// Whether some phrase may start with this form.
+    pub fn starts_phrase(&self) -> bool {
+        !self.phrase_starts.is_empty()
     }
 }
 

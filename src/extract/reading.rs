@@ -2,7 +2,9 @@
 //! role each place name plays (origin, destination, waypoint, location, or a locator of another
 //! name), found from the words written before it.
 
-use super::lexicon::{lexicon, Lex, Qualifier, Role, Trigger};
+use std::borrow::Cow;
+
+use super::lexicon::{lexicon, Form, Lex, Qualifier, Role, Trigger};
 use crate::arabic::Token;
 
 /// A word token with its meanings.
@@ -10,7 +12,7 @@ use crate::arabic::Token;
 pub struct Word<'a> {
     pub token: Token<'a>,
     /// Meanings of the word (or of the phrase it starts).
-    pub lex: Vec<Lex>,
+    pub lex: Cow<'static, [Lex]>,
     /// The proclitic glued to the front of the word (و، ب، ل، س...).
     pub glue: &'a str,
     /// Index of the place mention that starts in this word.
@@ -60,7 +62,7 @@ pub fn read<'a>(tokens: &[Token<'a>], mention_spans: &[(usize, usize)]) -> Vec<W
         .iter()
         .map(|t| Word {
             token: *t,
-            lex: Vec::new(),
+            lex: Cow::Borrowed(&[]),
             glue: "",
             mention: None,
             continued: false,
@@ -91,13 +93,14 @@ pub fn read<'a>(tokens: &[Token<'a>], mention_spans: &[(usize, usize)]) -> Vec<W
             i += 1;
             continue;
         }
-        // A phrase may not run into punctuation or a place name.
-        let run_end = (i..words.len())
-            .find(|&j| j > i && (words[j].is_punct() || words[j].mention.is_some()))
-            .unwrap_or(words.len());
-        if let Some((n, l)) = lex.phrase(&texts[i..run_end]) {
-            if n > 1 {
-                words[i].lex = l.to_vec();
+        let form = lex.form(texts[i]);
+        if form.is_some_and(Form::starts_phrase) {
+            // A phrase may not run into punctuation or a place name.
+            let run_end = (i + 1..words.len())
+                .find(|&j| words[j].is_punct() || words[j].mention.is_some())
+                .unwrap_or(words.len());
+            if let Some((n, l)) = lex.phrase_of(form, &texts[i..run_end]) {
+                words[i].lex = Cow::Borrowed(l);
                 for w in &mut words[i + 1..i + n] {
                     w.continued = true;
                 }
@@ -105,16 +108,16 @@ pub fn read<'a>(tokens: &[Token<'a>], mention_spans: &[(usize, usize)]) -> Vec<W
                 continue;
             }
         }
-        let (l, glue) = lex.word(texts[i]);
-        words[i].lex = l.to_vec();
-        words[i].glue = glue;
-        if glue == "س" && !words[i].lex.iter().any(|l| matches!(l, Lex::Trigger(_))) {
-            // Only a verb takes the future prefix; anything else was a word that starts with س.
-            words[i].lex.clear();
-            words[i].glue = "";
-        }
+        let (l, glue) = lex.meanings_of(form, texts[i]);
         if glue == "س" {
-            words[i].lex.push(Lex::Planned);
+            // Only a verb takes the future prefix; anything else was a word that starts with س.
+            if l.iter().any(|l| matches!(l, Lex::Trigger(_))) {
+                words[i].lex = Cow::Owned([l, &[Lex::Planned]].concat());
+                words[i].glue = glue;
+            }
+        } else {
+            words[i].lex = Cow::Borrowed(l);
+            words[i].glue = glue;
         }
         i += 1;
     }
@@ -129,7 +132,7 @@ pub fn read<'a>(tokens: &[Token<'a>], mention_spans: &[(usize, usize)]) -> Vec<W
                         .iter()
                         .any(|l| matches!(l, Lex::Number(_) | Lex::Qualify(_)))
             });
-            words[i].lex.retain(|l| {
+            words[i].lex.to_mut().retain(|l| {
                 if next_is_count {
                     !matches!(l, Lex::Role(_))
                 } else {
