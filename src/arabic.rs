@@ -450,6 +450,36 @@ pub fn tokens<'a>(norm: &'a Normalized<'_>) -> Vec<Token<'a>> {
     out
 }
 
+/// The words of normalised text (runs of word characters), as byte ranges.
+///
+/// # Examples
+/// ```
+/// let t = "من قسرك، باتجاه";
+/// let w: Vec<&str> = convoy::arabic::words(t).map(|(a, b)| &t[a..b]).collect();
+/// assert_eq!(w, ["من", "قسرك", "باتجاه"]);
+/// ```
+pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            let (word, len) = word_char_at(text, i);
+            let start = i;
+            i += len;
+            if word {
+                loop {
+                    let (word, len) = word_char_at(text, i);
+                    if !word {
+                        break;
+                    }
+                    i += len;
+                }
+                return Some((start, i));
+            }
+        }
+        None
+    })
+}
+
 /// Splits text into sentences: byte ranges, trimmed, ending after `.`, `!`, `?`, `؟`, `؛` or a
 /// line break. A full stop inside a word ("أر.تي.بي.إي", "3.5") does not end a sentence.
 ///
@@ -462,20 +492,29 @@ pub fn tokens<'a>(norm: &'a Normalized<'_>) -> Vec<Token<'a>> {
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let ends = match c {
-            '\n' => true,
-            '!' | '?' | '؟' | '؛' | '…' => true,
-            '.' => next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '»' | ')')),
-            _ => false,
+    let bytes = text.as_bytes();
+    // Byte by byte: every sentence end is ASCII or starts with a lead byte that no other
+    // character's continuation bytes can equal.
+    for (i, &b) in bytes.iter().enumerate() {
+        let end = match b {
+            b'\n' => i,
+            b'!' | b'?' => i + 1,
+            b'.' => {
+                let next = text[i + 1..].chars().next();
+                if !next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '»' | ')'))
+                {
+                    continue;
+                }
+                i + 1
+            }
+            // ؟ U+061F and ؛ U+061B.
+            0xD8 if matches!(bytes.get(i + 1), Some(0x9F | 0x9B)) => i + 2,
+            // … U+2026.
+            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => i + 3,
+            _ => continue,
         };
-        if ends {
-            let end = if c == '\n' { i } else { i + c.len_utf8() };
-            push_trimmed(text, start..end, &mut out);
-            start = i + c.len_utf8();
-        }
+        push_trimmed(text, start..end, &mut out);
+        start = if b == b'\n' { i + 1 } else { end };
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
@@ -486,11 +525,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
-            push_trimmed(text, start..i, &mut out);
-            start = i + 1;
-        }
+    for (i, _) in text.match_indices('\n') {
+        push_trimmed(text, start..i, &mut out);
+        start = i + 1;
     }
     push_trimmed(text, start..text.len(), &mut out);
     out

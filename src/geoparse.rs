@@ -145,14 +145,15 @@ impl Mention {
 /// assert_eq!(g.place(m[0].place).id.as_str(), "al_waleed_crossing_anbar");
 /// ```
 pub fn resolve(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
-    parse(gazetteer, doc).mentions
+    let norm = arabic::normalize(&doc.text);
+    let tokens = arabic::tokens(&norm);
+    parse(gazetteer, doc, &norm, &tokens).mentions
 }
 
-/// A document read for places: its normalised text, sentences, paragraphs and mentions, for the
-/// stages downstream that need more than the mentions.
+/// A document read for places: its sentences, paragraphs and mentions, for the stages
+/// downstream that need more than the mentions.
 #[derive(Debug)]
-pub struct Parsed<'a> {
-    pub norm: arabic::Normalized<'a>,
+pub struct Parsed {
     /// Sentence byte ranges in the document text.
     pub sentences: Vec<Range<usize>>,
     /// Paragraph byte ranges in the document text.
@@ -160,14 +161,20 @@ pub struct Parsed<'a> {
     pub mentions: Vec<Mention>,
 }
 
-/// Normalises, splits and resolves `doc` in one go.
-pub fn parse<'a>(gazetteer: &Gazetteer, doc: &'a Document) -> Parsed<'a> {
-    let norm = arabic::normalize(&doc.text);
+/// Splits `doc` into sentences and paragraphs and resolves the places it names, given its
+/// normalised text and the tokens of that text.
+pub fn parse(
+    gazetteer: &Gazetteer,
+    doc: &Document,
+    norm: &arabic::Normalized,
+    tokens: &[arabic::Token],
+) -> Parsed {
     let sentences = arabic::sentences(&doc.text);
     let paragraphs = arabic::paragraphs(&doc.text);
+    let words = tokens.iter().filter(|t| t.is_word).map(|t| t.norm);
     let mut mentions: Vec<Mention> = gazetteer
         .matcher()
-        .find_normalized(&norm)
+        .find_in_words(norm, words)
         .into_iter()
         .map(|m| {
             let cue = previous_word(norm.text(), m.normalized_span.start).and_then(Cue::from_word);
@@ -200,7 +207,6 @@ pub fn parse<'a>(gazetteer: &Gazetteer, doc: &'a Document) -> Parsed<'a> {
         }
     }
     Parsed {
-        norm,
         sentences,
         paragraphs,
         mentions,
@@ -296,11 +302,14 @@ fn previous_word(norm: &str, at: usize) -> Option<&str> {
     (start < head.len()).then(|| &head[start..])
 }
 
+/// The index of the range (of sorted, disjoint `ranges`) that holds `at`, or `ranges.len()`.
 fn containing(ranges: &[Range<usize>], at: usize) -> usize {
-    ranges
-        .iter()
-        .position(|r| r.start <= at && at < r.end)
-        .unwrap_or(ranges.len())
+    let i = ranges.partition_point(|r| r.end <= at);
+    if ranges.get(i).is_some_and(|r| r.start <= at) {
+        i
+    } else {
+        ranges.len()
+    }
 }
 
 #[cfg(test)]

@@ -173,8 +173,9 @@ pub struct Extraction {
 /// assert_eq!(m.vehicles.unwrap().n, Some(30));
 /// ```
 pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extraction {
-    let parsed = geoparse::parse(g, doc);
-    let tokens: Vec<Token> = arabic::tokens(&parsed.norm);
+    let norm = arabic::normalize(&doc.text);
+    let tokens: Vec<Token> = arabic::tokens(&norm);
+    let parsed = geoparse::parse(g, doc, &norm, &tokens);
     let spans: Vec<(usize, usize)> = parsed
         .mentions
         .iter()

@@ -145,26 +145,24 @@ impl Matcher {
 
     /// As [`Matcher::find`], on text already normalised.
     pub fn find_normalized(&self, norm: &Normalized) -> Vec<NameMatch> {
+        self.find_in_words(norm, arabic::words(norm.text()))
+    }
+
+    /// As [`Matcher::find_normalized`], given the words of the text (their normalised byte
+    /// ranges, in order) by a caller that has them already.
+    pub fn find_in_words(
+        &self,
+        norm: &Normalized,
+        words: impl IntoIterator<Item = (usize, usize)>,
+    ) -> Vec<NameMatch> {
         let t = norm.text();
-        let n = t.len();
         let mut out = Vec::new();
-        let mut i = 0;
-        while i < n {
-            let (word, len) = arabic::word_char_at(t, i);
-            if !word {
-                i += len;
+        // Where the last match ended: words that start inside it are part of it.
+        let mut covered = 0;
+        for (word_start, word_end) in words {
+            if word_start < covered {
                 continue;
             }
-            let word_start = i;
-            let mut word_end = i + len;
-            loop {
-                let (word, len) = arabic::word_char_at(t, word_end);
-                if !word {
-                    break;
-                }
-                word_end += len;
-            }
-            i = word_end;
             // A name starts this word, or follows a proclitic glued to its front. Most words
             // begin no name at all; one hash lookup of the word says so before any walking.
             let mut at = word_start;
@@ -185,7 +183,7 @@ impl Matcher {
                                 candidates: places,
                             });
                         }
-                        i = end;
+                        covered = end;
                         break;
                     }
                 }
