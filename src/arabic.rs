@@ -58,6 +58,7 @@ impl<'a> Normalized<'a> {
 
     /// [`Normalized::original_span`] with the offset map given: a search, or a cursor that
     /// walks the breaks when the ranges come in text order.
+    #[inline]
     fn span_by(&self, range: Range<usize>, mut origin: impl FnMut(usize) -> usize) -> Range<usize> {
         debug_assert!(range.start < range.end && range.end <= self.text.len());
         let start = origin(range.start);
@@ -299,7 +300,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
 /// Whether the character at byte `i` of `text` (a char boundary) is a word character, and its
 /// length in bytes; `(false, 0)` at the end. The hot loops of the matcher call this on every
 /// character, so ASCII and the two-byte Arabic block are answered from tables.
-#[inline]
+#[inline(always)]
 pub fn word_char_at(text: &str, i: usize) -> (bool, usize) {
     static ARABIC: [bool; 256] = {
         let mut table = [false; 256];
@@ -493,28 +494,39 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    // Byte by byte: every sentence end is ASCII or starts with a lead byte that no other
-    // character's continuation bytes can equal.
-    for (i, &b) in bytes.iter().enumerate() {
-        let end = match b {
-            b'\n' => i,
-            b'!' | b'?' => i + 1,
+    // The bytes that can end a sentence or be part of a character that does: ؟ (D8 9F) and ؛
+    // (D8 9B) by their last byte, … (E2 80 A6) by its first. Arabic text holds few of these,
+    // so the scan skips from one to the next.
+    static MAY_END: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut k = 0;
+        while k < 256 {
+            t[k] = matches!(k as u8, b'\n' | b'!' | b'?' | b'.' | 0x9B | 0x9F | 0xE2);
+            k += 1;
+        }
+        t
+    };
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| MAY_END[usize::from(b)]) {
+        let at = i + off;
+        i = at + 1;
+        let end = match bytes[at] {
+            b'\n' => at,
+            b'!' | b'?' => at + 1,
             b'.' => {
-                let next = text[i + 1..].chars().next();
+                let next = text[at + 1..].chars().next();
                 if !next.is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '»' | ')'))
                 {
                     continue;
                 }
-                i + 1
+                at + 1
             }
-            // ؟ U+061F and ؛ U+061B.
-            0xD8 if matches!(bytes.get(i + 1), Some(0x9F | 0x9B)) => i + 2,
-            // … U+2026.
-            0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => i + 3,
+            0x9B | 0x9F if at > 0 && bytes[at - 1] == 0xD8 => at + 1,
+            0xE2 if bytes.get(at + 1..at + 3) == Some(&[0x80, 0xA6]) => at + 3,
             _ => continue,
         };
         push_trimmed(text, start..end, &mut out);
-        start = if b == b'\n' { i + 1 } else { end };
+        start = if bytes[at] == b'\n' { at + 1 } else { end };
     }
     push_trimmed(text, start..text.len(), &mut out);
     out

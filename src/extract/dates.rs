@@ -209,7 +209,8 @@ struct Tables {
     months: Vec<(Vec<String>, u8)>,
     weekdays: Vec<(String, u8)>,
     ordinals: Vec<(Vec<String>, u8)>,
-    /// Every word a date expression can start with (besides numbers): most words are not one.
+    /// Every word a date expression can start with (besides numbers), also with a proclitic
+    /// glued on: most words are not one, and one lookup says so.
     starts: rustc_hash::FxHashSet<String>,
 }
 
@@ -239,6 +240,12 @@ fn tables() -> &'static Tables {
                 .iter()
                 .map(|w| arabic::normalize_name(w)),
         );
+        let glued: Vec<String> = starts
+            .iter()
+            .filter(|s| s.chars().count() >= 3)
+            .flat_map(|s| ["و", "ف", "ب", "ل"].map(|p| format!("{p}{s}")))
+            .collect();
+        starts.extend(glued);
         Tables {
             starts,
             months,
@@ -308,11 +315,10 @@ fn relative_month(w: Option<&&str>) -> Option<i32> {
 
 fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Option<DateMention> {
     let rest = &w[i..];
-    let first = bare(rest[0]);
-    if !first.bytes().all(|b| b.is_ascii_digit())
-        && !t.starts.contains(first)
-        && !t.starts.contains(rest[0])
-    {
+    let w = rest[0];
+    let number_like = w.as_bytes().last().is_some_and(u8::is_ascii_digit)
+        && bare(w).bytes().all(|b| b.is_ascii_digit());
+    if !number_like && !t.starts.contains(w) {
         return None;
     }
     // Day: a number, or an ordinal word ("التاسع من ...").

@@ -135,6 +135,42 @@ pub enum Lex {
     Time,
 }
 
+impl Lex {
+    /// One bit per kind of meaning (the variant, whatever it holds), so a word can say at once
+    /// that it has no meaning of a kind: most words have none.
+    pub fn kind_bit(self) -> u64 {
+        let kind = match self {
+            Lex::Trigger(_) => 0,
+            Lex::Planned => 1,
+            Lex::InProgress => 2,
+            Lex::Denied => 3,
+            Lex::Role(_) => 4,
+            Lex::Stationed => 5,
+            Lex::Locator => 6,
+            Lex::Direction => 7,
+            Lex::Countryside => 8,
+            Lex::PathNext => 9,
+            Lex::Purpose => 10,
+            Lex::FrameBreak => 11,
+            Lex::Source => 12,
+            Lex::Force => 13,
+            Lex::Coalition => 14,
+            Lex::Nation(_) => 15,
+            Lex::Vehicles => 16,
+            Lex::Personnel => 17,
+            Lex::Qualify(_) => 18,
+            Lex::Number(_) => 19,
+            Lex::Anaphor => 20,
+            Lex::PlaceNoun => 21,
+            Lex::EndPresence => 22,
+            Lex::Weapon => 23,
+            Lex::Office => 24,
+            Lex::Time => 25,
+        };
+        1 << kind
+    }
+}
+
 /// Nationalities: (adjective forms, English actor name, English forces name).
 pub const NATIONS: &[(&[&str], &str, &str)] = &[
     (

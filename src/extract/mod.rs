@@ -393,7 +393,7 @@ impl Reader<'_> {
             PlaceRole::Location => (i.saturating_sub(3)..i).any(|j| words[j].has(Lex::Office)),
             PlaceRole::Object(_) => (i + 1..(i + 4).min(end)).any(|j| {
                 words[j].has(Lex::Force)
-                    || words[j].lex.iter().any(|l| matches!(l, Lex::Qualify(_)))
+                    || words[j].lex().iter().any(|l| matches!(l, Lex::Qualify(_)))
                     || words[j].has(Lex::Source)
             }),
             _ => false,
@@ -775,7 +775,7 @@ impl Reader<'_> {
             let mut qualifier = Qualifier::Exact;
             let mut j = i;
             while j < range.end {
-                match words[j].lex.iter().find_map(|l| match l {
+                match words[j].lex().iter().find_map(|l| match l {
                     Lex::Qualify(q) => Some(*q),
                     _ => None,
                 }) {
@@ -794,7 +794,7 @@ impl Reader<'_> {
                 if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() {
                     t.parse::<u32>().ok()
                 } else {
-                    w.lex.iter().find_map(|l| match l {
+                    w.lex().iter().find_map(|l| match l {
                         Lex::Number(n) => Some(*n),
                         _ => None,
                     })
@@ -1586,7 +1586,7 @@ fn unresolved(
             if !arabic_word
                 || adjective
                 || NOT_NAMES.contains(&t)
-                || !next.lex.is_empty()
+                || !next.lex().is_empty()
                 || t.chars().count() < 3 && !HEADS.contains(&t)
             {
                 continue;

@@ -11,8 +11,10 @@ use crate::arabic::Token;
 #[derive(Debug, Clone)]
 pub struct Word<'a> {
     pub token: Token<'a>,
-    /// Meanings of the word (or of the phrase it starts).
-    pub lex: Cow<'static, [Lex]>,
+    /// Meanings of the word (or of the phrase it starts); private, so that `kinds` follows.
+    lex: Cow<'static, [Lex]>,
+    /// The [`Lex::kind_bit`]s of `lex`, set when reading is done.
+    kinds: u64,
     /// The proclitic glued to the front of the word (و، ب، ل، س...).
     pub glue: &'a str,
     /// Index of the place mention that starts in this word.
@@ -24,11 +26,28 @@ pub struct Word<'a> {
 }
 
 impl Word<'_> {
+    /// Meanings of the word (or of the phrase it starts).
+    pub fn lex(&self) -> &[Lex] {
+        &self.lex
+    }
+
     pub fn has(&self, lex: Lex) -> bool {
-        self.lex.contains(&lex)
+        self.kinds & lex.kind_bit() != 0 && self.lex.contains(&lex)
+    }
+
+    fn set_kinds(&mut self) {
+        self.kinds = self.lex.iter().fold(0, |k, l| k | l.kind_bit());
+    }
+
+    /// Whether the word has a meaning of the kind of `lex` (whatever it holds).
+    fn has_kind(&self, lex: Lex) -> bool {
+        self.kinds & lex.kind_bit() != 0
     }
 
     pub fn trigger(&self) -> Option<Trigger> {
+        if !self.has_kind(Lex::Trigger(Trigger::Withdraw)) {
+            return None;
+        }
         self.lex.iter().find_map(|l| match l {
             Lex::Trigger(t) => Some(*t),
             _ => None,
@@ -36,6 +55,9 @@ impl Word<'_> {
     }
 
     pub fn role(&self) -> Option<Role> {
+        if !self.has_kind(Lex::Role(Role::Origin)) {
+            return None;
+        }
         self.lex.iter().find_map(|l| match l {
             Lex::Role(r) => Some(*r),
             _ => None,
@@ -43,6 +65,9 @@ impl Word<'_> {
     }
 
     pub fn nation(&self) -> Option<u8> {
+        if !self.has_kind(Lex::Nation(0)) {
+            return None;
+        }
         self.lex.iter().find_map(|l| match l {
             Lex::Nation(n) => Some(*n),
             _ => None,
@@ -63,6 +88,7 @@ pub fn read<'a>(tokens: &[Token<'a>], mention_spans: &[(usize, usize)]) -> Vec<W
         .map(|t| Word {
             token: *t,
             lex: Cow::Borrowed(&[]),
+            kinds: 0,
             glue: "",
             mention: None,
             continued: false,
@@ -121,6 +147,9 @@ pub fn read<'a>(tokens: &[Token<'a>], mention_spans: &[(usize, usize)]) -> Vec<W
         }
         i += 1;
     }
+    for w in &mut words {
+        w.set_kinds();
+    }
     // "نحو" before a number is "about"; before anything else "toward".
     for i in 0..words.len() {
         if words[i].has(Lex::Role(Role::Destination))
@@ -139,6 +168,7 @@ pub fn read<'a>(tokens: &[Token<'a>], mention_spans: &[(usize, usize)]) -> Vec<W
                     !matches!(l, Lex::Qualify(_))
                 }
             });
+            words[i].set_kinds();
         }
     }
     words
