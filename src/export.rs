@@ -28,28 +28,61 @@ const DENSIFY_M: f64 = 25_000.0;
 /// done by the parallel workers, not the thread that writes the files).
 #[derive(Debug, Clone, Default)]
 pub struct Features {
-    /// Each feature's JSON text, as UTF-8 bytes ready to write.
-    pub movements: Vec<Vec<u8>>,
-    pub events: Vec<Vec<u8>>,
+    pub movements: Texts,
+    pub events: Texts,
     pub unresolved: Vec<[String; 5]>,
+    /// The article's file name and the places it names, one per mention, for `places.geojson`.
+    pub doc: String,
+    pub places: Vec<PlaceIndex>,
+    /// The encoding the article was decoded from, when it was not UTF-8.
+    pub decoded_from: Option<&'static str>,
+}
+
+/// Serialised features: their JSON texts one after another, and where each ends. One buffer
+/// holds all of an article's features of a kind, so there are few allocations to make and
+/// free.
+#[derive(Debug, Clone, Default)]
+pub struct Texts {
+    buf: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Texts {
+    fn push(&mut self, feature: &impl Serialize) {
+        // Writing plain structs of strings and numbers to memory cannot fail.
+        serde_json::to_writer(&mut self.buf, feature).expect("features serialise");
+        self.ends.push(self.buf.len());
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Each feature's JSON text, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(a, &b)| &self.buf[a..b])
+    }
 }
 
 /// Builds the features of `x`, the extraction of `doc`.
 pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
     let stem = doc.stem();
+    let mut movements = Texts::default();
+    for (i, m) in x.movements.iter().enumerate() {
+        movement_feature(g, doc, &format!("{stem}-m{}", i + 1), m, &mut movements);
+    }
+    let mut events = Texts::default();
+    for (i, e) in x.events.iter().enumerate() {
+        event_feature(g, doc, &format!("{stem}-e{}", i + 1), e, &mut events);
+    }
     Features {
-        movements: x
-            .movements
-            .iter()
-            .enumerate()
-            .map(|(i, m)| movement_feature(g, doc, &format!("{stem}-m{}", i + 1), m))
-            .collect(),
-        events: x
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| event_feature(g, doc, &format!("{stem}-e{}", i + 1), e))
-            .collect(),
+        movements,
+        events,
         unresolved: x
             .unresolved
             .iter()
@@ -63,6 +96,9 @@ pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
                 ]
             })
             .collect(),
+        doc: doc.name.clone(),
+        places: x.mentions.iter().map(|m| m.place).collect(),
+        decoded_from: doc.decoded_from,
     }
 }
 
@@ -175,7 +211,7 @@ fn lon_lat(x: f64, y: f64) -> [f64; 2] {
     [round6(x), round6(y)]
 }
 
-fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement) -> Vec<u8> {
+fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement, out: &mut Texts) {
     let stops: Vec<Endpoint> = std::iter::once(m.origin)
         .chain(m.via.iter().copied())
         .chain(std::iter::once(m.destination))
@@ -238,10 +274,10 @@ fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement) -> Ve
         },
         properties: props,
     };
-    feature_json(&feature)
+    out.push(&feature);
 }
 
-fn event_feature(g: &Gazetteer, doc: &Document, id: &str, e: &Event) -> Vec<u8> {
+fn event_feature(g: &Gazetteer, doc: &Document, id: &str, e: &Event, out: &mut Texts) {
     let place = g.place(e.place.place);
     let props = EventProps {
         id,
@@ -273,16 +309,7 @@ fn event_feature(g: &Gazetteer, doc: &Document, id: &str, e: &Event) -> Vec<u8> 
         },
         properties: props,
     };
-    feature_json(&feature)
-}
-
-/// A feature's JSON text. The buffer starts at the size of a typical feature, so it is not
-/// regrown again and again as it fills.
-fn feature_json(feature: &impl Serialize) -> Vec<u8> {
-    let mut out = Vec::with_capacity(4096);
-    // Writing plain structs of strings and numbers to memory cannot fail.
-    serde_json::to_writer(&mut out, feature).expect("features serialise");
-    out
+    out.push(&feature);
 }
 
 /// A fixed colour per actor, so a map's colours do not change when other articles are added.
@@ -320,17 +347,26 @@ pub fn event_colour(t: crate::extract::EventType) -> &'static str {
 /// How often each gazetteer place is named, and in which articles.
 #[derive(Debug, Clone, Default)]
 pub struct PlaceTally {
-    counts: BTreeMap<PlaceIndex, (u64, Vec<String>)>,
+    /// By place index: how many mentions, and the articles (indices into `docs`) naming it.
+    counts: Vec<(u64, Vec<u32>)>,
+    /// The file names of the articles counted, in the order they came.
+    docs: Vec<String>,
 }
 
 impl PlaceTally {
     /// Counts the mentions of one article.
-    pub fn add(&mut self, doc: &Document, x: &Extraction) {
-        for m in &x.mentions {
-            let entry = self.counts.entry(m.place).or_default();
+    pub fn add(&mut self, doc: String, places: &[PlaceIndex]) {
+        let d = self.docs.len() as u32;
+        self.docs.push(doc);
+        for place in places {
+            let i = place.0 as usize;
+            if i >= self.counts.len() {
+                self.counts.resize_with(i + 1, Default::default);
+            }
+            let entry = &mut self.counts[i];
             entry.0 += 1;
-            if entry.1.last() != Some(&doc.name) {
-                entry.1.push(doc.name.clone());
+            if entry.1.last() != Some(&d) {
+                entry.1.push(d);
             }
         }
     }
@@ -340,9 +376,14 @@ impl PlaceTally {
         let mut out: Vec<(String, Value)> = self
             .counts
             .iter()
+            .enumerate()
+            .filter(|(_, (n, _))| *n > 0)
             .map(|(ix, (n, docs))| {
-                let p = g.place(*ix);
-                let mut docs = docs.clone();
+                let p = g.place(PlaceIndex(ix as u32));
+                let mut docs: Vec<&str> = docs
+                    .iter()
+                    .map(|&d| self.docs[d as usize].as_str())
+                    .collect();
                 docs.sort();
                 docs.dedup();
                 let props = json!({
@@ -408,7 +449,10 @@ pub fn write_atomically(dir: &Path, files: &[(&str, &[u8])]) -> Result<()> {
 }
 
 /// Writes every feature as RFC 8142 GeoJSON text sequence records: RS, the JSON, LF.
-pub fn write_seq(out: &mut dyn Write, features: &[impl AsRef<[u8]>]) -> std::io::Result<()> {
+pub fn write_seq<T: AsRef<[u8]>>(
+    out: &mut dyn Write,
+    features: impl IntoIterator<Item = T>,
+) -> std::io::Result<()> {
     for f in features {
         out.write_all(b"\x1e")?;
         out.write_all(f.as_ref())?;
@@ -478,8 +522,9 @@ pub fn run(
                             .and_then(|m| m.get(&doc.name))
                             .and_then(|e| e.date);
                         let x = crate::extract::extract(g, &doc, date);
-                        let f = features(g, &doc, &x);
-                        Ok((doc, x, f))
+                        // The article and its extraction are dropped here, by the thread
+                        // that made them: freeing on the writer's thread costs it dearly.
+                        Ok(features(g, &doc, &x))
                     })
                     .collect();
                 if tx.send(results).is_err() {
@@ -488,12 +533,12 @@ pub fn run(
                 }
             }
         });
-        write_batches(g, rx, out, paths.len(), progress)
+        write_batches(g, rx, out, paths, progress)
     })
 }
 
 /// The extraction results of one batch of articles, in path order.
-type Batch = Vec<Result<(Document, Extraction, Features)>>;
+type Batch = Vec<Result<Features>>;
 
 /// Writes the batches as they arrive. Takes the receiver by value so that an early return
 /// drops it, which stops the producer.
@@ -501,33 +546,34 @@ fn write_batches(
     g: &Gazetteer,
     rx: std::sync::mpsc::Receiver<Batch>,
     mut out: Out,
-    total: usize,
+    paths: &[PathBuf],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Summary> {
     let mut summary = Summary::default();
     let mut tally = PlaceTally::default();
     let mut done = 0;
     for results in rx {
+        let batch = &paths[done..done + results.len()];
         done += results.len();
-        for r in results {
+        for (r, path) in results.into_iter().zip(batch) {
             match r {
-                Ok((doc, x, f)) => {
-                    if let Some(enc) = doc.decoded_from {
+                Ok(mut f) => {
+                    if let Some(enc) = f.decoded_from {
                         summary
                             .notes
-                            .push(format!("{}: decoded from {enc}", doc.path.display()));
+                            .push(format!("{}: decoded from {enc}", path.display()));
                     }
                     summary.articles += 1;
                     summary.movements += f.movements.len();
                     summary.events += f.events.len();
                     summary.unresolved += f.unresolved.len();
-                    tally.add(&doc, &x);
+                    tally.add(std::mem::take(&mut f.doc), &f.places);
                     out.write(&f)?;
                 }
                 Err(e) => summary.failed.push(e),
             }
         }
-        progress(done, total);
+        progress(done, paths.len());
     }
     out.finish(&tally.features(g))?;
     Ok(summary)
@@ -544,8 +590,8 @@ impl Out<'_> {
             Out::Files(s) => s.write(f),
             Out::Seq(w) => {
                 let io = |e| Error::io("<stdout>", "cannot write", e);
-                write_seq(*w, &f.movements).map_err(io)?;
-                write_seq(*w, &f.events).map_err(io)
+                write_seq(*w, f.movements.iter()).map_err(io)?;
+                write_seq(*w, f.events.iter()).map_err(io)
             }
         }
     }
@@ -594,7 +640,8 @@ fn temp_in(dir: &Path, target: &Path) -> Result<NamedTempFile> {
 impl Stream {
     fn create(dir: &Path, name: &str) -> Result<Stream> {
         let target = dir.join(name);
-        let mut out = std::io::BufWriter::new(temp_in(dir, &target)?);
+        // Large writes: the files run to tens of megabytes.
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, temp_in(dir, &target)?);
         out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[\n")
             .map_err(|e| Error::io(&target, "cannot write", e))?;
         Ok(Stream {
@@ -641,10 +688,10 @@ impl Staged {
     }
 
     fn write(&mut self, f: &Features) -> Result<()> {
-        for m in &f.movements {
+        for m in f.movements.iter() {
             self.movements.push(m)?;
         }
-        for e in &f.events {
+        for e in f.events.iter() {
             self.events.push(e)?;
         }
         for r in &f.unresolved {
