@@ -49,6 +49,13 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("places");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("normalize_50MB", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| convoy::arabic::normalize(&d.text).text().len())
+                .sum::<usize>()
+        })
+    });
     group.bench_function("match_50MB", |b| {
         b.iter(|| {
             docs.iter()
