@@ -6,40 +6,10 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-use convoy::{geoparse, Document, Gazetteer};
+use convoy::{geoparse, Gazetteer};
 
-const CORPUS_BYTES: usize = 50 * 1024 * 1024;
-
-fn seeds() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
-}
-
-/// The seeds repeated, as separate articles, until they add up to `CORPUS_BYTES`.
-fn corpus() -> Vec<Document> {
-    let seeds = seeds();
-    let mut docs = Vec::new();
-    let mut total = 0;
-    while total < CORPUS_BYTES {
-        for (i, text) in seeds.iter().enumerate() {
-            total += text.len();
-            docs.push(Document::from_text(
-                format!("{i}-{}.txt", docs.len()),
-                text.clone(),
-            ));
-        }
-    }
-    docs
-}
+mod common;
+use common::corpus;
 
 fn bench(c: &mut Criterion) {
     let g = Gazetteer::embedded().unwrap();
