@@ -617,6 +617,27 @@ mod tests {
     }
 
     #[test]
+    fn sentences_end_at_arabic_marks_and_ellipses() {
+        let text = "هل انسحبت؟ نعم؛ ثم غادرت… وعادت! ورقم 3.5 مرة. «قالوا.» آخر";
+        let s: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            s,
+            [
+                "هل انسحبت؟",
+                "نعم؛",
+                "ثم غادرت…",
+                "وعادت!",
+                "ورقم 3.5 مرة.",
+                "«قالوا.",
+                "» آخر"
+            ]
+        );
+        // Letters whose UTF-8 shares a byte with ؟ or ؛ (U+065F, U+069F) end nothing.
+        let text = "ٟ\u{069F} كلمة";
+        assert_eq!(sentences(text), [0..text.len()]);
+    }
+
+    #[test]
     fn paragraphs_are_lines() {
         let text = "أ\n\n ب \nج";
         let p: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
@@ -645,6 +666,20 @@ mod tests {
                     _ => {}
                 }
             }
+        }
+
+        /// Tokens, which walk the offset map, map back as the searched map does; their words
+        /// are the text's words.
+        #[test]
+        fn tokens_map_back_like_spans(text in "[ابتةىأإآکیـًٌٍَُِّ٠-٩A-Za-z0-9 \u{200F}\u{FEFB}“”«».,؟-]{0,40}") {
+            let n = normalize(&text);
+            for tok in tokens(&n) {
+                let span = n.original_span(tok.norm.0..tok.norm.1);
+                proptest::prop_assert_eq!(tok.orig, (span.start, span.end));
+            }
+            let from_tokens: Vec<(usize, usize)> =
+                tokens(&n).iter().filter(|t| t.is_word).map(|t| t.norm).collect();
+            proptest::prop_assert_eq!(from_tokens, words(n.text()).collect::<Vec<_>>());
         }
     }
 

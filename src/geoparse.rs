@@ -317,6 +317,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn containing_finds_the_range_or_says_none() {
+        let ranges = [0..5, 7..9, 9..12];
+        let found: Vec<usize> = [0, 4, 5, 6, 7, 9, 11, 12, 40]
+            .iter()
+            .map(|&at| containing(&ranges, at))
+            .collect();
+        assert_eq!(found, [0, 0, 3, 3, 1, 2, 2, 3, 3]);
+        assert_eq!(containing(&[], 0), 0);
+    }
+
+    #[test]
     fn previous_word_steps_over_glued_proclitics() {
         let t = arabic::normalize("في ريف الحسكة");
         let at = t.text().find("الحسكه").unwrap();

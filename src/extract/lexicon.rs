@@ -1381,6 +1381,39 @@ mod tests {
     }
 
     #[test]
+    fn expanded_forms_keep_the_rules_and_their_order() {
+        let lex = lexicon();
+        let word = |w: &str| {
+            let n = arabic::normalize_name(w);
+            let (l, glue) = lex.word(&n);
+            (l.to_vec(), glue.to_owned())
+        };
+        // The proclitic glued on is returned with the meanings.
+        assert_eq!(word("وانسحبت").1, "و");
+        assert_eq!(word("للانسحاب").1, "ل");
+        // The article, after a proclitic: the proclitic is the glue, not the article.
+        let (l, glue) = word("بالشاحنات");
+        assert!(l.contains(&Lex::Vehicles));
+        assert_eq!(glue, "ب");
+        // A possessive suffix on a noun, but not on a verb.
+        assert!(
+            word("عناصرها").0.contains(&Lex::Personnel) || word("عناصرها").0.contains(&Lex::Force)
+        );
+        assert!(word("انسحبها").0.is_empty());
+        // A verb never takes the article: "النقل" is transport.
+        assert!(!word("النقل").0.contains(&Lex::Trigger(Trigger::Move)));
+        // A word listed as written wins over reading it as proclitic + word.
+        assert_eq!(word("قوات").1, "");
+        // Words that are none of these have no meaning.
+        assert_eq!(word("الطقس"), (Vec::new(), String::new()));
+        // A phrase may start with a glued proclitic.
+        let words = ["واعاده", "انتشار"];
+        assert!(lex
+            .phrase(&words)
+            .is_some_and(|(n, l)| n == 2 && l.contains(&Lex::Trigger(Trigger::Redeploy))));
+    }
+
+    #[test]
     fn phrases_match_word_lists() {
         let lex = lexicon();
         let words = ["اعاده", "انتشار", "في"];
