@@ -704,16 +704,27 @@ impl Staged {
 
     /// Closes the streams, writes places.geojson, and renames everything into place.
     fn commit(self, places: &[Value]) -> Result<()> {
-        let mut all = vec![self.movements.close()?, self.events.close()?];
+        // The two large files go to disk at the same time.
+        let (movements, events) = std::thread::scope(|s| {
+            let movements = s.spawn(|| self.movements.close());
+            let events = self.events.close();
+            (movements.join(), events)
+        });
+        let movements = movements.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let mut all = vec![movements?, events?];
         let target = self.dir.join("unresolved.csv");
         let file = self
             .unresolved
             .into_inner()
             .map_err(|e| Error::io(&target, "cannot write", e.into_error()))?;
+        file.as_file()
+            .sync_all()
+            .map_err(|e| Error::io(&target, "cannot write", e))?;
         all.push((file, target));
         let target = self.dir.join("places.geojson");
         let mut file = temp_in(&self.dir, &target)?;
         file.write_all(feature_collection(places).as_bytes())
+            .and_then(|_| file.as_file().sync_all())
             .map_err(|e| Error::io(&target, "cannot write", e))?;
         all.push((file, target));
         for (file, target) in all {
