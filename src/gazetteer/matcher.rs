@@ -1,7 +1,8 @@
 //! Finding every gazetteer name in a text in one pass.
 //!
-//! All names of both tiers, normalised, go into one Aho–Corasick automaton (a DFA), so the cost is
-//! linear in the text whatever the gazetteer's size. A name starts a word, or follows a proclitic
+//! All names of both tiers, normalised, go into one Aho–Corasick automaton, so the cost is linear
+//! in the text whatever the gazetteer's size. It is the compact (contiguous NFA) kind: the walks
+//! are short and start in many places, and its 0.4 MB stay in cache where a DFA's 12 MB do not. A name starts a word, or follows a proclitic
 //! glued to the front of it (بريف، والحسكة، بالعراق، للحسكة), and ends a word. The text is read
 //! word by word: a hash set of the names' first words rules out most words at once, and from the
 //! rest the automaton walks anchored to the longest name that ends a word. Left to right, the
@@ -14,8 +15,8 @@ use std::ops::Range;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::automaton::StateID;
-use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind, StartKind};
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use rustc_hash::FxHashSet;
 
 use super::place::{Place, PlaceIndex, Tier};
@@ -57,7 +58,7 @@ pub struct NameMatch {
 /// The automaton over every name in a gazetteer.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    automaton: DFA,
+    automaton: NFA,
     start: StateID,
     /// The first word of every pattern: a word of text that is not one of these starts no name.
     first_words: FxHashSet<String>,
@@ -114,9 +115,8 @@ impl Matcher {
         }
         // Standard semantics keep every pattern that ends at a state, so the anchored walk in
         // `longest_at` sees every name starting at a position and can keep the longest valid one.
-        let automaton = DFA::builder()
+        let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
             .build(&builder.texts)
             .expect("gazetteer patterns are valid");
         Matcher {
@@ -196,26 +196,26 @@ impl Matcher {
     /// The longest name starting at `start` that ends a word and may follow `prefix`: its end
     /// and its places (empty for a "not a place" phrase).
     fn longest_at(&self, t: &str, start: usize, prefix: &str) -> Option<(usize, Vec<PlaceIndex>)> {
-        let dfa = &self.automaton;
+        let nfa = &self.automaton;
         let lam = arabic::ends_with_lam(prefix);
         let mut sid = self.start;
         let mut best = None;
         for (offset, &b) in t.as_bytes()[start..].iter().enumerate() {
-            sid = dfa.next_state(Anchored::Yes, sid, b);
-            if dfa.is_dead(sid) {
+            sid = nfa.next_state(Anchored::Yes, sid, b);
+            if nfa.is_dead(sid) {
                 break;
             }
-            if !dfa.is_match(sid) {
+            if !nfa.is_match(sid) {
                 continue;
             }
             let end = start + offset + 1;
             if arabic::word_char_at(t, end).0 {
                 continue;
             }
-            for k in 0..dfa.match_len(sid) {
-                let pid = dfa.match_pattern(sid, k);
+            for k in 0..nfa.match_len(sid) {
+                let pid = nfa.match_pattern(sid, k);
                 // A match state also lists names that are suffixes of the path walked.
-                if dfa.pattern_len(pid) != end - start {
+                if nfa.pattern_len(pid) != end - start {
                     continue;
                 }
                 let pattern = &self.patterns[pid.as_usize()];
