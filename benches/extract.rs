@@ -15,10 +15,7 @@ mod common;
 fn bench(c: &mut Criterion) {
     let g = Gazetteer::embedded().unwrap();
     let docs = common::corpus();
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let mut group = c.benchmark_group("extract");
-    group.sample_size(10);
-    group.throughput(Throughput::Bytes(bytes as u64));
+    let mut group = common::corpus_group(c, "extract", &docs);
     group.bench_function("articles_50MB", |b| {
         b.iter(|| {
             docs.iter()

@@ -4,7 +4,7 @@
 //! over both gazetteer tiers) and for full resolution in context, one article at a time, on one
 //! core.
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion};
 
 use convoy::{geoparse, Gazetteer};
 
@@ -15,10 +15,7 @@ fn bench(c: &mut Criterion) {
     let g = Gazetteer::embedded().unwrap();
     let matcher = g.matcher();
     let docs = corpus();
-    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let mut group = c.benchmark_group("places");
-    group.sample_size(10);
-    group.throughput(Throughput::Bytes(bytes as u64));
+    let mut group = common::corpus_group(c, "places", &docs);
     group.bench_function("normalize_50MB", |b| {
         b.iter(|| {
             docs.iter()

@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use convoy::Document;
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, Throughput};
 
 pub const CORPUS_BYTES: usize = 50 * 1024 * 1024;
 
@@ -55,4 +57,18 @@ pub fn write_corpus(dir: &Path) -> (Vec<PathBuf>, usize) {
         paths.push(path);
     }
     (paths, total)
+}
+
+/// A benchmark group over the whole corpus: ten samples (a pass takes seconds), throughput in
+/// bytes of article text.
+pub fn corpus_group<'c>(
+    c: &'c mut Criterion,
+    name: &str,
+    docs: &[Document],
+) -> BenchmarkGroup<'c, WallTime> {
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    let mut group = c.benchmark_group(name);
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group
 }
