@@ -366,11 +366,11 @@ const fn is_arabic_block_word(cp: u32) -> bool {
 /// "لل" (ل + ال, the alef dropped) is handled by the matcher, which also looks for
 /// "ل" + the name without its article.
 pub fn is_proclitic(prefix: &str) -> bool {
-    matches!(
-        prefix,
-        "و" | "ف" | "ب" | "ك" | "ل" | "وب" | "فب" | "وك" | "فك" | "ول" | "فل"
-    )
+    PROCLITICS.contains(&prefix)
 }
+
+/// The proclitics of [`is_proclitic`], one character or two.
+pub const PROCLITICS: [&str; 11] = ["و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل"];
 
 /// True for a proclitic that ends in the preposition ل (so "للحسكة" reads ل + الحسكة).
 pub fn ends_with_lam(prefix: &str) -> bool {

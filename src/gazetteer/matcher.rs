@@ -4,8 +4,9 @@
 //! in the text whatever the gazetteer's size. It is the compact (contiguous NFA) kind: the walks
 //! are short and start in many places, and its 0.4 MB stay in cache where a DFA's 12 MB do not. A name starts a word, or follows a proclitic
 //! glued to the front of it (بريف، والحسكة، بالعراق، للحسكة), and ends a word. The text is read
-//! word by word: a hash set of the names' first words rules out most words at once, and from the
-//! rest the automaton walks anchored to the longest name that ends a word. Left to right, the
+//! word by word: a hash map of the names' first words, bare and with each proclitic, rules out
+//! most words at once and says where in the rest a name may start; from there the automaton walks
+//! anchored to the longest name that ends a word. Left to right, the
 //! leftmost-longest names are kept and never overlap.
 //! Phrases listed as "not places" take part in that choice and then vanish, so
 //! "قوات سوريا الديمقراطية" hides the "سوريا" inside it.
@@ -17,7 +18,7 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::automaton::StateID;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use super::place::{Place, PlaceIndex, Tier};
 use crate::arabic::{self, Normalized};
@@ -60,8 +61,10 @@ pub struct NameMatch {
 pub struct Matcher {
     automaton: NFA,
     start: StateID,
-    /// The first word of every pattern: a word of text that is not one of these starts no name.
-    first_words: FxHashSet<String>,
+    /// Every word of text in which a name may start: a pattern's first word, alone or after a
+    /// proclitic. The value has bit `k` set when the name may start after `2k` bytes (a
+    /// proclitic of `k` letters). Most words are none of these, and one lookup says so.
+    starts: FxHashMap<String, u8>,
     patterns: Vec<Pattern>,
 }
 
@@ -123,16 +126,7 @@ impl Matcher {
             start: automaton
                 .start_state(Anchored::Yes)
                 .expect("built with anchored starts"),
-            first_words: builder
-                .texts
-                .iter()
-                .map(|t| {
-                    let end = t
-                        .find(|c: char| !arabic::is_word_char(c))
-                        .unwrap_or(t.len());
-                    t[..end].to_owned()
-                })
-                .collect(),
+            starts: starts(&builder.texts),
             automaton,
             patterns: builder.patterns,
         }
@@ -163,31 +157,27 @@ impl Matcher {
             if word_start < covered {
                 continue;
             }
-            // A name starts this word, or follows a proclitic glued to its front. Most words
-            // begin no name at all; one hash lookup of the word says so before any walking.
-            let mut at = word_start;
-            for _ in 0..3 {
-                if at >= word_end {
-                    break;
+            // A name starts this word, or follows a proclitic glued to its front.
+            let Some(&after) = self.starts.get(&t[word_start..word_end]) else {
+                continue;
+            };
+            for k in 0..3 {
+                if after & (1 << k) == 0 {
+                    continue;
                 }
+                let at = word_start + 2 * k;
                 let prefix = &t[word_start..at];
-                if at > word_start && !arabic::is_proclitic(prefix) {
+                if let Some((end, places)) = self.longest_at(t, at, prefix) {
+                    if !places.is_empty() {
+                        out.push(NameMatch {
+                            span: norm.original_span(at..end),
+                            normalized_span: at..end,
+                            candidates: places,
+                        });
+                    }
+                    covered = end;
                     break;
                 }
-                if self.first_words.contains(&t[at..word_end]) {
-                    if let Some((end, places)) = self.longest_at(t, at, prefix) {
-                        if !places.is_empty() {
-                            out.push(NameMatch {
-                                span: norm.original_span(at..end),
-                                normalized_span: at..end,
-                                candidates: places,
-                            });
-                        }
-                        covered = end;
-                        break;
-                    }
-                }
-                at += arabic::word_char_at(t, at).1;
             }
         }
         out
@@ -246,6 +236,26 @@ impl Matcher {
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
     }
+}
+
+/// [`Matcher::starts`] for the pattern texts.
+fn starts(texts: &[String]) -> FxHashMap<String, u8> {
+    let mut starts: FxHashMap<String, u8> = FxHashMap::default();
+    for t in texts {
+        let end = t
+            .find(|c: char| !arabic::is_word_char(c))
+            .unwrap_or(t.len());
+        let first = &t[..end];
+        if first.is_empty() {
+            continue;
+        }
+        *starts.entry(first.to_owned()).or_default() |= 1;
+        for p in arabic::PROCLITICS {
+            // Arabic letters take two bytes each.
+            *starts.entry(format!("{p}{first}")).or_default() |= 1 << (p.len() / 2);
+        }
+    }
+    starts
 }
 
 /// Distinct pattern texts and what each stands for.
