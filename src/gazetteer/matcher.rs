@@ -2,12 +2,13 @@
 //!
 //! All names of both tiers, normalised, go into one Aho–Corasick automaton, so the cost is linear
 //! in the text whatever the gazetteer's size. It is the compact (contiguous NFA) kind: the walks
-//! are short and start in many places, and its 0.4 MB stay in cache where a DFA's 12 MB do not. A name starts a word, or follows a proclitic
-//! glued to the front of it (بريف، والحسكة، بالعراق، للحسكة), and ends a word. The text is read
-//! word by word: a hash map of the names' first words, bare and with each proclitic, rules out
-//! most words at once and says where in the rest a name may start; from there the automaton walks
-//! anchored to the longest name that ends a word. Left to right, the
-//! leftmost-longest names are kept and never overlap.
+//! are short and start in many places, and its 0.4 MB stay in cache where a DFA's 12 MB do not.
+//!
+//! A name starts a word, or follows a proclitic glued to the front of it (بريف، والحسكة،
+//! بالعراق، للحسكة), and ends a word. The text is read word by word: a hash map of the names'
+//! first words, bare and with each proclitic, rules out most words at once and says where in the
+//! rest a name may start; from there the automaton walks anchored to the longest name that ends
+//! a word. Left to right, the leftmost-longest names are kept and never overlap.
 //! Phrases listed as "not places" take part in that choice and then vanish, so
 //! "قوات سوريا الديمقراطية" hides the "سوريا" inside it.
 
