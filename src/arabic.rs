@@ -67,11 +67,12 @@ impl<'a> Normalized<'a> {
             last_char -= 1;
         }
         let last = origin(last_char);
-        let mut end = last
-            + self.original[last..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
+        let original = self.original.as_bytes();
+        let mut end = last + original.get(last).map_or(0, |&b| utf8_len(b));
+        // Harakat and tatweel are never ASCII: a space or a full stop after the word ends it.
+        if original.get(end).is_none_or(u8::is_ascii) {
+            return start..end;
+        }
         for c in self.original[end..].chars() {
             if !matches!(fold_fast(c), Fold::Absorb) {
                 break;
@@ -79,6 +80,15 @@ impl<'a> Normalized<'a> {
             end += c.len_utf8();
         }
         start..end
+    }
+}
+
+/// The length of a UTF-8 character from its first byte.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..0xE0 => 1 + usize::from(lead >= 0x80),
+        0xE0..0xF0 => 3,
+        _ => 4,
     }
 }
 
@@ -417,6 +427,11 @@ pub fn tokens<'a>(norm: &'a Normalized<'_>) -> Vec<Token<'a>> {
     let mut out = Vec::with_capacity(t.len() / 5);
     let mut i = 0;
     while i < t.len() {
+        // Single spaces separate the tokens of normalised text.
+        if t.as_bytes()[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let (word, len) = word_char_at(t, i);
         if word {
             let start = i;
@@ -436,15 +451,13 @@ pub fn tokens<'a>(norm: &'a Normalized<'_>) -> Vec<Token<'a>> {
                 is_word: true,
             });
         } else {
-            if !t[i..].starts_with(' ') {
-                let orig = norm.span_by(i..i + len, &mut origin);
-                out.push(Token {
-                    text: &t[i..i + len],
-                    norm: (i, i + len),
-                    orig: (orig.start, orig.end),
-                    is_word: false,
-                });
-            }
+            let orig = norm.span_by(i..i + len, &mut origin);
+            out.push(Token {
+                text: &t[i..i + len],
+                norm: (i, i + len),
+                orig: (orig.start, orig.end),
+                is_word: false,
+            });
             i += len;
         }
     }
