@@ -212,6 +212,9 @@ struct Tables {
     /// Every word a date expression can start with (besides numbers), also with a proclitic
     /// glued on: most words are not one, and one lookup says so.
     starts: rustc_hash::FxHashSet<String>,
+    /// The first four bytes of every word in `starts`: a test far cheaper than hashing the
+    /// whole word, which most words fail.
+    prefixes: rustc_hash::FxHashSet<u32>,
 }
 
 fn tables() -> &'static Tables {
@@ -246,7 +249,9 @@ fn tables() -> &'static Tables {
             .flat_map(|s| ["و", "ف", "ب", "ل"].map(|p| format!("{p}{s}")))
             .collect();
         starts.extend(glued);
+        let prefixes = starts.iter().map(|s| prefix(s)).collect();
         Tables {
+            prefixes,
             starts,
             months,
             weekdays: WEEKDAYS
@@ -256,6 +261,14 @@ fn tables() -> &'static Tables {
             ordinals,
         }
     })
+}
+
+/// The first four bytes of a word, zero-padded.
+fn prefix(w: &str) -> u32 {
+    let mut b = [0u8; 4];
+    let n = w.len().min(4);
+    b[..n].copy_from_slice(&w.as_bytes()[..n]);
+    u32::from_le_bytes(b)
 }
 
 /// A word without one glued proclitic (و ف ب ل), as dates are often written "وفي"، "بـ".
@@ -318,7 +331,7 @@ fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Op
     let w = rest[0];
     let number_like = w.as_bytes().last().is_some_and(u8::is_ascii_digit)
         && bare(w).bytes().all(|b| b.is_ascii_digit());
-    if !number_like && !t.starts.contains(w) {
+    if !number_like && !(t.prefixes.contains(&prefix(w)) && t.starts.contains(w)) {
         return None;
     }
     // Day: a number, or an ordinal word ("التاسع من ...").
