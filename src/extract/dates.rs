@@ -331,7 +331,8 @@ fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Op
     let w = rest[0];
     let number_like = w.as_bytes().last().is_some_and(u8::is_ascii_digit)
         && bare(w).bytes().all(|b| b.is_ascii_digit());
-    if !number_like && !(t.prefixes.contains(&prefix(w)) && t.starts.contains(w)) {
+    let starts_date = t.prefixes.contains(&prefix(w)) && t.starts.contains(w);
+    if !number_like && !starts_date {
         return None;
     }
     // Day: a number, or an ordinal word ("التاسع من ...").
