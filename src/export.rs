@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 
 use geo::{Densify, Haversine, LineString};
 use serde::Serialize;
-use serde_json::{json, Value};
 use tempfile::NamedTempFile;
 
 use crate::document::Document;
@@ -371,59 +370,72 @@ impl PlaceTally {
         }
     }
 
-    /// The places as Point features, sorted by id.
-    pub fn features(&self, g: &Gazetteer) -> Vec<Value> {
-        let mut out: Vec<(String, Value)> = self
+    /// Serialises the places as Point features, sorted by id, handing each to `write` in turn:
+    /// the file is streamed, never held whole (its `docs` lists grow with the corpus).
+    pub fn write(&self, g: &Gazetteer, mut write: impl FnMut(&[u8]) -> Result<()>) -> Result<()> {
+        let mut named: Vec<(&str, usize)> = self
             .counts
             .iter()
             .enumerate()
             .filter(|(_, (n, _))| *n > 0)
-            .map(|(ix, (n, docs))| {
-                let p = g.place(PlaceIndex(ix as u32));
-                let mut docs: Vec<&str> = docs
-                    .iter()
-                    .map(|&d| self.docs[d as usize].as_str())
-                    .collect();
-                docs.sort();
-                docs.dedup();
-                let props = json!({
-                    "id": p.id.as_str(),
-                    "name_en": p.name_en,
-                    "name_ar": p.name_ar,
-                    "kind": p.kind.as_str(),
-                    "country": p.country,
-                    "mentions": n,
-                    "docs": docs,
-                    "source": p.source,
-                    "precision_m": p.precision_m,
-                    "tier": match p.tier {
+            .map(|(ix, _)| (g.place(PlaceIndex(ix as u32)).id.as_str(), ix))
+            .collect();
+        named.sort();
+        let mut buf = Vec::new();
+        for (id, ix) in named {
+            let (mentions, docs) = &self.counts[ix];
+            let p = g.place(PlaceIndex(ix as u32));
+            let mut docs: Vec<&str> = docs
+                .iter()
+                .map(|&d| self.docs[d as usize].as_str())
+                .collect();
+            docs.sort();
+            docs.dedup();
+            let feature = FeatureOut {
+                kind: "Feature",
+                id,
+                geometry: PointOut {
+                    kind: "Point",
+                    coordinates: lon_lat(p.lon(), p.lat()),
+                },
+                properties: PlaceProps {
+                    id,
+                    name_en: &p.name_en,
+                    name_ar: &p.name_ar,
+                    kind: p.kind.as_str(),
+                    country: &p.country,
+                    mentions: *mentions,
+                    docs,
+                    source: &p.source,
+                    precision_m: p.precision_m,
+                    tier: match p.tier {
                         crate::gazetteer::Tier::Curated => "curated",
                         crate::gazetteer::Tier::Geonames => "geonames",
                     },
-                });
-                let f = json!({
-                    "type": "Feature",
-                    "id": p.id.as_str(),
-                    "geometry": {"type": "Point", "coordinates": lon_lat(p.lon(), p.lat())},
-                    "properties": props,
-                });
-                (p.id.to_string(), f)
-            })
-            .collect();
-        out.sort_by(|a, b| a.0.cmp(&b.0));
-        out.into_iter().map(|(_, f)| f).collect()
+                },
+            };
+            buf.clear();
+            // Writing plain structs of strings and numbers to memory cannot fail.
+            serde_json::to_writer(&mut buf, &feature).expect("features serialise");
+            write(&buf)?;
+        }
+        Ok(())
     }
 }
 
-/// A FeatureCollection with one feature per line: readable diffs, and still one JSON value.
-pub fn feature_collection(features: &[Value]) -> String {
-    let mut s = String::from("{\"type\":\"FeatureCollection\",\"features\":[\n");
-    for (i, f) in features.iter().enumerate() {
-        s.push_str(&f.to_string());
-        s.push_str(if i + 1 < features.len() { ",\n" } else { "\n" });
-    }
-    s.push_str("]}\n");
-    s
+/// The properties of a place in `places.geojson`.
+#[derive(Serialize)]
+struct PlaceProps<'a> {
+    id: &'a str,
+    name_en: &'a str,
+    name_ar: &'a str,
+    kind: &'a str,
+    country: &'a str,
+    mentions: u64,
+    docs: Vec<&'a str>,
+    source: &'a str,
+    precision_m: u32,
+    tier: &'static str,
 }
 
 /// Writes `files` (name → contents) into `dir` atomically: each goes to a temporary file in the
@@ -575,7 +587,7 @@ fn write_batches(
         }
         progress(done, paths.len());
     }
-    out.finish(&tally.features(g))?;
+    out.finish(g, &tally)?;
     Ok(summary)
 }
 
@@ -596,13 +608,12 @@ impl Out<'_> {
         }
     }
 
-    fn finish(self, places: &[Value]) -> Result<()> {
+    fn finish(self, g: &Gazetteer, places: &PlaceTally) -> Result<()> {
         match self {
-            Out::Files(s) => s.commit(places),
-            Out::Seq(w) => {
-                let places: Vec<String> = places.iter().map(Value::to_string).collect();
-                write_seq(w, &places).map_err(|e| Error::io("<stdout>", "cannot write", e))
-            }
+            Out::Files(s) => s.commit(g, places),
+            Out::Seq(w) => places.write(g, |f| {
+                write_seq(w, [f]).map_err(|e| Error::io("<stdout>", "cannot write", e))
+            }),
         }
     }
 }
@@ -703,7 +714,7 @@ impl Staged {
     }
 
     /// Closes the streams, writes places.geojson, and renames everything into place.
-    fn commit(self, places: &[Value]) -> Result<()> {
+    fn commit(self, g: &Gazetteer, places: &PlaceTally) -> Result<()> {
         // The two large files go to disk at the same time.
         let (movements, events) = std::thread::scope(|s| {
             let movements = s.spawn(|| self.movements.close());
@@ -721,12 +732,9 @@ impl Staged {
             .sync_all()
             .map_err(|e| Error::io(&target, "cannot write", e))?;
         all.push((file, target));
-        let target = self.dir.join("places.geojson");
-        let mut file = temp_in(&self.dir, &target)?;
-        file.write_all(feature_collection(places).as_bytes())
-            .and_then(|_| file.as_file().sync_all())
-            .map_err(|e| Error::io(&target, "cannot write", e))?;
-        all.push((file, target));
+        let mut stream = Stream::create(&self.dir, "places.geojson")?;
+        places.write(g, |f| stream.push(f))?;
+        all.push(stream.close()?);
         for (file, target) in all {
             file.persist(&target)
                 .map_err(|e| Error::io(&target, "cannot write", e.error))?;
@@ -746,15 +754,25 @@ fn csv_error(target: &Path, e: csv::Error) -> Error {
 mod tests {
     use super::*;
 
+    /// A collection as `Stream` writes it, read back.
+    fn streamed(features: &[&[u8]]) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let mut stream = Stream::create(dir.path(), "x.geojson").unwrap();
+        for f in features {
+            stream.push(f).unwrap();
+        }
+        let (file, target) = stream.close().unwrap();
+        file.persist(&target).unwrap();
+        std::fs::read_to_string(target).unwrap()
+    }
+
     #[test]
     fn collections_are_one_feature_per_line() {
-        let fc = feature_collection(&[json!({"a": 1}), json!({"b": 2})]);
         assert_eq!(
-            fc,
+            streamed(&[b"{\"a\":1}", b"{\"b\":2}"]),
             "{\"type\":\"FeatureCollection\",\"features\":[\n{\"a\":1},\n{\"b\":2}\n]}\n"
         );
-        let empty = feature_collection(&[]);
-        let parsed: geojson::FeatureCollection = empty.parse().unwrap();
+        let parsed: geojson::FeatureCollection = streamed(&[]).parse().unwrap();
         assert!(parsed.features.is_empty());
     }
 
