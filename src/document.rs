@@ -193,7 +193,15 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
             for entry in entries {
                 let entry = entry.map_err(|e| Error::io(input, "cannot list", e))?;
                 let path = entry.path();
-                if path.extension().is_some_and(|x| x == "txt") && path.is_file() {
+                if path.extension().is_none_or(|x| x != "txt") {
+                    continue;
+                }
+                // The listing says what each entry is: asking the file system again, for
+                // thousands of files, would cost a system call each. Links are followed.
+                let kind = entry
+                    .file_type()
+                    .map_err(|e| Error::io(&path, "cannot read", e))?;
+                if kind.is_file() || (kind.is_symlink() && path.is_file()) {
                     files.push(path);
                 }
             }
@@ -209,6 +217,28 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn directories_give_their_txt_files_in_name_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("b.txt"), "ب").unwrap();
+        std::fs::write(d.join("a.txt"), "ا").unwrap();
+        std::fs::write(d.join("notes.md"), "x").unwrap();
+        std::fs::create_dir(d.join("folder.txt")).unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(d.join("a.txt"), d.join("c.txt")).unwrap();
+        let names: Vec<String> = expand_inputs(&[d.to_owned()])
+            .unwrap()
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        let mut expected = vec!["a.txt", "b.txt"];
+        if cfg!(unix) {
+            expected.push("c.txt");
+        }
+        assert_eq!(names, expected);
+    }
 
     #[test]
     fn utf8_with_bom_is_taken_as_is() {
