@@ -105,6 +105,13 @@ pub struct Actor {
     pub arabic: Option<String>,
 }
 
+/// An actor named in a sentence, before one is chosen: its English name and the span of the
+/// article text that names it.
+struct Candidate<'a> {
+    name: &'a str,
+    arabic: Option<Range<usize>>,
+}
+
 /// A trip the text states.
 #[derive(Debug, Clone)]
 pub struct Movement {
@@ -526,21 +533,21 @@ impl Reader<'_> {
                 || reading::previous_word(words, j, sentence.start)
                     .is_some_and(|p| words[p].has(Lex::Role(lexicon::Role::Destination)))
         };
-        let mut candidates: Vec<(usize, Actor)> = Vec::new();
+        // Candidates keep borrowed names and spans: most are not chosen, and only the one that
+        // is becomes an owned `Actor`.
+        let mut candidates: Vec<(usize, Candidate)> = Vec::new();
         for j in sentence.start..frame.range.end.max(sentence.start) {
             let w = &words[j];
             if w.continued && w.mention.is_none() {
                 continue;
             }
-            let text = |a: usize, b: usize| {
-                self.doc.text[words[a].token.orig.0..words[b].token.orig.1].to_owned()
-            };
+            let text = |a: usize, b: usize| Some(words[a].token.orig.0..words[b].token.orig.1);
             if w.has(Lex::Coalition) && !receiving(j) {
                 candidates.push((
                     j,
-                    Actor {
-                        name: "International coalition".into(),
-                        arabic: Some(text(j, j)),
+                    Candidate {
+                        name: "International coalition",
+                        arabic: text(j, j),
                     },
                 ));
                 continue;
@@ -552,9 +559,9 @@ impl Reader<'_> {
                     let n = words[k].nation().expect("found");
                     candidates.push((
                         j,
-                        Actor {
-                            name: nation_actor(n).into(),
-                            arabic: Some(text(j, k)),
+                        Candidate {
+                            name: nation_actor(n),
+                            arabic: text(j, k),
                         },
                     ));
                     continue;
@@ -562,9 +569,9 @@ impl Reader<'_> {
                 if let Some(k) = (j + 1..end).find(|&k| words[k].has(Lex::Coalition)) {
                     candidates.push((
                         j,
-                        Actor {
-                            name: "International coalition".into(),
-                            arabic: Some(text(j, k)),
+                        Candidate {
+                            name: "International coalition",
+                            arabic: text(j, k),
                         },
                     ));
                     continue;
@@ -577,9 +584,9 @@ impl Reader<'_> {
                 if standalone && !receiving(j) && nation_is_actor_word(w.token.text) {
                     candidates.push((
                         j,
-                        Actor {
-                            name: nation_actor(n).into(),
-                            arabic: Some(text(j, j)),
+                        Candidate {
+                            name: nation_actor(n),
+                            arabic: text(j, j),
                         },
                     ));
                 }
@@ -592,8 +599,8 @@ impl Reader<'_> {
                 if latin && (j + 1..(j + 3).min(words.len())).any(|k| words[k].has(Lex::Force)) {
                     candidates.push((
                         j,
-                        Actor {
-                            name: nation_actor(n).into(),
+                        Candidate {
+                            name: nation_actor(n),
                             arabic: None,
                         },
                     ));
@@ -607,16 +614,16 @@ impl Reader<'_> {
             if p.party {
                 candidates.push((
                     p.word,
-                    Actor {
-                        name: place.name_en.clone(),
-                        arabic: Some(self.mentions[p.mention].surface(self.doc).to_owned()),
+                    Candidate {
+                        name: &place.name_en,
+                        arabic: Some(self.mentions[p.mention].span.clone()),
                     },
                 ));
             }
         }
         // Forces and nationalities first; a country that is merely named only if none.
         let parties = candidates.split_off(explicit);
-        let pick = |mut c: Vec<(usize, Actor)>| {
+        let pick = |mut c: Vec<(usize, Candidate)>| {
             c.sort_by_key(|(j, _)| *j);
             // The subject right after the verb (VSO: "انسحبت قوات التحالف"), else the nearest
             // before it (SVO), else any later one.
@@ -625,7 +632,10 @@ impl Reader<'_> {
             right_after
                 .or(before)
                 .or_else(|| c.iter().find(|(j, _)| *j >= first))
-                .map(|(_, a)| a.clone())
+                .map(|(_, c)| Actor {
+                    name: c.name.to_owned(),
+                    arabic: c.arabic.clone().map(|r| self.doc.text[r].to_owned()),
+                })
         };
         let chosen = pick(candidates).or_else(|| pick(parties));
         match chosen {
