@@ -61,11 +61,9 @@ pub struct NameMatch {
 #[derive(Debug, Clone)]
 pub struct Matcher {
     automaton: NFA,
-    start: StateID,
     /// Every word of text in which a name may start: a pattern's first word, alone or after a
-    /// proclitic. The value has bit `k` set when the name may start after `2k` bytes (a
-    /// proclitic of `k` letters). Most words are none of these, and one lookup says so.
-    starts: FxHashMap<String, u8>,
+    /// proclitic. Most words are none of these, and one lookup says so.
+    starts: FxHashMap<String, Start>,
     patterns: Vec<Pattern>,
 }
 
@@ -123,11 +121,11 @@ impl Matcher {
             .match_kind(MatchKind::Standard)
             .build(&builder.texts)
             .expect("gazetteer patterns are valid");
+        let start = automaton
+            .start_state(Anchored::Yes)
+            .expect("built with anchored starts");
         Matcher {
-            start: automaton
-                .start_state(Anchored::Yes)
-                .expect("built with anchored starts"),
-            starts: starts(&builder.texts),
+            starts: starts(&builder.texts, &automaton, start),
             automaton,
             patterns: builder.patterns,
         }
@@ -159,16 +157,18 @@ impl Matcher {
                 continue;
             }
             // A name starts this word, or follows a proclitic glued to its front.
-            let Some(&after) = self.starts.get(&t[word_start..word_end]) else {
+            let Some(start) = self.starts.get(&t[word_start..word_end]) else {
                 continue;
             };
             for k in 0..3 {
-                if after & (1 << k) == 0 {
+                if start.after & (1 << k) == 0 {
                     continue;
                 }
                 let at = word_start + 2 * k;
                 let prefix = &t[word_start..at];
-                if let Some((end, places)) = self.longest_at(t, at, prefix) {
+                if let Some((end, places)) =
+                    self.longest_at(t, at, (word_end, start.states[k]), prefix)
+                {
                     if !places.is_empty() {
                         out.push(NameMatch {
                             span: norm.original_span(at..end),
@@ -185,52 +185,72 @@ impl Matcher {
     }
 
     /// The longest name starting at `start` that ends a word and may follow `prefix`: its end
-    /// and its places (empty for a "not a place" phrase).
-    fn longest_at(&self, t: &str, start: usize, prefix: &str) -> Option<(usize, Vec<PlaceIndex>)> {
+    /// and its places (empty for a "not a place" phrase). The walk resumes at `resume`: a
+    /// byte offset and the state the walk from `start` reaches there.
+    fn longest_at(
+        &self,
+        t: &str,
+        start: usize,
+        resume: (usize, StateID),
+        prefix: &str,
+    ) -> Option<(usize, Vec<PlaceIndex>)> {
         let nfa = &self.automaton;
         let lam = arabic::ends_with_lam(prefix);
-        let mut sid = self.start;
+        let (mut end, mut sid) = resume;
         let mut best = None;
-        for (offset, &b) in t.as_bytes()[start..].iter().enumerate() {
+        loop {
+            if nfa.is_match(sid) && !arabic::word_char_at(t, end).0 {
+                self.keep_longest(sid, start, end, prefix, lam, &mut best);
+            }
+            let Some(&b) = t.as_bytes().get(end) else {
+                break;
+            };
             sid = nfa.next_state(Anchored::Yes, sid, b);
             if nfa.is_dead(sid) {
                 break;
             }
-            if !nfa.is_match(sid) {
-                continue;
-            }
-            let end = start + offset + 1;
-            if arabic::word_char_at(t, end).0 {
-                continue;
-            }
-            for k in 0..nfa.match_len(sid) {
-                let pid = nfa.match_pattern(sid, k);
-                // A match state also lists names that are suffixes of the path walked.
-                if nfa.pattern_len(pid) != end - start {
-                    continue;
-                }
-                let pattern = &self.patterns[pid.as_usize()];
-                if !prefix.is_empty() && !pattern.arabic {
-                    continue;
-                }
-                if pattern.blocked {
-                    best = Some((end, Vec::new()));
-                    continue;
-                }
-                let mut places: Vec<PlaceIndex> = pattern
-                    .targets
-                    .iter()
-                    .filter(|t| !t.needs_lam || lam)
-                    .map(|t| t.place)
-                    .collect();
-                if !places.is_empty() {
-                    places.sort();
-                    places.dedup();
-                    best = Some((end, places));
-                }
-            }
+            end += 1;
         }
         best
+    }
+
+    /// Keeps in `best` the names of match state `sid` that run from `start` to `end`.
+    fn keep_longest(
+        &self,
+        sid: StateID,
+        start: usize,
+        end: usize,
+        prefix: &str,
+        lam: bool,
+        best: &mut Option<(usize, Vec<PlaceIndex>)>,
+    ) {
+        let nfa = &self.automaton;
+        for k in 0..nfa.match_len(sid) {
+            let pid = nfa.match_pattern(sid, k);
+            // A match state also lists names that are suffixes of the path walked.
+            if nfa.pattern_len(pid) != end - start {
+                continue;
+            }
+            let pattern = &self.patterns[pid.as_usize()];
+            if !prefix.is_empty() && !pattern.arabic {
+                continue;
+            }
+            if pattern.blocked {
+                *best = Some((end, Vec::new()));
+                continue;
+            }
+            let mut places: Vec<PlaceIndex> = pattern
+                .targets
+                .iter()
+                .filter(|t| !t.needs_lam || lam)
+                .map(|t| t.place)
+                .collect();
+            if !places.is_empty() {
+                places.sort();
+                places.dedup();
+                *best = Some((end, places));
+            }
+        }
     }
 
     /// How many distinct normalised patterns the automaton holds.
@@ -239,9 +259,31 @@ impl Matcher {
     }
 }
 
+/// Where a name may start in a word, and the automaton's state once past the word.
+#[derive(Debug, Clone, Copy)]
+struct Start {
+    /// Bit `k` is set when a name may start after `2k` bytes (a proclitic of `k` letters).
+    after: u8,
+    /// For each `k`, the state reached by walking the rest of the word: every walk from there
+    /// would repeat it.
+    states: [StateID; 3],
+}
+
 /// [`Matcher::starts`] for the pattern texts.
-fn starts(texts: &[String]) -> FxHashMap<String, u8> {
-    let mut starts: FxHashMap<String, u8> = FxHashMap::default();
+fn starts(texts: &[String], nfa: &NFA, start: StateID) -> FxHashMap<String, Start> {
+    let walk = |word: &str| {
+        word.bytes()
+            .fold(start, |sid, b| nfa.next_state(Anchored::Yes, sid, b))
+    };
+    let mut starts: FxHashMap<String, Start> = FxHashMap::default();
+    let mut add = |key: String, k: usize, state: StateID| {
+        let entry = starts.entry(key).or_insert(Start {
+            after: 0,
+            states: [start; 3],
+        });
+        entry.after |= 1 << k;
+        entry.states[k] = state;
+    };
     for t in texts {
         let end = t
             .find(|c: char| !arabic::is_word_char(c))
@@ -250,10 +292,12 @@ fn starts(texts: &[String]) -> FxHashMap<String, u8> {
         if first.is_empty() {
             continue;
         }
-        *starts.entry(first.to_owned()).or_default() |= 1;
+        // The first word is the start of a pattern, so walking it never dies.
+        let state = walk(first);
+        add(first.to_owned(), 0, state);
         for p in arabic::PROCLITICS {
             // Arabic letters take two bytes each.
-            *starts.entry(format!("{p}{first}")).or_default() |= 1 << (p.len() / 2);
+            add(format!("{p}{first}"), p.len() / 2, state);
         }
     }
     starts
