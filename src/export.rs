@@ -14,7 +14,7 @@ use tempfile::NamedTempFile;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::extract::{Actor, Endpoint, Event, Extraction, Movement};
-use crate::gazetteer::{Gazetteer, PlaceIndex};
+use crate::gazetteer::{Gazetteer, Place, PlaceIndex};
 use crate::report::round6;
 
 /// Great-circle lines get a vertex at least this often, so they draw right in any projection.
@@ -206,6 +206,23 @@ struct EventProps<'a> {
 }
 
 /// RFC 7946 §3.1.1: positions are [lon, lat], here to 6 decimals.
+/// A Point feature at `place`.
+fn point_feature<'a, P: Serialize>(
+    id: &'a str,
+    place: &Place,
+    properties: P,
+) -> FeatureOut<'a, PointOut, P> {
+    FeatureOut {
+        kind: "Feature",
+        id,
+        geometry: PointOut {
+            kind: "Point",
+            coordinates: lon_lat(place.lon(), place.lat()),
+        },
+        properties,
+    }
+}
+
 fn lon_lat(x: f64, y: f64) -> [f64; 2] {
     [round6(x), round6(y)]
 }
@@ -299,15 +316,7 @@ fn event_feature(g: &Gazetteer, doc: &Document, id: &str, e: &Event, out: &mut T
         near: e.place.near,
         marker_color: event_colour(e.event_type),
     };
-    let feature = FeatureOut {
-        kind: "Feature",
-        id,
-        geometry: PointOut {
-            kind: "Point",
-            coordinates: lon_lat(place.lon(), place.lat()),
-        },
-        properties: props,
-    };
+    let feature = point_feature(id, place, props);
     out.push(&feature);
 }
 
@@ -391,14 +400,10 @@ impl PlaceTally {
                 .collect();
             docs.sort();
             docs.dedup();
-            let feature = FeatureOut {
-                kind: "Feature",
+            let feature = point_feature(
                 id,
-                geometry: PointOut {
-                    kind: "Point",
-                    coordinates: lon_lat(p.lon(), p.lat()),
-                },
-                properties: PlaceProps {
+                p,
+                PlaceProps {
                     id,
                     name_en: &p.name_en,
                     name_ar: &p.name_ar,
@@ -413,7 +418,7 @@ impl PlaceTally {
                         crate::gazetteer::Tier::Geonames => "geonames",
                     },
                 },
-            };
+            );
             buf.clear();
             // Writing plain structs of strings and numbers to memory cannot fail.
             serde_json::to_writer(&mut buf, &feature).expect("features serialise");
