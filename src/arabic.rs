@@ -371,16 +371,31 @@ const fn is_arabic_block_word(cp: u32) -> bool {
 }
 
 /// The Arabic proclitics that may be glued to the front of a name, in matching form:
-/// conjunctions و ف, prepositions ب ك ل, and their pairs (وب، فل، ...).
+/// conjunctions و ف, prepositions ب ك ل, and their pairs (وب، فل، ...), one letter or two.
 ///
 /// "لل" (ل + ال, the alef dropped) is handled by the matcher, which also looks for
 /// "ل" + the name without its article.
-pub fn is_proclitic(prefix: &str) -> bool {
-    PROCLITICS.contains(&prefix)
-}
-
-/// The proclitics of [`is_proclitic`], one character or two.
 pub const PROCLITICS: [&str; 11] = ["و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل"];
+
+/// The one-letter proclitics (و ف ب ل) read off a word to find the word a phrase or a date
+/// expression is listed under: "وفي"، "لشهر".
+pub const GLUE: [&str; 4] = ["و", "ف", "ب", "ل"];
+
+/// `word` without one [`GLUE`] proclitic, if what remains has at least `min_letters`
+/// characters; otherwise `word` as it is.
+///
+/// # Examples
+/// ```
+/// use convoy::arabic::strip_glue;
+/// assert_eq!(strip_glue("وفي", 2), "في");
+/// assert_eq!(strip_glue("وفي", 3), "وفي");
+/// ```
+pub fn strip_glue(word: &str, min_letters: usize) -> &str {
+    GLUE.iter()
+        .find_map(|p| word.strip_prefix(p))
+        .filter(|rest| rest.chars().count() >= min_letters)
+        .unwrap_or(word)
+}
 
 /// True for a proclitic that ends in the preposition ل (so "للحسكة" reads ل + الحسكة).
 pub fn ends_with_lam(prefix: &str) -> bool {
@@ -435,14 +450,7 @@ pub fn tokens<'a>(norm: &'a Normalized<'_>) -> Vec<Token<'a>> {
         let (word, len) = word_char_at(t, i);
         if word {
             let start = i;
-            i += len;
-            loop {
-                let (word, len) = word_char_at(t, i);
-                if !word {
-                    break;
-                }
-                i += len;
-            }
+            i = word_end(t, i + len);
             let orig = norm.span_by(start..i, &mut origin);
             out.push(Token {
                 text: &t[start..i],
@@ -480,18 +488,23 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             let start = i;
             i += len;
             if word {
-                loop {
-                    let (word, len) = word_char_at(text, i);
-                    if !word {
-                        break;
-                    }
-                    i += len;
-                }
+                i = word_end(text, i);
                 return Some((start, i));
             }
         }
         None
     })
+}
+
+/// Where the run of word characters at byte `i` of `text` ends (`i` itself if there is none).
+fn word_end(text: &str, mut i: usize) -> usize {
+    loop {
+        let (word, len) = word_char_at(text, i);
+        if !word {
+            return i;
+        }
+        i += len;
+    }
 }
 
 /// Splits text into sentences: byte ranges, trimmed, ending after `.`, `!`, `?`, `؟`, `؛` or a
@@ -698,8 +711,8 @@ mod tests {
 
     #[test]
     fn proclitics() {
-        assert!(is_proclitic("وب"));
-        assert!(!is_proclitic("ال"));
+        assert!(PROCLITICS.contains(&"وب"));
+        assert!(!PROCLITICS.contains(&"ال"));
         assert!(ends_with_lam("ول"));
     }
 }

@@ -14,7 +14,7 @@ use tempfile::NamedTempFile;
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::extract::{Actor, Endpoint, Event, Extraction, Movement};
-use crate::gazetteer::{Gazetteer, Place, PlaceIndex};
+use crate::gazetteer::{Gazetteer, Kind, Place, PlaceIndex, Tier};
 use crate::report::round6;
 
 /// Great-circle lines get a vertex at least this often, so they draw right in any projection.
@@ -48,8 +48,7 @@ pub struct Texts {
 
 impl Texts {
     fn push(&mut self, feature: &impl Serialize) {
-        // Writing plain structs of strings and numbers to memory cannot fail.
-        serde_json::to_writer(&mut self.buf, feature).expect("features serialise");
+        write_json(&mut self.buf, feature);
         self.ends.push(self.buf.len());
     }
 
@@ -66,6 +65,12 @@ impl Texts {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts.zip(&self.ends).map(|(a, &b)| &self.buf[a..b])
     }
+}
+
+/// Appends `feature`'s JSON to `buf`.
+fn write_json(buf: &mut Vec<u8>, feature: &impl Serialize) {
+    // Writing plain structs of strings and numbers to memory cannot fail.
+    serde_json::to_writer(buf, feature).expect("features serialise");
 }
 
 /// Builds the features of `x`, the extraction of `doc`.
@@ -205,7 +210,6 @@ struct EventProps<'a> {
     marker_color: &'static str,
 }
 
-/// RFC 7946 §3.1.1: positions are [lon, lat], here to 6 decimals.
 /// A Point feature at `place`.
 fn point_feature<'a, P: Serialize>(
     id: &'a str,
@@ -223,6 +227,7 @@ fn point_feature<'a, P: Serialize>(
     }
 }
 
+/// RFC 7946 §3.1.1: positions are [lon, lat], here to 6 decimals.
 fn lon_lat(x: f64, y: f64) -> [f64; 2] {
     [round6(x), round6(y)]
 }
@@ -407,21 +412,17 @@ impl PlaceTally {
                     id,
                     name_en: &p.name_en,
                     name_ar: &p.name_ar,
-                    kind: p.kind.as_str(),
+                    kind: p.kind,
                     country: &p.country,
                     mentions: *mentions,
                     docs,
                     source: &p.source,
                     precision_m: p.precision_m,
-                    tier: match p.tier {
-                        crate::gazetteer::Tier::Curated => "curated",
-                        crate::gazetteer::Tier::Geonames => "geonames",
-                    },
+                    tier: p.tier,
                 },
             );
             buf.clear();
-            // Writing plain structs of strings and numbers to memory cannot fail.
-            serde_json::to_writer(&mut buf, &feature).expect("features serialise");
+            write_json(&mut buf, &feature);
             write(&buf)?;
         }
         Ok(())
@@ -434,13 +435,13 @@ struct PlaceProps<'a> {
     id: &'a str,
     name_en: &'a str,
     name_ar: &'a str,
-    kind: &'a str,
+    kind: Kind,
     country: &'a str,
     mentions: u64,
     docs: Vec<&'a str>,
     source: &'a str,
     precision_m: u32,
-    tier: &'static str,
+    tier: Tier,
 }
 
 /// Writes `files` (name → contents) into `dir` atomically: each goes to a temporary file in the

@@ -146,8 +146,7 @@ impl Mention {
 /// ```
 pub fn resolve(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
     let norm = arabic::normalize(&doc.text);
-    let tokens = arabic::tokens(&norm);
-    parse(gazetteer, doc, &norm, &tokens).mentions
+    parse(gazetteer, doc, &norm, arabic::words(norm.text())).mentions
 }
 
 /// A document read for places: its sentences, paragraphs and mentions, for the stages
@@ -162,16 +161,16 @@ pub struct Parsed {
 }
 
 /// Splits `doc` into sentences and paragraphs and resolves the places it names, given its
-/// normalised text and the tokens of that text.
+/// normalised text and that text's words ([`arabic::words`], or the word tokens of a caller
+/// that has them).
 pub fn parse(
     gazetteer: &Gazetteer,
     doc: &Document,
     norm: &arabic::Normalized,
-    tokens: &[arabic::Token],
+    words: impl IntoIterator<Item = (usize, usize)>,
 ) -> Parsed {
     let sentences = arabic::sentences(&doc.text);
     let paragraphs = arabic::paragraphs(&doc.text);
-    let words = tokens.iter().filter(|t| t.is_word).map(|t| t.norm);
     let mut mentions: Vec<Mention> = gazetteer
         .matcher()
         .find_in_words(norm, words)

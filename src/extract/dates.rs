@@ -246,7 +246,7 @@ fn tables() -> &'static Tables {
         let glued: Vec<String> = starts
             .iter()
             .filter(|s| s.chars().count() >= 3)
-            .flat_map(|s| ["و", "ف", "ب", "ل"].map(|p| format!("{p}{s}")))
+            .flat_map(|s| arabic::GLUE.map(|p| format!("{p}{s}")))
             .collect();
         starts.extend(glued);
         let prefixes = starts.iter().map(|s| prefix(s)).collect();
@@ -273,14 +273,7 @@ fn prefix(w: &str) -> u32 {
 
 /// A word without one glued proclitic (و ف ب ل), as dates are often written "وفي"، "بـ".
 fn bare(w: &str) -> &str {
-    for p in ["و", "ف", "ب", "ل"] {
-        if let Some(rest) = w.strip_prefix(p) {
-            if rest.chars().count() >= 3 {
-                return rest;
-            }
-        }
-    }
-    w
+    arabic::strip_glue(w, 3)
 }
 
 fn match_words(table: &[(Vec<String>, u8)], words: &[&str]) -> Option<(usize, u8)> {

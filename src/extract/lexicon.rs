@@ -1167,8 +1167,6 @@ pub struct Form {
     phrase_starts: Vec<u32>,
 }
 
-/// Proclitics tried before a listed word, in order: "وانسحبت", "ستنسحب".
-const PROCLITICS: [&str; 11] = ["و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك", "س"];
 /// The article, alone or after a proclitic: "السيارات", "بالشاحنات".
 const ARTICLES: [&str; 5] = ["ال", "وال", "بال", "فال", "كال"];
 /// Possessive suffixes on a noun: "عناصرها", "مقراته".
@@ -1238,7 +1236,8 @@ fn expand(words: &[(String, Vec<Lex>)], phrases: &[Phrase]) -> HashMap<String, F
     for (ix, (w, _)) in words.iter().enumerate() {
         add(w.clone(), ix, 0);
     }
-    for p in PROCLITICS {
+    // The proclitics of names, and the future prefix of verbs: "وانسحبت", "ستنسحب".
+    for p in arabic::PROCLITICS.into_iter().chain(["س"]) {
         for (ix, (w, _)) in words.iter().enumerate() {
             if long(w, 2) {
                 add(format!("{p}{w}"), ix, p.len());
@@ -1284,7 +1283,7 @@ fn expand(words: &[(String, Vec<Lex>)], phrases: &[Phrase]) -> HashMap<String, F
     }
     let mut keys: Vec<String> = starts.keys().map(|k| k.to_string()).collect();
     for k in starts.keys() {
-        keys.extend(["و", "ف", "ب", "ل"].map(|p| format!("{p}{k}")));
+        keys.extend(arabic::GLUE.map(|p| format!("{p}{k}")));
     }
     for key in keys {
         let stripped = strip_glue(&key);
@@ -1348,14 +1347,7 @@ impl Form {
 
 /// A word without one leading proclitic (و ف ب ل), for matching the first word of a phrase.
 fn strip_glue(w: &str) -> &str {
-    for p in ["و", "ف", "ب", "ل"] {
-        if let Some(rest) = w.strip_prefix(p) {
-            if rest.chars().count() >= 2 {
-                return rest;
-            }
-        }
-    }
-    w
+    arabic::strip_glue(w, 2)
 }
 
 #[cfg(test)]

@@ -182,13 +182,14 @@ pub struct Extraction {
 pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extraction {
     let norm = arabic::normalize(&doc.text);
     let tokens: Vec<Token> = arabic::tokens(&norm);
-    let parsed = geoparse::parse(g, doc, &norm, &tokens);
-    let spans: Vec<(usize, usize)> = parsed
+    let word_spans = tokens.iter().filter(|t| t.is_word).map(|t| t.norm);
+    let parsed = geoparse::parse(g, doc, &norm, word_spans);
+    let mention_spans: Vec<(usize, usize)> = parsed
         .mentions
         .iter()
         .map(|m| (m.normalized_span.start, m.normalized_span.end))
         .collect();
-    let mut words = reading::read(&tokens, &spans);
+    let mut words = reading::read(&tokens, &mention_spans);
     let word_tokens: Vec<Token> = tokens.iter().filter(|t| t.is_word).copied().collect();
     let word_index: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].is_word).collect();
     let dates: Vec<DateMention> = dates::find(&word_tokens, date)

@@ -160,15 +160,13 @@ impl Matcher {
             let Some(start) = self.starts.get(&t[word_start..word_end]) else {
                 continue;
             };
-            for k in 0..3 {
-                if start.after & (1 << k) == 0 {
+            for (k, state) in start.iter().enumerate() {
+                let Some(state) = *state else {
                     continue;
-                }
+                };
                 let at = word_start + 2 * k;
                 let prefix = &t[word_start..at];
-                if let Some((end, places)) =
-                    self.longest_at(t, at, (word_end, start.states[k]), prefix)
-                {
+                if let Some((end, places)) = self.longest_at(t, at, (word_end, state), prefix) {
                     if !places.is_empty() {
                         out.push(NameMatch {
                             span: norm.original_span(at..end),
@@ -259,15 +257,10 @@ impl Matcher {
     }
 }
 
-/// Where a name may start in a word, and the automaton's state once past the word.
-#[derive(Debug, Clone, Copy)]
-struct Start {
-    /// Bit `k` is set when a name may start after `2k` bytes (a proclitic of `k` letters).
-    after: u8,
-    /// For each `k`, the state reached by walking the rest of the word: every walk from there
-    /// would repeat it.
-    states: [StateID; 3],
-}
+/// Where a name may start in a word: entry `k` is set when one may start after `2k` bytes (a
+/// proclitic of `k` letters), and holds the automaton's state once past the rest of the word,
+/// which every walk from there would otherwise repeat.
+type Start = [Option<StateID>; 3];
 
 /// [`Matcher::starts`] for the pattern texts.
 fn starts(texts: &[String], nfa: &NFA, start: StateID) -> FxHashMap<String, Start> {
@@ -277,12 +270,7 @@ fn starts(texts: &[String], nfa: &NFA, start: StateID) -> FxHashMap<String, Star
     };
     let mut starts: FxHashMap<String, Start> = FxHashMap::default();
     let mut add = |key: String, k: usize, state: StateID| {
-        let entry = starts.entry(key).or_insert(Start {
-            after: 0,
-            states: [start; 3],
-        });
-        entry.after |= 1 << k;
-        entry.states[k] = state;
+        starts.entry(key).or_default()[k] = Some(state);
     };
     for t in texts {
         let end = t
