@@ -29,6 +29,16 @@ pub struct Normalized<'a> {
     /// byte `n` comes from original byte `.1 + (n - .0)`, until the next break. Most characters
     /// keep their length, so breaks are few and the map costs little to build.
     breaks: Vec<(u32, u32)>,
+    /// The tokens of the normalised text, found while it is written (see [`tokens`]).
+    tokens: Vec<TokenSpan>,
+}
+
+/// Where a token lies in both texts; [`tokens`] gives it its text.
+#[derive(Debug, Clone, Copy)]
+struct TokenSpan {
+    norm: (u32, u32),
+    orig: (u32, u32),
+    word: bool,
 }
 
 impl<'a> Normalized<'a> {
@@ -53,20 +63,13 @@ impl<'a> Normalized<'a> {
     /// Maps a byte range of the normalised text (on char boundaries) to the original text. The
     /// end takes in the harakat and tatweel written after the last character.
     pub fn original_span(&self, range: Range<usize>) -> Range<usize> {
-        self.span_by(range, |n| self.origin(n))
-    }
-
-    /// [`Normalized::original_span`] with the offset map given: a search, or a cursor that
-    /// walks the breaks when the ranges come in text order.
-    #[inline]
-    fn span_by(&self, range: Range<usize>, mut origin: impl FnMut(usize) -> usize) -> Range<usize> {
         debug_assert!(range.start < range.end && range.end <= self.text.len());
-        let start = origin(range.start);
+        let start = self.origin(range.start);
         let mut last_char = range.end - 1;
         while !self.text.is_char_boundary(last_char) {
             last_char -= 1;
         }
-        let last = origin(last_char);
+        let last = self.origin(last_char);
         let original = self.original.as_bytes();
         let mut end = last + original.get(last).map_or(0, |&b| utf8_len(b));
         // Harakat and tatweel are never ASCII: a space or a full stop after the word ends it.
@@ -74,7 +77,7 @@ impl<'a> Normalized<'a> {
             return start..end;
         }
         for c in self.original[end..].chars() {
-            if !matches!(fold_fast(c), Fold::Absorb) {
+            if !matches!(fold_fast(c).0, Fold::Absorb) {
                 break;
             }
             end += c.len_utf8();
@@ -132,6 +135,73 @@ impl Builder {
     }
 }
 
+/// The tokens of a text being normalised, found as it is written.
+#[derive(Default)]
+struct Tokenizer {
+    done: Vec<TokenSpan>,
+    /// The word being read: where it starts in both texts, and where it ends so far.
+    open: Option<(usize, usize)>,
+    end: (usize, usize),
+}
+
+impl Tokenizer {
+    /// Normalised bytes starting at `at`, `len` long, came from original bytes `orig`: a word
+    /// character continues the word being read, anything else but a space is a token of its own.
+    #[inline(always)]
+    fn char(&mut self, word: bool, at: usize, len: usize, orig: Range<usize>) {
+        if word {
+            if self.open.is_none() {
+                self.open = Some((at, orig.start));
+            }
+            self.end = (at + len, orig.end);
+        } else {
+            self.close();
+            self.push((at, at + len), (orig.start, orig.end), false);
+        }
+    }
+
+    /// A space: the word being read ends.
+    #[inline(always)]
+    fn close(&mut self) {
+        if let Some((norm, orig)) = self.open.take() {
+            self.push((norm, self.end.0), (orig, self.end.1), true);
+        }
+    }
+
+    #[inline(always)]
+    fn push(&mut self, norm: (usize, usize), orig: (usize, usize), word: bool) {
+        self.done.push(TokenSpan {
+            norm: (norm.0 as u32, norm.1 as u32),
+            orig: (orig.0 as u32, orig.1 as u32),
+            word,
+        });
+    }
+
+    /// Harakat or tatweel at original bytes `orig`: the tokens that end right before them grow
+    /// over them.
+    #[inline]
+    fn absorb(&mut self, orig: Range<usize>) {
+        if self.open.is_some() {
+            if self.end.1 != orig.start {
+                return;
+            }
+            self.end.1 = orig.end;
+        }
+        // Closed tokens too: one presentation form may have made several.
+        for t in self.done.iter_mut().rev() {
+            if t.orig.1 as usize != orig.start {
+                break;
+            }
+            t.orig.1 = orig.end as u32;
+        }
+    }
+
+    fn finish(mut self) -> Vec<TokenSpan> {
+        self.close();
+        self.done
+    }
+}
+
 /// What one original character becomes in the matching form.
 #[derive(Clone, Copy)]
 enum Fold {
@@ -148,10 +218,10 @@ enum Fold {
     Compat,
 }
 
-/// [`fold`] for ASCII (entries 0–127) and the Arabic block U+0600–U+06FF (entries 128–383),
-/// computed once: nearly every character of an article is in one of the two.
-fn common_folds() -> &'static [Fold; 384] {
-    static TABLE: std::sync::OnceLock<[Fold; 384]> = std::sync::OnceLock::new();
+/// [`fold_word`] for ASCII (entries 0–127) and the Arabic block U+0600–U+06FF (entries
+/// 128–383), computed once: nearly every character of an article is in one of the two.
+fn common_folds() -> &'static [(Fold, bool); 384] {
+    static TABLE: std::sync::OnceLock<[(Fold, bool); 384]> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         std::array::from_fn(|i| {
             let cp = if i < 128 {
@@ -159,19 +229,30 @@ fn common_folds() -> &'static [Fold; 384] {
             } else {
                 0x600 + i as u32 - 128
             };
-            char::from_u32(cp).map_or(Fold::Drop, fold)
+            char::from_u32(cp).map_or((Fold::Drop, false), fold_word)
         })
     })
 }
 
-/// [`fold`], from the table for the common characters.
+/// [`fold_word`], from the table for the common characters.
 #[inline]
-fn fold_fast(c: char) -> Fold {
+fn fold_fast(c: char) -> (Fold, bool) {
     match c as usize {
         cp @ 0..=0x7F => common_folds()[cp],
         cp @ 0x600..=0x6FF => common_folds()[cp - 0x600 + 128],
-        _ => fold(c),
+        _ => fold_word(c),
     }
+}
+
+/// [`fold`], and whether what is kept or written for the character is a word character.
+fn fold_word(c: char) -> (Fold, bool) {
+    let f = fold(c);
+    let word = match f {
+        Fold::Keep => is_word_char(c),
+        Fold::Char(d) => is_word_char(d),
+        _ => false,
+    };
+    (f, word)
 }
 
 fn fold(c: char) -> Fold {
@@ -227,6 +308,10 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         breaks: vec![(0, 0)],
         shift: 0,
     };
+    let mut tokens = Tokenizer {
+        done: Vec::with_capacity(text.len() / 8),
+        ..Tokenizer::default()
+    };
     let table = common_folds();
     let bytes = text.as_bytes();
     let mut pending_space: Option<usize> = None;
@@ -237,30 +322,40 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     while i < bytes.len() {
         let b = bytes[i];
         // The two common cases without general decoding: ASCII, and the two-byte Arabic block.
-        let (c, len, folded) = if b < 0x80 {
-            (b as char, 1, table[b as usize])
+        let (len, (folded, word)) = if b < 0x80 {
+            (1, table[b as usize])
         } else if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() {
-            let cp = (u32::from(b & 0x1F) << 6) | u32::from(bytes[i + 1] & 0x3F);
-            let c = char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c, 2, table[cp as usize - 0x600 + 128])
+            let k = (usize::from(b & 0x03) << 6) | usize::from(bytes[i + 1] & 0x3F);
+            (2, table[k + 128])
         } else {
             let c = text[i..]
                 .chars()
                 .next()
                 .unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c, c.len_utf8(), fold(c))
+            (c.len_utf8(), fold_fast(c))
         };
         if matches!(folded, Fold::Keep) && pending_space.is_none() && run_end == i {
-            run_end = i + len;
-            i += len;
+            let at = out.text.len() + (run_end - run_start);
+            tokens.char(word, at, len, i..i + len);
+            run_end = if word {
+                // The rest of the word, in a tight loop: most characters are kept letters.
+                let end = kept_letters_end(table, bytes, i + len);
+                tokens.end = (at + (end - i), end);
+                end
+            } else {
+                i + len
+            };
+            i = run_end;
             continue;
         }
         if run_end > run_start {
             out.push_str(&text[run_start..run_end], run_start);
         }
         match folded {
-            Fold::Absorb | Fold::Drop => {}
+            Fold::Absorb => tokens.absorb(i..i + len),
+            Fold::Drop => {}
             Fold::Space => {
+                tokens.close();
                 if (!out.text.is_empty() || run_end > run_start) && pending_space.is_none() {
                     pending_space = Some(i);
                 }
@@ -269,24 +364,44 @@ pub fn normalize(text: &str) -> Normalized<'_> {
                 if let Some(s) = pending_space.take() {
                     out.push(' ', s);
                 }
+                let at = out.text.len();
                 match folded {
                     Fold::Keep => {
                         // Starts a new run.
+                        tokens.char(word, at, len, i..i + len);
                         run_start = i;
-                        run_end = i + len;
-                        i += len;
+                        run_end = if word {
+                            let end = kept_letters_end(table, bytes, i + len);
+                            tokens.end = (at + (end - i), end);
+                            end
+                        } else {
+                            i + len
+                        };
+                        i = run_end;
                         continue;
                     }
-                    Fold::Char(f) => out.push(f, i),
+                    Fold::Char(f) => {
+                        out.push(f, i);
+                        tokens.char(word, at, f.len_utf8(), i..i + len);
+                    }
                     _ => {
+                        let c = text[i..]
+                            .chars()
+                            .next()
+                            .unwrap_or(char::REPLACEMENT_CHARACTER);
                         for d in c.nfkc() {
-                            match fold(d) {
-                                Fold::Char(f) => out.push_expanded(f, i),
-                                Fold::Space => out.push_expanded(' ', i),
-                                Fold::Absorb | Fold::Drop => {}
-                                Fold::Keep | Fold::Compat => {
-                                    out.push_expanded(d.to_lowercase().next().unwrap_or(d), i)
-                                }
+                            let e = match fold(d) {
+                                Fold::Char(f) => f,
+                                Fold::Space => ' ',
+                                Fold::Absorb | Fold::Drop => continue,
+                                Fold::Keep | Fold::Compat => d.to_lowercase().next().unwrap_or(d),
+                            };
+                            let at = out.text.len();
+                            out.push_expanded(e, i);
+                            if e == ' ' {
+                                tokens.close();
+                            } else {
+                                tokens.char(is_word_char(e), at, e.len_utf8(), i..i + len);
                             }
                         }
                     }
@@ -304,7 +419,28 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         original: text,
         text: out.text,
         breaks: out.breaks,
+        tokens: tokens.finish(),
     }
+}
+
+/// Where the run of kept word characters (ASCII or the Arabic block) from byte `i` ends.
+#[inline(always)]
+fn kept_letters_end(table: &[(Fold, bool); 384], bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        let (k, len) = if b < 0x80 {
+            (usize::from(b), 1)
+        } else if b & 0xFC == 0xD8 && i + 1 < bytes.len() {
+            let k = (usize::from(b & 0x03) << 6) | usize::from(bytes[i + 1] & 0x3F);
+            (k + 128, 2)
+        } else {
+            break;
+        };
+        match table[k] {
+            (Fold::Keep, true) => i += len,
+            _ => break,
+        }
+    }
+    i
 }
 
 /// Whether the character at byte `i` of `text` (a char boundary) is a word character, and its
@@ -429,47 +565,18 @@ pub struct Token<'a> {
 /// ```
 pub fn tokens<'a>(norm: &'a Normalized<'_>) -> Vec<Token<'a>> {
     let t = norm.text();
-    // Tokens come in text order, so the offset map is walked rather than searched.
-    let mut k = 0;
-    let breaks = &norm.breaks;
-    let mut origin = |n: usize| {
-        while k + 1 < breaks.len() && breaks[k + 1].0 as usize <= n {
-            k += 1;
-        }
-        let (norm, orig) = breaks[k];
-        orig as usize + (n - norm as usize)
-    };
-    let mut out = Vec::with_capacity(t.len() / 5);
-    let mut i = 0;
-    while i < t.len() {
-        // Single spaces separate the tokens of normalised text.
-        if t.as_bytes()[i] == b' ' {
-            i += 1;
-            continue;
-        }
-        let (word, len) = word_char_at(t, i);
-        if word {
-            let start = i;
-            i = word_end(t, i + len);
-            let orig = norm.span_by(start..i, &mut origin);
-            out.push(Token {
-                text: &t[start..i],
-                norm: (start, i),
-                orig: (orig.start, orig.end),
-                is_word: true,
-            });
-        } else {
-            let orig = norm.span_by(i..i + len, &mut origin);
-            out.push(Token {
-                text: &t[i..i + len],
-                norm: (i, i + len),
-                orig: (orig.start, orig.end),
-                is_word: false,
-            });
-            i += len;
-        }
-    }
-    out
+    norm.tokens
+        .iter()
+        .map(|s| {
+            let (a, b) = (s.norm.0 as usize, s.norm.1 as usize);
+            Token {
+                text: &t[a..b],
+                norm: (a, b),
+                orig: (s.orig.0 as usize, s.orig.1 as usize),
+                is_word: s.word,
+            }
+        })
+        .collect()
 }
 
 /// The words of normalised text (runs of word characters), as byte ranges.
@@ -694,18 +801,28 @@ mod tests {
             }
         }
 
-        /// Tokens, which walk the offset map, map back as the searched map does; their words
-        /// are the text's words.
+        /// Tokens, found while normalising, map back as the searched map does; their words
+        /// are the text's words, and every other character but a space is a token of its own.
         #[test]
-        fn tokens_map_back_like_spans(text in "[ابتةىأإآکیـًٌٍَُِّ٠-٩A-Za-z0-9 \u{200F}\u{FEFB}“”«».,؟-]{0,40}") {
+        fn tokens_map_back_like_spans(text in "[ابتةىأإآکیـًٌٍَُِّ٠-٩A-Za-z0-9 \u{200F}\u{FEFB}\u{FF21}\u{FDFA}“”«».,؟-]{0,40}") {
             let n = normalize(&text);
-            for tok in tokens(&n) {
+            let toks = tokens(&n);
+            for tok in &toks {
                 let span = n.original_span(tok.norm.0..tok.norm.1);
                 proptest::prop_assert_eq!(tok.orig, (span.start, span.end));
+                proptest::prop_assert_eq!(tok.text, &n.text()[tok.norm.0..tok.norm.1]);
             }
             let from_tokens: Vec<(usize, usize)> =
-                tokens(&n).iter().filter(|t| t.is_word).map(|t| t.norm).collect();
+                toks.iter().filter(|t| t.is_word).map(|t| t.norm).collect();
             proptest::prop_assert_eq!(from_tokens, words(n.text()).collect::<Vec<_>>());
+            let others: Vec<&str> = toks.iter().filter(|t| !t.is_word).map(|t| t.text).collect();
+            let expected: Vec<&str> = n
+                .text()
+                .char_indices()
+                .filter(|&(i, c)| c != ' ' && !word_char_at(n.text(), i).0)
+                .map(|(i, c)| &n.text()[i..i + c.len_utf8()])
+                .collect();
+            proptest::prop_assert_eq!(others, expected);
         }
     }
 
