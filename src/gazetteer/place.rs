@@ -159,6 +159,16 @@ pub enum Tier {
     Geonames,
 }
 
+impl Tier {
+    /// The tier's name as written in the output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Curated => "curated",
+            Tier::Geonames => "geonames",
+        }
+    }
+}
+
 /// One gazetteer entry.
 #[derive(Debug, Clone)]
 pub struct Place {

@@ -8,14 +8,16 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use geo::{Densify, Haversine, LineString};
-use serde::Serialize;
 use tempfile::NamedTempFile;
 
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::extract::{Actor, Endpoint, Event, Extraction, Movement};
-use crate::gazetteer::{Gazetteer, Kind, Place, PlaceIndex, Tier};
+use crate::gazetteer::{Gazetteer, Place, PlaceIndex};
 use crate::report::round6;
+
+mod json;
+use json::Object;
 
 /// Great-circle lines get a vertex at least this often, so they draw right in any projection.
 /// At 25 km a 2,800 km route (Baghdad to Zagreb) stays within 14 m of the great circle drawn
@@ -47,8 +49,9 @@ pub struct Texts {
 }
 
 impl Texts {
-    fn push(&mut self, feature: &impl Serialize) {
-        write_json(&mut self.buf, feature);
+    /// Appends the feature `write` writes.
+    fn push(&mut self, write: impl FnOnce(&mut Vec<u8>)) {
+        write(&mut self.buf);
         self.ends.push(self.buf.len());
     }
 
@@ -65,12 +68,6 @@ impl Texts {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts.zip(&self.ends).map(|(a, &b)| &self.buf[a..b])
     }
-}
-
-/// Appends `feature`'s JSON to `buf`.
-fn write_json(buf: &mut Vec<u8>, feature: &impl Serialize) {
-    // Writing plain structs of strings and numbers to memory cannot fail.
-    serde_json::to_writer(buf, feature).expect("features serialise");
 }
 
 /// Builds the features of `x`, the extraction of `doc`.
@@ -106,32 +103,34 @@ pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
     }
 }
 
-/// A Feature as written: RFC 7946 with the `id` member equal to the `id` property.
-#[derive(Serialize)]
-struct FeatureOut<'a, G: Serialize, P: Serialize> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    id: &'a str,
-    geometry: G,
-    properties: P,
+/// Appends a Feature to `buf`: RFC 7946, with the `id` member equal to the `id` property,
+/// which comes first; `geometry` and `properties` write the rest of their members.
+fn feature(
+    buf: &mut Vec<u8>,
+    id: &str,
+    geometry: impl FnOnce(&mut Object),
+    properties: impl FnOnce(&mut Object),
+) {
+    let mut f = Object::new(buf);
+    f.str("type", "Feature");
+    f.str("id", id);
+    f.object("geometry", geometry);
+    f.object("properties", |p| {
+        p.str("id", id);
+        properties(p);
+    });
+    f.end();
 }
 
-#[derive(Serialize)]
-struct LineOut {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    coordinates: Vec<[f64; 2]>,
-}
-
-#[derive(Serialize)]
-struct PointOut {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    coordinates: [f64; 2],
+/// The Point geometry of `place`.
+fn point(place: &Place) -> impl FnOnce(&mut Object) + '_ {
+    |g| {
+        g.str("type", "Point");
+        g.position("coordinates", lon_lat(place.lon(), place.lat()));
+    }
 }
 
 /// What movements and events share: how the text tells it, when, and where it says so.
-#[derive(Serialize)]
 struct Told<'a> {
     status: &'static str,
     event_date: Option<String>,
@@ -165,65 +164,17 @@ impl<'a> Told<'a> {
             background,
         }
     }
-}
 
-/// Properties of `movements.geojson`, in the contract's order.
-#[derive(Serialize)]
-struct MovementProps<'a> {
-    id: &'a str,
-    doc: &'a str,
-    event_type: &'static str,
-    actor: Option<&'a str>,
-    actor_ar: Option<&'a str>,
-    origin: &'a str,
-    origin_name: &'a str,
-    destination: &'a str,
-    destination_name: &'a str,
-    via: Vec<&'a str>,
-    via_names: Vec<&'a str>,
-    vehicles: Option<u32>,
-    vehicles_qualifier: Option<&'static str>,
-    personnel: Option<u32>,
-    personnel_qualifier: Option<&'static str>,
-    #[serde(flatten)]
-    told: Told<'a>,
-    stroke: &'static str,
-    #[serde(rename = "stroke-width")]
-    stroke_width: f64,
-}
-
-/// Properties of `events.geojson`, in the contract's order.
-#[derive(Serialize)]
-struct EventProps<'a> {
-    id: &'a str,
-    doc: &'a str,
-    event_type: &'static str,
-    place: &'a str,
-    place_name: &'a str,
-    actor: Option<&'a str>,
-    actor_ar: Option<&'a str>,
-    counterpart: Option<&'a str>,
-    #[serde(flatten)]
-    told: Told<'a>,
-    near: bool,
-    #[serde(rename = "marker-color")]
-    marker_color: &'static str,
-}
-
-/// A Point feature at `place`.
-fn point_feature<'a, P: Serialize>(
-    id: &'a str,
-    place: &Place,
-    properties: P,
-) -> FeatureOut<'a, PointOut, P> {
-    FeatureOut {
-        kind: "Feature",
-        id,
-        geometry: PointOut {
-            kind: "Point",
-            coordinates: lon_lat(place.lon(), place.lat()),
-        },
-        properties,
+    /// Writes the members, in the contract's order.
+    fn write(&self, p: &mut Object) {
+        p.str("status", self.status);
+        p.opt_str("event_date", self.event_date.as_deref());
+        p.opt_str("date_text", self.date_text);
+        p.u64("geo_precision", self.geo_precision.into());
+        p.str("evidence", self.evidence);
+        p.u64("evidence_start", self.evidence_start as u64);
+        p.u64("evidence_end", self.evidence_end as u64);
+        p.bool("background", self.background);
     }
 }
 
@@ -258,71 +209,77 @@ fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement, out: 
         .vehicles
         .and_then(|c| c.n)
         .map_or(2.0, |n| (1.5 + f64::from(n.max(1)).log2() * 0.75).min(8.0));
-    let props = MovementProps {
-        id,
-        doc: &doc.name,
-        event_type: m.event_type.as_str(),
-        actor: m.actor.as_ref().map(|a| a.name.as_str()),
-        actor_ar: m.actor.as_ref().and_then(|a| a.arabic.as_deref()),
-        origin: place(&m.origin).id.as_str(),
-        origin_name: &place(&m.origin).name_en,
-        destination: place(&m.destination).id.as_str(),
-        destination_name: &place(&m.destination).name_en,
-        via: m.via.iter().map(|v| place(v).id.as_str()).collect(),
-        via_names: m.via.iter().map(|v| place(v).name_en.as_str()).collect(),
-        vehicles: m.vehicles.and_then(|c| c.n),
-        vehicles_qualifier: m.vehicles.map(|c| c.qualifier.as_str()),
-        personnel: m.personnel.and_then(|c| c.n),
-        personnel_qualifier: m.personnel.map(|c| c.qualifier.as_str()),
-        told: Told::new(
-            doc,
-            m.status,
-            m.date,
-            &m.date_text,
-            &m.evidence,
-            precision.as_int(),
-            m.background,
-        ),
-        stroke: actor_colour(m.actor.as_ref()),
-        stroke_width: (width * 10.0f64).round() / 10.0,
-    };
-    let feature = FeatureOut {
-        kind: "Feature",
-        id,
-        geometry: LineOut {
-            kind: "LineString",
-            coordinates: line.coords().map(|c| lon_lat(c.x, c.y)).collect(),
-        },
-        properties: props,
-    };
-    out.push(&feature);
+    let told = Told::new(
+        doc,
+        m.status,
+        m.date,
+        &m.date_text,
+        &m.evidence,
+        precision.as_int(),
+        m.background,
+    );
+    let actor = m.actor.as_ref();
+    out.push(|buf| {
+        let geometry = |g: &mut Object| {
+            g.str("type", "LineString");
+            g.positions("coordinates", line.coords().map(|c| lon_lat(c.x, c.y)));
+        };
+        // The contract's order.
+        feature(buf, id, geometry, |p| {
+            p.str("doc", &doc.name);
+            p.str("event_type", m.event_type.as_str());
+            p.opt_str("actor", actor.map(|a| a.name.as_str()));
+            p.opt_str("actor_ar", actor.and_then(|a| a.arabic.as_deref()));
+            p.str("origin", place(&m.origin).id.as_str());
+            p.str("origin_name", &place(&m.origin).name_en);
+            p.str("destination", place(&m.destination).id.as_str());
+            p.str("destination_name", &place(&m.destination).name_en);
+            p.strs("via", m.via.iter().map(|v| place(v).id.as_str()));
+            p.strs("via_names", m.via.iter().map(|v| place(v).name_en.as_str()));
+            p.opt_u32("vehicles", m.vehicles.and_then(|c| c.n));
+            p.opt_str(
+                "vehicles_qualifier",
+                m.vehicles.map(|c| c.qualifier.as_str()),
+            );
+            p.opt_u32("personnel", m.personnel.and_then(|c| c.n));
+            p.opt_str(
+                "personnel_qualifier",
+                m.personnel.map(|c| c.qualifier.as_str()),
+            );
+            told.write(p);
+            p.str("stroke", actor_colour(actor));
+            p.f64("stroke-width", (width * 10.0f64).round() / 10.0);
+        });
+    });
 }
 
 fn event_feature(g: &Gazetteer, doc: &Document, id: &str, e: &Event, out: &mut Texts) {
     let place = g.place(e.place.place);
-    let props = EventProps {
-        id,
-        doc: &doc.name,
-        event_type: e.event_type.as_str(),
-        place: place.id.as_str(),
-        place_name: &place.name_en,
-        actor: e.actor.as_ref().map(|a| a.name.as_str()),
-        actor_ar: e.actor.as_ref().and_then(|a| a.arabic.as_deref()),
-        counterpart: e.counterpart.as_deref(),
-        told: Told::new(
-            doc,
-            e.status,
-            e.date,
-            &e.date_text,
-            &e.evidence,
-            e.place.precision(g).as_int(),
-            e.background,
-        ),
-        near: e.place.near,
-        marker_color: event_colour(e.event_type),
-    };
-    let feature = point_feature(id, place, props);
-    out.push(&feature);
+    let told = Told::new(
+        doc,
+        e.status,
+        e.date,
+        &e.date_text,
+        &e.evidence,
+        e.place.precision(g).as_int(),
+        e.background,
+    );
+    let actor = e.actor.as_ref();
+    out.push(|buf| {
+        // The contract's order.
+        feature(buf, id, point(place), |p| {
+            p.str("doc", &doc.name);
+            p.str("event_type", e.event_type.as_str());
+            p.str("place", place.id.as_str());
+            p.str("place_name", &place.name_en);
+            p.opt_str("actor", actor.map(|a| a.name.as_str()));
+            p.opt_str("actor_ar", actor.and_then(|a| a.arabic.as_deref()));
+            p.opt_str("counterpart", e.counterpart.as_deref());
+            told.write(p);
+            p.bool("near", e.place.near);
+            p.str("marker-color", event_colour(e.event_type));
+        });
+    });
 }
 
 /// A fixed colour per actor, so a map's colours do not change when other articles are added.
@@ -405,43 +362,22 @@ impl PlaceTally {
                 .collect();
             docs.sort();
             docs.dedup();
-            let feature = point_feature(
-                id,
-                p,
-                PlaceProps {
-                    id,
-                    name_en: &p.name_en,
-                    name_ar: &p.name_ar,
-                    kind: p.kind,
-                    country: &p.country,
-                    mentions: *mentions,
-                    docs,
-                    source: &p.source,
-                    precision_m: p.precision_m,
-                    tier: p.tier,
-                },
-            );
             buf.clear();
-            write_json(&mut buf, &feature);
+            feature(&mut buf, id, point(p), |o| {
+                o.str("name_en", &p.name_en);
+                o.str("name_ar", &p.name_ar);
+                o.str("kind", p.kind.as_str());
+                o.str("country", &p.country);
+                o.u64("mentions", *mentions);
+                o.strs("docs", docs);
+                o.str("source", &p.source);
+                o.u64("precision_m", p.precision_m.into());
+                o.str("tier", p.tier.as_str());
+            });
             write(&buf)?;
         }
         Ok(())
     }
-}
-
-/// The properties of a place in `places.geojson`.
-#[derive(Serialize)]
-struct PlaceProps<'a> {
-    id: &'a str,
-    name_en: &'a str,
-    name_ar: &'a str,
-    kind: Kind,
-    country: &'a str,
-    mentions: u64,
-    docs: Vec<&'a str>,
-    source: &'a str,
-    precision_m: u32,
-    tier: Tier,
 }
 
 /// Writes `files` (name → contents) into `dir` atomically: each goes to a temporary file in the
