@@ -212,10 +212,12 @@ struct Tables {
     /// Every word a date expression can start with (besides numbers), also with a proclitic
     /// glued on: most words are not one, and one lookup says so.
     starts: rustc_hash::FxHashSet<String>,
-    /// The first four bytes of every word in `starts`: a test far cheaper than hashing the
-    /// whole word, which most words fail.
-    prefixes: rustc_hash::FxHashSet<u32>,
+    /// One bit for each [`sieve_key`] of a word in `starts`: a test far cheaper than hashing
+    /// the whole word, which nearly every word fails.
+    sieve: Box<[u64; SIEVE_WORDS]>,
 }
+
+const SIEVE_WORDS: usize = 1 << 10;
 
 fn tables() -> &'static Tables {
     static T: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
@@ -249,9 +251,13 @@ fn tables() -> &'static Tables {
             .flat_map(|s| arabic::GLUE.map(|p| format!("{p}{s}")))
             .collect();
         starts.extend(glued);
-        let prefixes = starts.iter().map(|s| prefix(s)).collect();
+        let mut sieve = Box::new([0u64; SIEVE_WORDS]);
+        for s in &starts {
+            let k = sieve_key(s);
+            sieve[k / 64] |= 1 << (k % 64);
+        }
         Tables {
-            prefixes,
+            sieve,
             starts,
             months,
             weekdays: WEEKDAYS
@@ -263,12 +269,19 @@ fn tables() -> &'static Tables {
     })
 }
 
-/// The first four bytes of a word, zero-padded.
-fn prefix(w: &str) -> u32 {
-    let mut b = [0u8; 4];
-    let n = w.len().min(4);
-    b[..n].copy_from_slice(&w.as_bytes()[..n]);
-    u32::from_le_bytes(b)
+/// A 16-bit hash of a word's length and its first and last four bytes.
+fn sieve_key(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (head, tail) = match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        (Some(h), Some(t)) => (u32::from_le_bytes(*h), u32::from_le_bytes(*t)),
+        _ => {
+            let mut x = [0u8; 4];
+            x[..b.len()].copy_from_slice(b);
+            (u32::from_le_bytes(x), 0)
+        }
+    };
+    let mixed = (u64::from(head) | (u64::from(tail) << 32)) ^ b.len() as u64;
+    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
 /// A word without one glued proclitic (و ف ب ل), as dates are often written "وفي"، "بـ".
@@ -324,7 +337,8 @@ fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Op
     let w = rest[0];
     let number_like = w.as_bytes().last().is_some_and(u8::is_ascii_digit)
         && bare(w).bytes().all(|b| b.is_ascii_digit());
-    let starts_date = t.prefixes.contains(&prefix(w)) && t.starts.contains(w);
+    let k = sieve_key(w);
+    let starts_date = t.sieve[k / 64] & (1 << (k % 64)) != 0 && t.starts.contains(w);
     if !number_like && !starts_date {
         return None;
     }
