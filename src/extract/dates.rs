@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::arabic::{self, Token};
+use crate::arabic;
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -301,14 +301,14 @@ fn match_words(table: &[(Vec<String>, u8)], words: &[&str]) -> Option<(usize, u8
     })
 }
 
-/// Finds and resolves the date expressions among `tokens` (word tokens of one text).
-pub fn find(tokens: &[Token], article: Option<ArticleDate>) -> Vec<DateMention> {
+/// Finds and resolves the date expressions among `words` (the word tokens of one text);
+/// the mentions' `tokens` index `words`.
+pub fn find(words: &[&str], article: Option<ArticleDate>) -> Vec<DateMention> {
     let t = tables();
-    let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if let Some(found) = date_at(t, &words, i, article) {
+        if let Some(found) = date_at(t, words, i, article) {
             i = found.tokens.end;
             out.push(found);
         } else {
@@ -542,15 +542,18 @@ mod tests {
 
     fn resolve(text: &str, article: &str) -> Vec<(String, Option<String>)> {
         let norm = arabic::normalize(text);
-        let tokens: Vec<Token> = arabic::tokens(&norm)
+        let words: Vec<&str> = arabic::tokens(&norm)
             .into_iter()
             .filter(|t| t.is_word)
+            .map(|t| t.text)
             .collect();
-        find(&tokens, Some(article.parse().unwrap()))
+        find(&words, Some(article.parse().unwrap()))
             .into_iter()
             .map(|d| {
-                let words: Vec<&str> = tokens[d.tokens.clone()].iter().map(|t| t.text).collect();
-                (words.join(" "), d.date.map(|d| d.to_string()))
+                (
+                    words[d.tokens.clone()].join(" "),
+                    d.date.map(|d| d.to_string()),
+                )
             })
             .collect()
     }
