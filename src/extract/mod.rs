@@ -190,12 +190,8 @@ pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extr
         .map(|m| (m.normalized_span.start, m.normalized_span.end))
         .collect();
     let mut words = reading::read(&tokens, &mention_spans);
-    let (word_index, word_texts): (Vec<usize>, Vec<&str>) = tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.is_word)
-        .map(|(i, t)| (i, t.text))
-        .unzip();
+    let word_index: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].is_word).collect();
+    let word_texts: Vec<&str> = word_index.iter().map(|&i| tokens[i].text).collect();
     let dates: Vec<DateMention> = dates::find(&word_texts, date)
         .into_iter()
         .map(|d| DateMention {
