@@ -160,6 +160,28 @@ impl Tokenizer {
         }
     }
 
+    /// A character kept as it is, at original byte `i` and normalised byte `at`; if it is a
+    /// word character, the kept word characters after it too. Returns where they end.
+    #[inline(always)]
+    fn kept(
+        &mut self,
+        word: bool,
+        at: usize,
+        i: usize,
+        len: usize,
+        bytes: &[u8],
+        table: &[(Fold, bool); 384],
+    ) -> usize {
+        self.char(word, at, len, i..i + len);
+        if !word {
+            return i + len;
+        }
+        // The rest of the word, in a tight loop: most characters are kept letters.
+        let end = kept_letters_end(table, bytes, i + len);
+        self.end = (at + (end - i), end);
+        end
+    }
+
     /// A space: the word being read ends.
     #[inline(always)]
     fn close(&mut self) {
@@ -336,15 +358,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         };
         if matches!(folded, Fold::Keep) && pending_space.is_none() && run_end == i {
             let at = out.text.len() + (run_end - run_start);
-            tokens.char(word, at, len, i..i + len);
-            run_end = if word {
-                // The rest of the word, in a tight loop: most characters are kept letters.
-                let end = kept_letters_end(table, bytes, i + len);
-                tokens.end = (at + (end - i), end);
-                end
-            } else {
-                i + len
-            };
+            run_end = tokens.kept(word, at, i, len, bytes, table);
             i = run_end;
             continue;
         }
@@ -368,15 +382,8 @@ pub fn normalize(text: &str) -> Normalized<'_> {
                 match folded {
                     Fold::Keep => {
                         // Starts a new run.
-                        tokens.char(word, at, len, i..i + len);
                         run_start = i;
-                        run_end = if word {
-                            let end = kept_letters_end(table, bytes, i + len);
-                            tokens.end = (at + (end - i), end);
-                            end
-                        } else {
-                            i + len
-                        };
+                        run_end = tokens.kept(word, at, i, len, bytes, table);
                         i = run_end;
                         continue;
                     }

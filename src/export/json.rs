@@ -44,13 +44,23 @@ impl<'b> Object<'b> {
     }
 
     pub fn strs<'s>(&mut self, key: &str, values: impl IntoIterator<Item = &'s str>) {
+        self.array(key, values, write_str);
+    }
+
+    /// A member whose value is an array of `items`, each written by `write`.
+    fn array<T>(
+        &mut self,
+        key: &str,
+        items: impl IntoIterator<Item = T>,
+        write: impl Fn(&mut Vec<u8>, T),
+    ) {
         let buf = self.key(key);
         buf.push(b'[');
-        for (i, v) in values.into_iter().enumerate() {
+        for (i, item) in items.into_iter().enumerate() {
             if i > 0 {
                 buf.push(b',');
             }
-            write_str(buf, v);
+            write(buf, item);
         }
         buf.push(b']');
     }
@@ -78,15 +88,7 @@ impl<'b> Object<'b> {
 
     /// A member whose value is an array of [lon, lat] positions.
     pub fn positions(&mut self, key: &str, positions: impl IntoIterator<Item = [f64; 2]>) {
-        let buf = self.key(key);
-        buf.push(b'[');
-        for (i, p) in positions.into_iter().enumerate() {
-            if i > 0 {
-                buf.push(b',');
-            }
-            write_position(buf, p);
-        }
-        buf.push(b']');
+        self.array(key, positions, write_position);
     }
 
     /// A member whose value is one [lon, lat] position.
