@@ -574,7 +574,15 @@ struct Stream {
     target: PathBuf,
     out: std::io::BufWriter<NamedTempFile>,
     first: bool,
+    /// Bytes written since the last sync started.
+    unsynced: usize,
+    /// A sync of what was written so far, running beside the writing.
+    syncing: Option<std::thread::JoinHandle<std::io::Result<()>>>,
 }
+
+/// A stream starts syncing what it has written to disk every this many bytes, in the
+/// background, so the sync that ends the run has little left to do.
+const SYNC_EVERY: usize = 16 << 20;
 
 /// A temporary file beside `target`, readable by others like any file the user writes (the
 /// default of temporary files, owner-only, would follow the outputs when renamed).
@@ -601,6 +609,8 @@ impl Stream {
             target,
             out,
             first: true,
+            unsynced: 0,
+            syncing: None,
         })
     }
 
@@ -610,12 +620,42 @@ impl Stream {
         self.out
             .write_all(sep)
             .and_then(|_| self.out.write_all(f))
+            .and_then(|_| {
+                self.unsynced += sep.len() + f.len();
+                if self.unsynced < SYNC_EVERY {
+                    return Ok(());
+                }
+                self.unsynced = 0;
+                self.sync_in_background()
+            })
             .map_err(|e| Error::io(&self.target, "cannot write", e))
+    }
+
+    /// Starts syncing what is written so far, unless the last sync is still running.
+    fn sync_in_background(&mut self) -> std::io::Result<()> {
+        if self.syncing.as_ref().is_some_and(|s| !s.is_finished()) {
+            return Ok(());
+        }
+        self.finish_sync()?;
+        self.out.flush()?;
+        let file = self.out.get_ref().as_file().try_clone()?;
+        self.syncing = Some(std::thread::spawn(move || file.sync_data()));
+        Ok(())
+    }
+
+    /// Waits for the background sync, if any, and passes on its error.
+    fn finish_sync(&mut self) -> std::io::Result<()> {
+        match self.syncing.take() {
+            Some(s) => s.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            None => Ok(()),
+        }
     }
 
     fn close(mut self) -> Result<(NamedTempFile, PathBuf)> {
         let end: &[u8] = if self.first { b"]}\n" } else { b"\n]}\n" };
+        let synced = self.finish_sync();
         let io = |e| Error::io(&self.target, "cannot write", e);
+        synced.map_err(io)?;
         self.out.write_all(end).map_err(io)?;
         let file = self.out.into_inner().map_err(|e| io(e.into_error()))?;
         file.as_file().sync_all().map_err(io)?;
@@ -739,5 +779,18 @@ mod tests {
         };
         assert_eq!(actor_colour(Some(&a)), actor_colour(Some(&a.clone())));
         assert_eq!(actor_colour(None), "#555555");
+    }
+
+    #[test]
+    fn long_streams_sync_in_the_background_and_lose_nothing() {
+        // Enough features to pass the sync threshold several times.
+        let feature = format!("{{\"evidence\":\"{}\"}}", "ب".repeat(4096));
+        let n = 3 * SYNC_EVERY / feature.len() + 7;
+        let text = streamed(&vec![feature.as_bytes(); n]);
+        let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(parsed["features"].as_array().unwrap().len(), n);
+        // The opening line, the features with ",\n" between them, and "\n]}\n".
+        let opening = "{\"type\":\"FeatureCollection\",\"features\":[\n".len();
+        assert_eq!(text.len(), opening + n * feature.len() + 2 * (n - 1) + 4);
     }
 }
