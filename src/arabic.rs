@@ -52,6 +52,22 @@ impl<'a> Normalized<'a> {
         self.original
     }
 
+    /// The words of the normalised text (runs of word characters), as byte ranges: the word
+    /// tokens, found while normalising.
+    ///
+    /// # Examples
+    /// ```
+    /// let n = convoy::arabic::normalize("من «قسرك»، باتجاه");
+    /// let w: Vec<&str> = n.words().map(|(a, b)| &n.text()[a..b]).collect();
+    /// assert_eq!(w, ["من", "قسرك", "باتجاه"]);
+    /// ```
+    pub fn words(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.tokens
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| (t.norm.0 as usize, t.norm.1 as usize))
+    }
+
     /// The original byte offset of the character that normalised byte `n` (a char boundary)
     /// came from.
     fn origin(&self, n: usize) -> usize {
@@ -342,19 +358,15 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     let mut run_end = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        // The two common cases without general decoding: ASCII, and the two-byte Arabic block.
-        let (len, (folded, word)) = if b < 0x80 {
-            (1, table[b as usize])
-        } else if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() {
-            let k = (usize::from(b & 0x03) << 6) | usize::from(bytes[i + 1] & 0x3F);
-            (2, table[k + 128])
-        } else {
-            let c = text[i..]
-                .chars()
-                .next()
-                .unwrap_or(char::REPLACEMENT_CHARACTER);
-            (c.len_utf8(), fold_fast(c))
+        let (len, (folded, word)) = match common_index(bytes, i) {
+            Some((k, len)) => (len, table[k]),
+            None => {
+                let c = text[i..]
+                    .chars()
+                    .next()
+                    .unwrap_or(char::REPLACEMENT_CHARACTER);
+                (c.len_utf8(), fold_fast(c))
+            }
         };
         if matches!(folded, Fold::Keep) && pending_space.is_none() && run_end == i {
             let at = out.text.len() + (run_end - run_start);
@@ -433,15 +445,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
 /// Where the run of kept word characters (ASCII or the Arabic block) from byte `i` ends.
 #[inline(always)]
 fn kept_letters_end(table: &[(Fold, bool); 384], bytes: &[u8], mut i: usize) -> usize {
-    while let Some(&b) = bytes.get(i) {
-        let (k, len) = if b < 0x80 {
-            (usize::from(b), 1)
-        } else if b & 0xFC == 0xD8 && i + 1 < bytes.len() {
-            let k = (usize::from(b & 0x03) << 6) | usize::from(bytes[i + 1] & 0x3F);
-            (k + 128, 2)
-        } else {
-            break;
-        };
+    while let Some((k, len)) = common_index(bytes, i) {
         match table[k] {
             (Fold::Keep, true) => i += len,
             _ => break,
@@ -450,35 +454,48 @@ fn kept_letters_end(table: &[(Fold, bool); 384], bytes: &[u8], mut i: usize) -> 
     i
 }
 
+/// The character at byte `i` (a char boundary) as an index into the tables of the common
+/// characters, and its length in bytes: ASCII (0–127) and the two-byte Arabic block
+/// U+0600–U+06FF (128–383) are read without general decoding. `None` for anything else and at
+/// the end.
+#[inline(always)]
+fn common_index(bytes: &[u8], i: usize) -> Option<(usize, usize)> {
+    let b = *bytes.get(i)?;
+    if b < 0x80 {
+        Some((usize::from(b), 1))
+    } else if b & 0xFC == 0xD8 && i + 1 < bytes.len() {
+        let k = (usize::from(b & 0x03) << 6) | usize::from(bytes[i + 1] & 0x3F);
+        Some((k + 128, 2))
+    } else {
+        None
+    }
+}
+
 /// Whether the character at byte `i` of `text` (a char boundary) is a word character, and its
 /// length in bytes; `(false, 0)` at the end. The hot loops of the matcher call this on every
 /// character, so ASCII and the two-byte Arabic block are answered from tables.
 #[inline(always)]
 pub fn word_char_at(text: &str, i: usize) -> (bool, usize) {
-    static ARABIC: [bool; 256] = {
-        let mut table = [false; 256];
+    /// [`is_word_char`] by [`common_index`].
+    static WORD: [bool; 384] = {
+        let mut table = [false; 384];
         let mut k = 0;
-        while k < 256 {
-            table[k] = is_arabic_block_word(0x600 + k as u32);
+        while k < 384 {
+            table[k] = if k < 128 {
+                (k as u8).is_ascii_alphanumeric()
+            } else {
+                is_arabic_block_word(0x600 + k as u32 - 128)
+            };
             k += 1;
         }
         table
     };
-    let bytes = text.as_bytes();
-    match bytes.get(i) {
+    if let Some((k, len)) = common_index(text.as_bytes(), i) {
+        return (WORD[k], len);
+    }
+    match text.get(i..).and_then(|rest| rest.chars().next()) {
+        Some(c) => (is_word_char(c), c.len_utf8()),
         None => (false, 0),
-        Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
-        Some(&b) if (0xD8..=0xDB).contains(&b) && i + 1 < bytes.len() => {
-            let k = (usize::from(b & 0x03) << 6) | usize::from(bytes[i + 1] & 0x3F);
-            (ARABIC[k], 2)
-        }
-        Some(_) => {
-            let c = text[i..]
-                .chars()
-                .next()
-                .unwrap_or(char::REPLACEMENT_CHARACTER);
-            (is_word_char(c), c.len_utf8())
-        }
     }
 }
 
@@ -584,41 +601,6 @@ pub fn tokens<'a>(norm: &'a Normalized<'_>) -> Vec<Token<'a>> {
             }
         })
         .collect()
-}
-
-/// The words of normalised text (runs of word characters), as byte ranges.
-///
-/// # Examples
-/// ```
-/// let t = "من قسرك، باتجاه";
-/// let w: Vec<&str> = convoy::arabic::words(t).map(|(a, b)| &t[a..b]).collect();
-/// assert_eq!(w, ["من", "قسرك", "باتجاه"]);
-/// ```
-pub fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < text.len() {
-            let (word, len) = word_char_at(text, i);
-            let start = i;
-            i += len;
-            if word {
-                i = word_end(text, i);
-                return Some((start, i));
-            }
-        }
-        None
-    })
-}
-
-/// Where the run of word characters at byte `i` of `text` ends (`i` itself if there is none).
-fn word_end(text: &str, mut i: usize) -> usize {
-    loop {
-        let (word, len) = word_char_at(text, i);
-        if !word {
-            return i;
-        }
-        i += len;
-    }
 }
 
 /// Splits text into sentences: byte ranges, trimmed, ending after `.`, `!`, `?`, `؟`, `؛` or a
@@ -821,7 +803,22 @@ mod tests {
             }
             let from_tokens: Vec<(usize, usize)> =
                 toks.iter().filter(|t| t.is_word).map(|t| t.norm).collect();
-            proptest::prop_assert_eq!(from_tokens, words(n.text()).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(&from_tokens, &n.words().collect::<Vec<_>>());
+            // The runs of word characters of the text, walked character by character.
+            let mut walked = Vec::new();
+            let mut i = 0;
+            while i < n.text().len() {
+                let (word, len) = word_char_at(n.text(), i);
+                let start = i;
+                i += len;
+                if word {
+                    while word_char_at(n.text(), i).0 {
+                        i += word_char_at(n.text(), i).1;
+                    }
+                    walked.push((start, i));
+                }
+            }
+            proptest::prop_assert_eq!(from_tokens, walked);
             let others: Vec<&str> = toks.iter().filter(|t| !t.is_word).map(|t| t.text).collect();
             let expected: Vec<&str> = n
                 .text()

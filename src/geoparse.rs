@@ -146,7 +146,7 @@ impl Mention {
 /// ```
 pub fn resolve(gazetteer: &Gazetteer, doc: &Document) -> Vec<Mention> {
     let norm = arabic::normalize(&doc.text);
-    parse(gazetteer, doc, &norm, arabic::words(norm.text())).mentions
+    parse(gazetteer, doc, &norm).mentions
 }
 
 /// A document read for places: its sentences, paragraphs and mentions, for the stages
@@ -161,19 +161,13 @@ pub struct Parsed {
 }
 
 /// Splits `doc` into sentences and paragraphs and resolves the places it names, given its
-/// normalised text and that text's words ([`arabic::words`], or the word tokens of a caller
-/// that has them).
-pub fn parse(
-    gazetteer: &Gazetteer,
-    doc: &Document,
-    norm: &arabic::Normalized,
-    words: impl IntoIterator<Item = (usize, usize)>,
-) -> Parsed {
+/// normalised text.
+pub fn parse(gazetteer: &Gazetteer, doc: &Document, norm: &arabic::Normalized) -> Parsed {
     let sentences = arabic::sentences(&doc.text);
     let paragraphs = arabic::paragraphs(&doc.text);
     let mut mentions: Vec<Mention> = gazetteer
         .matcher()
-        .find_in_words(norm, words)
+        .find_normalized(norm)
         .into_iter()
         .map(|m| {
             let cue = previous_word(norm.text(), m.normalized_span.start).and_then(Cue::from_word);

@@ -182,8 +182,7 @@ pub struct Extraction {
 pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extraction {
     let norm = arabic::normalize(&doc.text);
     let tokens: Vec<Token> = arabic::tokens(&norm);
-    let word_spans = tokens.iter().filter(|t| t.is_word).map(|t| t.norm);
-    let parsed = geoparse::parse(g, doc, &norm, word_spans);
+    let parsed = geoparse::parse(g, doc, &norm);
     let mention_spans: Vec<(usize, usize)> = parsed
         .mentions
         .iter()

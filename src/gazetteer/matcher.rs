@@ -138,21 +138,11 @@ impl Matcher {
 
     /// As [`Matcher::find`], on text already normalised.
     pub fn find_normalized(&self, norm: &Normalized) -> Vec<NameMatch> {
-        self.find_in_words(norm, arabic::words(norm.text()))
-    }
-
-    /// As [`Matcher::find_normalized`], given the words of the text (their normalised byte
-    /// ranges, in order) by a caller that has them already.
-    pub fn find_in_words(
-        &self,
-        norm: &Normalized,
-        words: impl IntoIterator<Item = (usize, usize)>,
-    ) -> Vec<NameMatch> {
         let t = norm.text();
         let mut out = Vec::new();
         // Where the last match ended: words that start inside it are part of it.
         let mut covered = 0;
-        for (word_start, word_end) in words {
+        for (word_start, word_end) in norm.words() {
             if word_start < covered {
                 continue;
             }
