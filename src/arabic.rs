@@ -123,23 +123,18 @@ impl Builder {
     /// Appends `c`, which came from the original character at byte `origin`.
     #[inline]
     fn push(&mut self, c: char, origin: usize) {
-        let at = self.text.len();
-        if origin as i64 - at as i64 != self.shift {
-            self.breaks.push((at as u32, origin as u32));
-            self.shift = origin as i64 - at as i64;
-        }
+        self.align(origin);
         self.text.push(c);
     }
 
-    /// Appends a run of original text copied as it is.
-    #[inline]
-    fn push_str(&mut self, run: &str, origin: usize) {
+    /// Records where what is written next comes from, if the offset map does not already say.
+    #[inline(always)]
+    fn align(&mut self, origin: usize) {
         let at = self.text.len();
         if origin as i64 - at as i64 != self.shift {
             self.breaks.push((at as u32, origin as u32));
             self.shift = origin as i64 - at as i64;
         }
-        self.text.push_str(run);
     }
 
     /// Appends one of several characters that all came from the original character at `origin`.
@@ -174,28 +169,6 @@ impl Tokenizer {
             self.close();
             self.push((at, at + len), (orig.start, orig.end), false);
         }
-    }
-
-    /// A character kept as it is, at original byte `i` and normalised byte `at`; if it is a
-    /// word character, the kept word characters after it too. Returns where they end.
-    #[inline(always)]
-    fn kept(
-        &mut self,
-        word: bool,
-        at: usize,
-        i: usize,
-        len: usize,
-        bytes: &[u8],
-        table: &[(Fold, bool); 384],
-    ) -> usize {
-        self.char(word, at, len, i..i + len);
-        if !word {
-            return i + len;
-        }
-        // The rest of the word, in a tight loop: most characters are kept letters.
-        let end = kept_letters_end(table, bytes, i + len);
-        self.end = (at + (end - i), end);
-        end
     }
 
     /// A space: the word being read ends.
@@ -256,10 +229,32 @@ enum Fold {
     Compat,
 }
 
+/// What normalising does with one of the common characters.
+#[derive(Clone, Copy)]
+struct Common {
+    fold: Fold,
+    /// What is kept or written for it is a word character.
+    word: bool,
+    /// How it is written when it is a word character written in as many bytes as the
+    /// original, so that the offset map needs no entry: most letters of an article.
+    same_length: SameLength,
+}
+
+/// See [`Common::same_length`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SameLength {
+    /// Not a word character, or written in a different number of bytes.
+    No,
+    /// Written as it is.
+    Kept,
+    /// Written as this character (أ → ا).
+    As(char),
+}
+
 /// [`fold_word`] for ASCII (entries 0–127) and the Arabic block U+0600–U+06FF (entries
 /// 128–383), computed once: nearly every character of an article is in one of the two.
-fn common_folds() -> &'static [(Fold, bool); 384] {
-    static TABLE: std::sync::OnceLock<[(Fold, bool); 384]> = std::sync::OnceLock::new();
+fn common_folds() -> &'static [Common; 384] {
+    static TABLE: std::sync::OnceLock<[Common; 384]> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         std::array::from_fn(|i| {
             let cp = if i < 128 {
@@ -267,17 +262,35 @@ fn common_folds() -> &'static [(Fold, bool); 384] {
             } else {
                 0x600 + i as u32 - 128
             };
-            char::from_u32(cp).map_or((Fold::Drop, false), fold_word)
+            let c = char::from_u32(cp).unwrap_or(char::REPLACEMENT_CHARACTER);
+            let (fold, word) = fold_word(c);
+            let same_length = match fold {
+                Fold::Keep if word => SameLength::Kept,
+                Fold::Char(f) if word && f.len_utf8() == c.len_utf8() => SameLength::As(f),
+                _ => SameLength::No,
+            };
+            Common {
+                fold,
+                word,
+                same_length,
+            }
         })
     })
+}
+
+impl Common {
+    #[inline]
+    fn fold_word(self) -> (Fold, bool) {
+        (self.fold, self.word)
+    }
 }
 
 /// [`fold_word`], from the table for the common characters.
 #[inline]
 fn fold_fast(c: char) -> (Fold, bool) {
     match c as usize {
-        cp @ 0..=0x7F => common_folds()[cp],
-        cp @ 0x600..=0x6FF => common_folds()[cp - 0x600 + 128],
+        cp @ 0..=0x7F => common_folds()[cp].fold_word(),
+        cp @ 0x600..=0x6FF => common_folds()[cp - 0x600 + 128].fold_word(),
         _ => fold_word(c),
     }
 }
@@ -353,36 +366,33 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     let table = common_folds();
     let bytes = text.as_bytes();
     let mut pending_space: Option<usize> = None;
-    // Characters kept as they are accumulate into a run, copied in one go.
-    let mut run_start = 0;
-    let mut run_end = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let (len, (folded, word)) = match common_index(bytes, i) {
+        let (len, c) = match common_index(bytes, i) {
             Some((k, len)) => (len, table[k]),
             None => {
                 let c = text[i..]
                     .chars()
                     .next()
                     .unwrap_or(char::REPLACEMENT_CHARACTER);
-                (c.len_utf8(), fold_fast(c))
+                let (fold, word) = fold_fast(c);
+                let same_length = SameLength::No;
+                (
+                    c.len_utf8(),
+                    Common {
+                        fold,
+                        word,
+                        same_length,
+                    },
+                )
             }
         };
-        if matches!(folded, Fold::Keep) && pending_space.is_none() && run_end == i {
-            let at = out.text.len() + (run_end - run_start);
-            run_end = tokens.kept(word, at, i, len, bytes, table);
-            i = run_end;
-            continue;
-        }
-        if run_end > run_start {
-            out.push_str(&text[run_start..run_end], run_start);
-        }
-        match folded {
+        match c.fold {
             Fold::Absorb => tokens.absorb(i..i + len),
             Fold::Drop => {}
             Fold::Space => {
                 tokens.close();
-                if (!out.text.is_empty() || run_end > run_start) && pending_space.is_none() {
+                if !out.text.is_empty() && pending_space.is_none() {
                     pending_space = Some(i);
                 }
             }
@@ -390,18 +400,23 @@ pub fn normalize(text: &str) -> Normalized<'_> {
                 if let Some(s) = pending_space.take() {
                     out.push(' ', s);
                 }
+                if c.same_length != SameLength::No {
+                    i = copy_words(&mut out, &mut tokens, table, text, i);
+                    continue;
+                }
                 let at = out.text.len();
-                match folded {
-                    Fold::Keep => {
-                        // Starts a new run.
-                        run_start = i;
-                        run_end = tokens.kept(word, at, i, len, bytes, table);
-                        i = run_end;
-                        continue;
-                    }
+                match c.fold {
                     Fold::Char(f) => {
                         out.push(f, i);
-                        tokens.char(word, at, f.len_utf8(), i..i + len);
+                        tokens.char(c.word, at, f.len_utf8(), i..i + len);
+                    }
+                    Fold::Keep => {
+                        let kept = text[i..]
+                            .chars()
+                            .next()
+                            .unwrap_or(char::REPLACEMENT_CHARACTER);
+                        out.push(kept, i);
+                        tokens.char(c.word, at, len, i..i + len);
                     }
                     _ => {
                         let c = text[i..]
@@ -427,12 +442,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
                 }
             }
         }
-        run_start = i + len;
-        run_end = run_start;
         i += len;
-    }
-    if run_end > run_start {
-        out.push_str(&text[run_start..run_end], run_start);
     }
     Normalized {
         original: text,
@@ -442,15 +452,53 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     }
 }
 
-/// Where the run of kept word characters (ASCII or the Arabic block) from byte `i` ends.
+/// Writes the word characters from byte `i` on that keep their length (see
+/// [`Common::same_length`]), with the single spaces between them, and the words they make;
+/// returns where the first character that needs more care begins. Most of an article goes
+/// through this loop, which leaves the offset map alone: every byte keeps its place.
 #[inline(always)]
-fn kept_letters_end(table: &[(Fold, bool); 384], bytes: &[u8], mut i: usize) -> usize {
-    while let Some((k, len)) = common_index(bytes, i) {
-        match table[k] {
-            (Fold::Keep, true) => i += len,
-            _ => break,
-        }
+fn copy_words(
+    out: &mut Builder,
+    tokens: &mut Tokenizer,
+    table: &[Common; 384],
+    text: &str,
+    mut i: usize,
+) -> usize {
+    let bytes = text.as_bytes();
+    out.align(i);
+    if tokens.open.is_none() {
+        tokens.open = Some((out.text.len(), i));
     }
+    // Bytes from `run` on are written as they are, in one copy when something else comes.
+    let mut run = i;
+    while let Some((k, len)) = common_index(bytes, i) {
+        match table[k].same_length {
+            SameLength::Kept => {
+                i += len;
+                continue;
+            }
+            SameLength::As(c) => {
+                out.text.push_str(&text[run..i]);
+                out.text.push(c);
+                i += len;
+                run = i;
+                continue;
+            }
+            SameLength::No => {}
+        }
+        // One space and another word: the word ends here and the next begins after it.
+        let next = common_index(bytes, i + 1).map(|(k, _)| table[k].same_length);
+        if k != usize::from(b' ') || next.is_none_or(|n| n == SameLength::No) {
+            break;
+        }
+        let at = out.text.len() + (i - run);
+        tokens.end = (at, i);
+        tokens.close();
+        tokens.open = Some((at + 1, i + 1));
+        i += 1;
+    }
+    out.text.push_str(&text[run..i]);
+    tokens.end = (out.text.len(), i);
     i
 }
 
@@ -827,6 +875,43 @@ mod tests {
                 .map(|(i, c)| &n.text()[i..i + c.len_utf8()])
                 .collect();
             proptest::prop_assert_eq!(others, expected);
+        }
+
+        /// The fast paths (runs of letters copied whole, single spaces inside them) write what
+        /// folding each character on its own writes.
+        #[test]
+        fn normalizes_like_folding_each_character(text in "[ابتةىأإآکیـًٌٍَُِّ٠-٩A-Za-z0-9 \n\u{200F}\u{FEFB}\u{FF21}\u{FDFA}“”«».,؟-]{0,60}") {
+            // The text so far, and whether a space waits for the next character.
+            let mut expected = (String::new(), false);
+            let write = |c: char, (text, space): &mut (String, bool)| {
+                if *space && !text.is_empty() {
+                    text.push(' ');
+                }
+                *space = false;
+                text.push(c);
+            };
+            for c in text.chars() {
+                match fold(c) {
+                    Fold::Absorb | Fold::Drop => {}
+                    Fold::Space => expected.1 = true,
+                    Fold::Keep => write(c, &mut expected),
+                    Fold::Char(f) => write(f, &mut expected),
+                    Fold::Compat => {
+                        for d in c.nfkc() {
+                            match fold(d) {
+                                Fold::Char(f) => write(f, &mut expected),
+                                Fold::Space => write(' ', &mut expected),
+                                Fold::Absorb | Fold::Drop => {}
+                                Fold::Keep | Fold::Compat => {
+                                    write(d.to_lowercase().next().unwrap_or(d), &mut expected)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            let n = normalize(&text);
+            proptest::prop_assert_eq!(n.text(), expected.0);
         }
     }
 
