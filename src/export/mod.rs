@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use geo::{Densify, Haversine, LineString};
+use geo::{Distance, Haversine, Point};
 use tempfile::NamedTempFile;
 
 use crate::document::Document;
@@ -183,22 +183,83 @@ fn lon_lat(x: f64, y: f64) -> [f64; 2] {
     [round6(x), round6(y)]
 }
 
+/// The great circles through `stations` in turn, with a vertex at least every [`DENSIFY_M`]; a
+/// single station is a line from it to itself.
+fn great_circles(stations: &[Point]) -> Vec<Point> {
+    let mut line: Vec<Point> = stations.first().into_iter().copied().collect();
+    for pair in stations.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        // As `geo::Densify` with `Haversine` places its vertices, to the bit; but the circle
+        // is worked out once per leg, not once per vertex (`points_along_line` would, but it
+        // sums its steps and can repeat the end).
+        let pieces = (Haversine.distance(a, b) / DENSIFY_M).ceil() as u64;
+        if pieces > 1 {
+            let circle = GreatCircle::new(a, b);
+            let step = 1.0 / pieces as f64;
+            line.extend((1..pieces).map(|k| circle.at(step * k as f64)));
+        }
+        line.push(b);
+    }
+    if line.len() == 1 {
+        line.push(line[0]);
+    }
+    line
+}
+
+/// The great circle from one point to another, ready for points along it (the intermediate
+/// point formula of <https://www.movable-type.co.uk/scripts/latlong.html>, written as geo
+/// writes it).
+struct GreatCircle {
+    /// Angular distance.
+    d: f64,
+    /// The two ends as unit vectors.
+    a: [f64; 3],
+    b: [f64; 3],
+}
+
+impl GreatCircle {
+    fn new(p1: Point, p2: Point) -> GreatCircle {
+        let (lat1, lon1) = (p1.y().to_radians(), p1.x().to_radians());
+        let (lat2, lon2) = (p2.y().to_radians(), p2.x().to_radians());
+        let (lat1_sin, lat1_cos) = lat1.sin_cos();
+        let (lat2_sin, lat2_cos) = lat2.sin_cos();
+        let (lon1_sin, lon1_cos) = lon1.sin_cos();
+        let (lon2_sin, lon2_cos) = lon2.sin_cos();
+        let m = lat1_cos * lat2_cos;
+        let k =
+            (((lat1 - lat2) / 2.0).sin().powi(2) + m * ((lon1 - lon2) / 2.0).sin().powi(2)).sqrt();
+        GreatCircle {
+            d: 2.0 * k.asin(),
+            a: [lat1_cos * lon1_cos, lat1_cos * lon1_sin, lat1_sin],
+            b: [lat2_cos * lon2_cos, lat2_cos * lon2_sin, lat2_sin],
+        }
+    }
+
+    /// The point at `ratio` of the way.
+    fn at(&self, ratio: f64) -> Point {
+        let Self { d, a, b } = self;
+        let wa = ((1.0 - ratio) * d).sin() / d.sin();
+        let wb = (ratio * d).sin() / d.sin();
+        let [x, y, z] = [0, 1, 2].map(|i| wa * a[i] + wb * b[i]);
+        let lat = z.atan2(x.hypot(y));
+        let lon = y.atan2(x);
+        Point::new(lon.to_degrees(), lat.to_degrees())
+    }
+}
+
 fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement, out: &mut Texts) {
     let stops: Vec<Endpoint> = std::iter::once(m.origin)
         .chain(m.via.iter().copied())
         .chain(std::iter::once(m.destination))
         .collect();
-    let mut coords: Vec<(f64, f64)> = Vec::new();
+    let mut stations: Vec<Point> = Vec::new();
     for s in &stops {
         let p = g.place(s.place).point;
-        if coords.last() != Some(&(p.x(), p.y())) {
-            coords.push((p.x(), p.y()));
+        if stations.last() != Some(&p) {
+            stations.push(p);
         }
     }
-    if coords.len() == 1 {
-        coords.push(coords[0]);
-    }
-    let line = Haversine.densify(&LineString::from(coords), DENSIFY_M);
+    let line = great_circles(&stations);
     let precision = stops
         .iter()
         .map(|e| e.precision(g))
@@ -222,7 +283,7 @@ fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement, out: 
     out.push(|buf| {
         let geometry = |g: &mut Object| {
             g.str("type", "LineString");
-            g.positions("coordinates", line.coords().map(|c| lon_lat(c.x, c.y)));
+            g.positions("coordinates", line.iter().map(|p| lon_lat(p.x(), p.y())));
         };
         // The contract's order.
         feature(buf, id, geometry, |p| {
@@ -735,6 +796,25 @@ fn csv_error(target: &Path, e: csv::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn great_circles_are_geos_densified_lines_to_the_bit() {
+        use geo::{Densify, LineString};
+        let stations = [
+            Point::new(40.570879, 36.744043),
+            Point::new(44.40088, 33.34058),
+            Point::new(44.40088, 33.34058 + 1e-9),
+            Point::new(47.98, 29.37),
+            Point::new(-122.4, 37.8),
+            Point::new(40.570879, 36.744043),
+        ];
+        let ours = great_circles(&stations);
+        let geos = Haversine.densify(&LineString::from(stations.to_vec()), DENSIFY_M);
+        assert!(ours.len() > 500, "{}", ours.len());
+        assert_eq!(ours, geos.points().collect::<Vec<_>>());
+        let one = great_circles(&stations[..1]);
+        assert_eq!(one, vec![stations[0], stations[0]]);
+    }
 
     /// A collection as `Stream` writes it, read back.
     fn streamed(features: &[&[u8]]) -> String {
