@@ -666,20 +666,23 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     // The bytes that can end a sentence or be part of a character that does: ؟ (D8 9F) and ؛
     // (D8 9B) by their last byte, … (E2 80 A6) by its first. Arabic text holds few of these,
-    // so the scan skips from one to the next.
-    static MAY_END: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut k = 0;
-        while k < 256 {
-            t[k] = matches!(k as u8, b'\n' | b'!' | b'?' | b'.' | 0x9B | 0x9F | 0xE2);
-            k += 1;
-        }
-        t
-    };
-    let mut i = 0;
-    while let Some(off) = bytes[i..].iter().position(|&b| MAY_END[usize::from(b)]) {
-        let at = i + off;
-        i = at + 1;
+    // so memchr's vector scans go from one to the next; three scans, merged in order.
+    fn scan<'a>(found: impl Iterator<Item = usize> + 'a) -> Scan<'a> {
+        (Box::new(found) as Box<dyn Iterator<Item = usize>>).peekable()
+    }
+    let mut scans = [
+        scan(memchr::memchr3_iter(b'\n', b'.', b'?', bytes)),
+        scan(memchr::memchr3_iter(b'!', 0x9B, 0x9F, bytes)),
+        scan(memchr::memchr_iter(0xE2, bytes)),
+    ];
+    let candidates = std::iter::from_fn(|| {
+        let (_, scan) = scans
+            .iter_mut()
+            .filter_map(|s| Some((*s.peek()?, s)))
+            .min_by_key(|(at, _)| *at)?;
+        scan.next()
+    });
+    for at in candidates {
         let end = match bytes[at] {
             b'\n' => at,
             b'!' | b'?' => at + 1,
@@ -701,6 +704,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     push_trimmed(text, start..text.len(), &mut out);
     out
 }
+
+/// The offsets where memchr finds some bytes, one ahead.
+type Scan<'a> = std::iter::Peekable<Box<dyn Iterator<Item = usize> + 'a>>;
 
 /// Splits text into paragraphs: runs of lines separated by blank lines or single line breaks
 /// (news text puts one paragraph on a line).
