@@ -18,6 +18,7 @@ use std::ops::Range;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::automaton::StateID;
 use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::PatternID;
 use aho_corasick::{Anchored, MatchKind};
 use rustc_hash::FxHashMap;
 
@@ -188,7 +189,9 @@ impl Matcher {
         let mut best = None;
         loop {
             if nfa.is_match(sid) && !arabic::word_char_at(t, end).0 {
-                self.keep_longest(sid, start, end, prefix, lam, &mut best);
+                if let Some(pid) = self.name_ending(sid, end - start, prefix, lam) {
+                    best = Some((end, pid));
+                }
             }
             let Some(&b) = t.as_bytes().get(end) else {
                 break;
@@ -199,46 +202,34 @@ impl Matcher {
             }
             end += 1;
         }
-        best
-    }
-
-    /// Keeps in `best` the names of match state `sid` that run from `start` to `end`.
-    fn keep_longest(
-        &self,
-        sid: StateID,
-        start: usize,
-        end: usize,
-        prefix: &str,
-        lam: bool,
-        best: &mut Option<(usize, Vec<PlaceIndex>)>,
-    ) {
-        let nfa = &self.automaton;
-        for k in 0..nfa.match_len(sid) {
-            let pid = nfa.match_pattern(sid, k);
-            // A match state also lists names that are suffixes of the path walked.
-            if nfa.pattern_len(pid) != end - start {
-                continue;
-            }
+        // The places are gathered for the longest name only.
+        best.map(|(end, pid)| {
             let pattern = &self.patterns[pid.as_usize()];
-            if !prefix.is_empty() && !pattern.arabic {
-                continue;
-            }
-            if pattern.blocked {
-                *best = Some((end, Vec::new()));
-                continue;
-            }
             let mut places: Vec<PlaceIndex> = pattern
                 .targets
                 .iter()
-                .filter(|t| !t.needs_lam || lam)
+                .filter(|t| !pattern.blocked && (!t.needs_lam || lam))
                 .map(|t| t.place)
                 .collect();
-            if !places.is_empty() {
-                places.sort();
-                places.dedup();
-                *best = Some((end, places));
-            }
-        }
+            places.sort();
+            places.dedup();
+            (end, places)
+        })
+    }
+
+    /// The name of match state `sid` that is `len` bytes long and may follow `prefix`, if it
+    /// stands for a place there or is a "not a place" phrase.
+    fn name_ending(&self, sid: StateID, len: usize, prefix: &str, lam: bool) -> Option<PatternID> {
+        let nfa = &self.automaton;
+        (0..nfa.match_len(sid))
+            .map(|k| nfa.match_pattern(sid, k))
+            // A match state also lists names that are suffixes of the path walked.
+            .filter(|&pid| nfa.pattern_len(pid) == len)
+            .rfind(|&pid| {
+                let pattern = &self.patterns[pid.as_usize()];
+                (prefix.is_empty() || pattern.arabic)
+                    && (pattern.blocked || pattern.targets.iter().any(|t| !t.needs_lam || lam))
+            })
     }
 
     /// How many distinct normalised patterns the automaton holds.
