@@ -290,13 +290,13 @@ fn bare(w: &str) -> &str {
 }
 
 fn match_words(table: &[(Vec<String>, u8)], words: &[&str]) -> Option<(usize, u8)> {
+    let first = *words.first()?;
+    // The first word may carry a proclitic ("وفي"، "بشهر"); strip it once, not per entry.
+    let first_bare = bare(first);
     table.iter().find_map(|(parts, v)| {
         (words.len() >= parts.len()
-            && parts
-                .iter()
-                .zip(words)
-                .enumerate()
-                .all(|(i, (p, w))| p == w || (i == 0 && p == bare(w))))
+            && (parts[0] == first || parts[0] == first_bare)
+            && parts[1..].iter().zip(&words[1..]).all(|(p, w)| p == w))
         .then_some((parts.len(), *v))
     })
 }
