@@ -53,17 +53,27 @@ impl Cue {
     /// assert_eq!(Cue::from_word("القوات"), None);
     /// ```
     pub fn from_word(word: &str) -> Option<Cue> {
-        let mut candidates = vec![word];
-        for p in ["و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك"] {
+        const PROCLITICS: [&str; 10] = ["و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك"];
+        // The word, without each proclitic it may carry, then each of those without the
+        // article (or the ل left of it after ل); in a fixed array, as this runs for every name.
+        let mut forms = [""; 2 * (PROCLITICS.len() + 1)];
+        forms[0] = word;
+        let mut n = 1;
+        for p in PROCLITICS {
             if let Some(rest) = word.strip_prefix(p) {
-                candidates.push(rest);
+                forms[n] = rest;
+                n += 1;
             }
         }
-        let with_article: Vec<&str> = candidates
-            .iter()
-            .filter_map(|w| w.strip_prefix("ال").or_else(|| w.strip_prefix("ل")))
-            .collect();
-        candidates.extend(with_article);
+        for i in 0..n {
+            if let Some(rest) = forms[i]
+                .strip_prefix("ال")
+                .or_else(|| forms[i].strip_prefix("ل"))
+            {
+                forms[n + i] = rest;
+            }
+        }
+        let candidates = forms[..2 * n].iter().copied().filter(|f| !f.is_empty());
         candidates.into_iter().find_map(|w| match w {
             "قاعده" | "قاعدتي" | "قواعد" | "حاميه" | "قاعدتها" => {
                 Some(Cue::Base)
