@@ -148,7 +148,7 @@ impl<'a> Told<'a> {
         doc: &'a Document,
         status: crate::extract::Status,
         date: Option<crate::extract::dates::Ymd>,
-        date_text: &'a Option<String>,
+        date_text: &'a Option<std::sync::Arc<str>>,
         evidence: &std::ops::Range<usize>,
         precision: u8,
         background: bool,
@@ -289,7 +289,7 @@ fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement, out: 
         feature(buf, id, geometry, |p| {
             p.str("doc", &doc.name);
             p.str("event_type", m.event_type.as_str());
-            p.opt_str("actor", actor.map(|a| a.name.as_str()));
+            p.opt_str("actor", actor.map(|a| &*a.name));
             p.opt_str("actor_ar", actor.and_then(|a| a.arabic.as_deref()));
             p.str("origin", place(&m.origin).id.as_str());
             p.str("origin_name", &place(&m.origin).name_en);
@@ -333,7 +333,7 @@ fn event_feature(g: &Gazetteer, doc: &Document, id: &str, e: &Event, out: &mut T
             p.str("event_type", e.event_type.as_str());
             p.str("place", place.id.as_str());
             p.str("place_name", &place.name_en);
-            p.opt_str("actor", actor.map(|a| a.name.as_str()));
+            p.opt_str("actor", actor.map(|a| &*a.name));
             p.opt_str("actor_ar", actor.and_then(|a| a.arabic.as_deref()));
             p.opt_str("counterpart", e.counterpart.as_deref());
             told.write(p);
@@ -348,7 +348,7 @@ pub fn actor_colour(actor: Option<&Actor>) -> &'static str {
     const PALETTE: [&str; 8] = [
         "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#9467bd", "#ff7f0e", "#2ca02c",
     ];
-    match actor.map(|a| a.name.as_str()) {
+    match actor.map(|a| &*a.name) {
         Some("United States") => "#1f77b4",
         Some("International coalition") => "#d62728",
         None => "#555555",

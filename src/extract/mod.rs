@@ -13,6 +13,7 @@ pub mod lexicon;
 mod reading;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::arabic::{self, Token};
 use crate::document::Document;
@@ -98,11 +99,12 @@ pub struct Count {
     pub qualifier: Qualifier,
 }
 
-/// Who acted: the English name and the Arabic words as written.
+/// Who acted: the English name and the Arabic words as written. Shared, not copied: one
+/// actor goes to every movement and event of its sentence and often of the next.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
-    pub name: String,
-    pub arabic: Option<String>,
+    pub name: Arc<str>,
+    pub arabic: Option<Arc<str>>,
 }
 
 /// An actor named in a sentence, before one is chosen: its English name and the span of the
@@ -124,7 +126,8 @@ pub struct Movement {
     pub personnel: Option<Count>,
     pub status: Status,
     pub date: Option<Ymd>,
-    pub date_text: Option<String>,
+    /// The date words as written, shared by every movement and event of the frame.
+    pub date_text: Option<Arc<str>>,
     /// Byte range of the evidence in the document text.
     pub evidence: Range<usize>,
     /// The text dates it two or more years before the article: background, not news.
@@ -141,7 +144,7 @@ pub struct Event {
     pub counterpart: Option<String>,
     pub status: Status,
     pub date: Option<Ymd>,
-    pub date_text: Option<String>,
+    pub date_text: Option<Arc<str>>,
     pub evidence: Range<usize>,
     pub background: bool,
 }
@@ -633,8 +636,8 @@ impl Reader<'_> {
                 .or(before)
                 .or_else(|| c.iter().find(|(j, _)| *j >= first))
                 .map(|(_, c)| Actor {
-                    name: c.name.to_owned(),
-                    arabic: c.arabic.clone().map(|r| self.doc.text[r].to_owned()),
+                    name: c.name.into(),
+                    arabic: c.arabic.clone().map(|r| self.doc.text[r].into()),
                 })
         };
         let chosen = pick(candidates).or_else(|| pick(parties));
@@ -683,14 +686,14 @@ impl Reader<'_> {
                 Actor {
                     name: nation_actor(n).into(),
                     arabic: Some(
-                        self.doc.text[words[j].token.orig.0..words[j].token.orig.1].to_owned(),
+                        self.doc.text[words[j].token.orig.0..words[j].token.orig.1].into(),
                     ),
                 }
             })
     }
 
     /// The frame's date: the last date expression inside it, else the nearest in the sentence.
-    fn date(&self, frame: &Frame, sentence: &Range<usize>) -> (Option<Ymd>, Option<String>) {
+    fn date(&self, frame: &Frame, sentence: &Range<usize>) -> (Option<Ymd>, Option<Arc<str>>) {
         let inside =
             |d: &&DateMention| d.tokens.start >= sentence.start && d.tokens.end <= sentence.end;
         let in_frame = self
@@ -713,7 +716,7 @@ impl Reader<'_> {
             Some(d) => {
                 let a = self.words[d.tokens.start].token.orig.0;
                 let b = self.words[d.tokens.end - 1].token.orig.1;
-                (d.date, Some(self.doc.text[a..b].to_owned()))
+                (d.date, Some(self.doc.text[a..b].into()))
             }
             None => (None, None),
         }
@@ -1148,7 +1151,7 @@ impl Reader<'_> {
     fn giver(&self, frame: &Frame, ctx: &Ctx) -> Option<Actor> {
         let words = self.words;
         let text =
-            |j: usize| Some(self.doc.text[words[j].token.orig.0..words[j].token.orig.1].to_owned());
+            |j: usize| Some(self.doc.text[words[j].token.orig.0..words[j].token.orig.1].into());
         for j in frame.range.clone() {
             if words[j].has(Lex::Coalition) {
                 return Some(Actor {
@@ -1347,7 +1350,7 @@ struct Ctx {
     status: Status,
     actor: Option<Actor>,
     date: Option<Ymd>,
-    date_text: Option<String>,
+    date_text: Option<Arc<str>>,
     background: bool,
 }
 
