@@ -1384,22 +1384,23 @@ fn most_precise(g: &Gazetteer, mut ends: Vec<Endpoint>) -> Vec<Endpoint> {
             Kind::Country | Kind::Region | Kind::Governorate
         )
     };
-    let specific: Vec<Endpoint> = ends.iter().filter(|e| !broad(e)).copied().collect();
-    ends.retain(|e| {
-        !broad(e)
-            || !specific
+    // In place, as it runs for every frame: the slots before `kept` hold what is kept, and
+    // every slot still holds one of the endpoints given, so the whole list answers whether a
+    // specific place lies in a country.
+    let mut kept = 0;
+    for i in 0..ends.len() {
+        let e = ends[i];
+        let country = g.place(e.place).country.as_str();
+        let covered = broad(&e)
+            && ends
                 .iter()
-                .any(|s| g.place(s.place).country == g.place(e.place).country)
-    });
-    let mut seen = Vec::new();
-    ends.retain(|e| {
-        if seen.contains(&e.place) {
-            false
-        } else {
-            seen.push(e.place);
-            true
+                .any(|s| !broad(s) && g.place(s.place).country == country);
+        if !covered && !ends[..kept].iter().any(|k| k.place == e.place) {
+            ends[kept] = e;
+            kept += 1;
         }
-    });
+    }
+    ends.truncate(kept);
     ends
 }
 
@@ -1621,4 +1622,32 @@ fn unresolved(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn most_precise_drops_countries_holding_a_named_place_and_repeats() {
+        let g = Gazetteer::embedded().unwrap();
+        let end = |id: &str| Endpoint {
+            place: g.by_id(id).unwrap(),
+            near: false,
+        };
+        let ends = vec![
+            end("iraq"),
+            end("baghdad_city"),
+            end("kuwait"),
+            end("erbil_city"),
+            end("baghdad_city"),
+            end("syria"),
+            end("kuwait"),
+        ];
+        let ids: Vec<&str> = most_precise(&g, ends)
+            .iter()
+            .map(|e| g.place(e.place).id.as_str())
+            .collect();
+        assert_eq!(ids, ["baghdad_city", "kuwait", "erbil_city", "syria"]);
+    }
 }
