@@ -68,6 +68,20 @@ impl<'a> Normalized<'a> {
             .map(|t| (t.norm.0 as usize, t.norm.1 as usize))
     }
 
+    /// The tokens, in order ([`tokens`](fn@tokens) collects them).
+    pub fn tokens(&self) -> impl ExactSizeIterator<Item = Token<'_>> + '_ {
+        let t = self.text();
+        self.tokens.iter().map(move |s| {
+            let (a, b) = (s.norm.0 as usize, s.norm.1 as usize);
+            Token {
+                text: &t[a..b],
+                norm: (a, b),
+                orig: (s.orig.0 as usize, s.orig.1 as usize),
+                is_word: s.word,
+            }
+        })
+    }
+
     /// The original byte offset of the character that normalised byte `n` (a char boundary)
     /// came from.
     fn origin(&self, n: usize) -> usize {
@@ -664,19 +678,7 @@ pub struct Token<'a> {
 /// assert_eq!(t, ["من", "قسرك", "،", "باتجاه"]);
 /// ```
 pub fn tokens<'a>(norm: &'a Normalized<'_>) -> Vec<Token<'a>> {
-    let t = norm.text();
-    norm.tokens
-        .iter()
-        .map(|s| {
-            let (a, b) = (s.norm.0 as usize, s.norm.1 as usize);
-            Token {
-                text: &t[a..b],
-                norm: (a, b),
-                orig: (s.orig.0 as usize, s.orig.1 as usize),
-                is_word: s.word,
-            }
-        })
-        .collect()
+    norm.tokens().collect()
 }
 
 /// Splits text into sentences: byte ranges, trimmed, ending after `.`, `!`, `?`, `؟`, `؛` or a

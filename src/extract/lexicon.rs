@@ -41,7 +41,7 @@ impl Trigger {
         )
     }
 
-    /// Verbs whose direct object is the place left: غادر قاعدته، أخلى القاعدة، سحب قواته [من].
+    /// Verbs whose direct object is the place left: غادر قاعدته، أخلى القاعدة، سحب قواته \[من\].
     pub fn object_is_origin(self) -> bool {
         matches!(self, Trigger::Withdraw)
     }

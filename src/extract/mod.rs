@@ -1,7 +1,7 @@
 //! Movements and events from an article: who moved from where, through where, to where, how
 //! many, when, and what happened at bases (withdrawal, handover, attack, presence).
 //!
-//! Each sentence is read word by word ([`reading`]): triggers (انسحب، اتجه، نقل، وصل، سلّم،
+//! Each sentence is read word by word (`reading`): triggers (انسحب، اتجه، نقل، وصل، سلّم،
 //! استهداف، لا تزال…) open frames; the prepositions before each place name give it a role
 //! (من origin, إلى/نحو/باتجاه destination, عبر waypoint, في location, ريف/قرب near); counts,
 //! actors, status cues and dates are collected around the trigger. A frame with an origin and a
@@ -15,7 +15,7 @@ mod reading;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::arabic::{self, Token};
+use crate::arabic;
 use crate::document::Document;
 use crate::gazetteer::{Gazetteer, GeoPrecision, Kind, PlaceIndex};
 use crate::geoparse::{self, Mention};
@@ -184,16 +184,15 @@ pub struct Extraction {
 /// ```
 pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extraction {
     let norm = arabic::normalize(&doc.text);
-    let tokens: Vec<Token> = arabic::tokens(&norm);
     let parsed = geoparse::parse(g, doc, &norm);
     let mention_spans: Vec<(usize, usize)> = parsed
         .mentions
         .iter()
         .map(|m| (m.normalized_span.start, m.normalized_span.end))
         .collect();
-    let mut words = reading::read(&tokens, &mention_spans);
-    let word_index: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].is_word).collect();
-    let word_texts: Vec<&str> = word_index.iter().map(|&i| tokens[i].text).collect();
+    let mut words = reading::read(norm.tokens(), &mention_spans);
+    let word_index: Vec<usize> = (0..words.len()).filter(|&i| !words[i].is_punct()).collect();
+    let word_texts: Vec<&str> = word_index.iter().map(|&i| words[i].token.text).collect();
     let dates: Vec<DateMention> = dates::find(&word_texts, date)
         .into_iter()
         .map(|d| DateMention {

@@ -81,12 +81,15 @@ impl Word<'_> {
 
 /// Reads the tokens of a document into words with meanings. `mention_spans` gives, for each
 /// mention in text order, the normalised bytes where it starts and ends.
-pub fn read<'a>(tokens: &[Token<'a>], mention_spans: &[(usize, usize)]) -> Vec<Word<'a>> {
+pub fn read<'a>(
+    tokens: impl IntoIterator<Item = Token<'a>>,
+    mention_spans: &[(usize, usize)],
+) -> Vec<Word<'a>> {
     let lex = lexicon();
     let mut words: Vec<Word<'a>> = tokens
-        .iter()
-        .map(|t| Word {
-            token: *t,
+        .into_iter()
+        .map(|token| Word {
+            token,
             lex: Cow::Borrowed(&[]),
             kinds: 0,
             glue: "",
