@@ -743,7 +743,7 @@ type Scan<'a> = std::iter::Peekable<Box<dyn Iterator<Item = usize> + 'a>>;
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, _) in text.match_indices('\n') {
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
         push_trimmed(text, start..i, &mut out);
         start = i + 1;
     }
