@@ -82,6 +82,27 @@ impl<'a> Normalized<'a> {
         })
     }
 
+    /// The word before the one holding normalised byte `at` (a name after its proclitic, as
+    /// in "بريف الحسكه"), stepping over opening brackets ("(كي ا)"); `None` at the start or
+    /// after other punctuation.
+    ///
+    /// # Examples
+    /// ```
+    /// let n = convoy::arabic::normalize("قاعدة (عين الأسد)، وبالحسكة");
+    /// assert_eq!(n.word_before(n.text().find("عين").unwrap()), Some("قاعده"));
+    /// assert_eq!(n.word_before(n.text().find("الحسكه").unwrap()), None);
+    /// ```
+    pub fn word_before(&self, at: usize) -> Option<&str> {
+        // The token holding `at` is the first that ends after it.
+        let holding = self.tokens.partition_point(|t| t.norm.1 as usize <= at);
+        self.tokens[..holding]
+            .iter()
+            .rev()
+            .map(|t| (t.word, &self.text[t.norm.0 as usize..t.norm.1 as usize]))
+            .find(|&(word, text)| word || !matches!(text, "(" | "["))
+            .and_then(|(word, text)| word.then_some(text))
+    }
+
     /// The original byte offset of the character that normalised byte `n` (a char boundary)
     /// came from.
     fn origin(&self, n: usize) -> usize {
@@ -949,6 +970,23 @@ mod tests {
             let n = normalize(&text);
             proptest::prop_assert_eq!(n.text(), expected.0);
         }
+    }
+
+    #[test]
+    fn word_before_steps_over_glued_proclitics() {
+        let t = normalize("في ريف الحسكة");
+        assert_eq!(t.word_before(t.text().find("الحسكه").unwrap()), Some("ريف"));
+        let t = normalize("بريف الحسكة");
+        assert_eq!(
+            t.word_before(t.text().find("الحسكه").unwrap()),
+            Some("بريف")
+        );
+        let t = normalize("وبالحسكة");
+        assert_eq!(t.word_before(t.text().find("الحسكه").unwrap()), None);
+        let t = normalize("قرب [( التنف");
+        assert_eq!(t.word_before(t.text().find("التنف").unwrap()), Some("قرب"));
+        let t = normalize("قرب - التنف");
+        assert_eq!(t.word_before(t.text().find("التنف").unwrap()), Some("قرب"));
     }
 
     #[test]

@@ -180,7 +180,9 @@ pub fn parse(gazetteer: &Gazetteer, doc: &Document, norm: &arabic::Normalized) -
         .find_normalized(norm)
         .into_iter()
         .map(|m| {
-            let cue = previous_word(norm.text(), m.normalized_span.start).and_then(Cue::from_word);
+            let cue = norm
+                .word_before(m.normalized_span.start)
+                .and_then(Cue::from_word);
             Mention {
                 sentence: containing(&sentences, m.span.start),
                 paragraph: containing(&paragraphs, m.span.start),
@@ -288,23 +290,6 @@ fn score(
     s + context
 }
 
-/// The word just before byte `at` of normalised text (skipping spaces and punctuation such as
-/// the brackets of "(كي ا)"), or `None` at the start of a sentence.
-fn previous_word(norm: &str, at: usize) -> Option<&str> {
-    let word_start = |text: &str| {
-        text.char_indices()
-            .rev()
-            .take_while(|(_, c)| arabic::is_word_char(*c))
-            .last()
-            .map_or(text.len(), |(i, _)| i)
-    };
-    // Step over a proclitic glued to the name ("وبالحسكة"), then spaces and brackets.
-    let head = &norm[..word_start(&norm[..at])];
-    let head = head.trim_end_matches([' ', '(', '[']);
-    let start = word_start(head);
-    (start < head.len()).then(|| &head[start..])
-}
-
 /// The index of the range (of sorted, disjoint `ranges`) that holds `at`, or `ranges.len()`.
 fn containing(ranges: &[Range<usize>], at: usize) -> usize {
     let i = ranges.partition_point(|r| r.end <= at);
@@ -328,19 +313,6 @@ mod tests {
             .collect();
         assert_eq!(found, [0, 0, 3, 3, 1, 2, 2, 3, 3]);
         assert_eq!(containing(&[], 0), 0);
-    }
-
-    #[test]
-    fn previous_word_steps_over_glued_proclitics() {
-        let t = arabic::normalize("في ريف الحسكة");
-        let at = t.text().find("الحسكه").unwrap();
-        assert_eq!(previous_word(t.text(), at), Some("ريف"));
-        let t = arabic::normalize("بريف الحسكة");
-        let at = t.text().find("الحسكه").unwrap();
-        assert_eq!(previous_word(t.text(), at), Some("بريف"));
-        let t = arabic::normalize("وبالحسكة");
-        let at = t.text().find("الحسكه").unwrap();
-        assert_eq!(previous_word(t.text(), at), None);
     }
 
     #[test]
