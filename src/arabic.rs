@@ -314,6 +314,16 @@ fn common_folds() -> &'static [Common; 384] {
 }
 
 impl Common {
+    /// A character outside the tables: folded in full, and left to the general path.
+    fn uncommon(c: char) -> Common {
+        let (fold, word) = fold_word(c);
+        Common {
+            fold,
+            word,
+            same_length: SameLength::No,
+        }
+    }
+
     #[inline]
     fn fold_word(self) -> (Fold, bool) {
         (self.fold, self.word)
@@ -410,16 +420,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
                     .chars()
                     .next()
                     .unwrap_or(char::REPLACEMENT_CHARACTER);
-                let (fold, word) = fold_fast(c);
-                let same_length = SameLength::No;
-                (
-                    c.len_utf8(),
-                    Common {
-                        fold,
-                        word,
-                        same_length,
-                    },
-                )
+                (c.len_utf8(), Common::uncommon(c))
             }
         };
         match c.fold {
