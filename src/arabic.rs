@@ -510,7 +510,7 @@ fn copy_words(
     while let Some((k, len)) = common_index(bytes, i) {
         match table[k].same_length {
             SameLength::Kept => {
-                i = kept_arabic_end(bytes, i + len);
+                i = kept_arabic_end(table, bytes, i + len);
                 continue;
             }
             SameLength::As(c) => {
@@ -541,24 +541,13 @@ fn copy_words(
 /// Where the two-byte Arabic letters kept as written that start at byte `i` end: the bulk of
 /// an article, read in a loop tight enough to keep everything in registers.
 #[inline(always)]
-fn kept_arabic_end(bytes: &[u8], mut i: usize) -> usize {
-    /// Bit `k % 64` of word `k / 64`: U+0600 + `k` is [`SameLength::Kept`].
-    static KEPT: std::sync::OnceLock<[u64; 4]> = std::sync::OnceLock::new();
-    let kept = KEPT.get_or_init(|| {
-        let mut bits = [0u64; 4];
-        for (k, c) in common_folds()[128..].iter().enumerate() {
-            if c.same_length == SameLength::Kept {
-                bits[k / 64] |= 1 << (k % 64);
-            }
-        }
-        bits
-    });
+fn kept_arabic_end(table: &[Common; 384], bytes: &[u8], mut i: usize) -> usize {
     while let [lead, next, ..] = bytes[i..] {
         if lead & 0xFC != 0xD8 {
             break;
         }
         let k = (usize::from(lead & 0x03) << 6) | usize::from(next & 0x3F);
-        if kept[k / 64] & (1 << (k % 64)) == 0 {
+        if table[128 + k].same_length != SameLength::Kept {
             break;
         }
         i += 2;

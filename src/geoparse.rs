@@ -53,7 +53,7 @@ impl Cue {
     /// assert_eq!(Cue::from_word("القوات"), None);
     /// ```
     pub fn from_word(word: &str) -> Option<Cue> {
-        const PROCLITICS: [&str; 10] = ["و", "ف", "ب", "ل", "ك", "وب", "فب", "ول", "فل", "وك"];
+        use arabic::PROCLITICS;
         // The word, without each proclitic it may carry, then each of those without the
         // article (or the ل left of it after ل); in a fixed array, as this runs for every name.
         let mut forms = [""; 2 * (PROCLITICS.len() + 1)];

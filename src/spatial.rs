@@ -425,7 +425,8 @@ pub fn compass(bearing_deg: f64) -> &'static str {
     POINTS[i]
 }
 
-fn unit_vector(p: Point<f64>) -> [f64; 3] {
+/// The point as a unit vector (x towards 0°E on the equator, z towards the North Pole).
+pub(crate) fn unit_vector(p: Point<f64>) -> [f64; 3] {
     let (lat, lon) = (p.y().to_radians(), p.x().to_radians());
     [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
 }

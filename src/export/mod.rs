@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::extract::{Actor, Endpoint, Event, Extraction, Movement};
 use crate::gazetteer::{Gazetteer, Place, PlaceIndex};
 use crate::report::round6;
+use crate::spatial::unit_vector;
 
 mod json;
 use json::Object;
@@ -221,17 +222,13 @@ impl GreatCircle {
     fn new(p1: Point, p2: Point) -> GreatCircle {
         let (lat1, lon1) = (p1.y().to_radians(), p1.x().to_radians());
         let (lat2, lon2) = (p2.y().to_radians(), p2.x().to_radians());
-        let (lat1_sin, lat1_cos) = lat1.sin_cos();
-        let (lat2_sin, lat2_cos) = lat2.sin_cos();
-        let (lon1_sin, lon1_cos) = lon1.sin_cos();
-        let (lon2_sin, lon2_cos) = lon2.sin_cos();
-        let m = lat1_cos * lat2_cos;
+        let m = lat1.cos() * lat2.cos();
         let k =
             (((lat1 - lat2) / 2.0).sin().powi(2) + m * ((lon1 - lon2) / 2.0).sin().powi(2)).sqrt();
         GreatCircle {
             d: 2.0 * k.asin(),
-            a: [lat1_cos * lon1_cos, lat1_cos * lon1_sin, lat1_sin],
-            b: [lat2_cos * lon2_cos, lat2_cos * lon2_sin, lat2_sin],
+            a: unit_vector(p1),
+            b: unit_vector(p2),
         }
     }
 
