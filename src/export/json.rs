@@ -3,6 +3,8 @@
 //! nearly all of convoy's output, and the evidence strings nearly all of the features; this
 //! skips serde's per-field machinery and scans strings eight bytes at a time.
 
+use std::ops::Range;
+
 /// A JSON object being written to a buffer: members are added in order, and [`Object::end`]
 /// closes it (see the tests below for what it writes).
 pub struct Object<'b> {
@@ -33,6 +35,20 @@ impl<'b> Object<'b> {
 
     pub fn str(&mut self, key: &str, value: &str) {
         write_str(self.key(key), value);
+    }
+
+    /// As [`Object::str`]; returns where the value's JSON text lies in the buffer, for
+    /// [`Object::copy`].
+    pub fn str_at(&mut self, key: &str, value: &str) -> Range<usize> {
+        let buf = self.key(key);
+        let start = buf.len();
+        write_str(buf, value);
+        start..buf.len()
+    }
+
+    /// A member whose value is JSON text already in the buffer, at `at`.
+    pub fn copy(&mut self, key: &str, at: Range<usize>) {
+        self.key(key).extend_from_within(at);
     }
 
     pub fn opt_str(&mut self, key: &str, value: Option<&str>) {

@@ -47,12 +47,26 @@ pub struct Features {
 pub struct Texts {
     buf: Vec<u8>,
     ends: Vec<usize>,
+    /// The last evidence written, for the next feature told by the same sentence.
+    evidence: WrittenEvidence,
 }
 
+/// An evidence span of the article and where its JSON text lies in a [`Texts`] buffer: one
+/// sentence often tells several features, and copying its text is cheaper than escaping it.
+type WrittenEvidence = Option<(std::ops::Range<usize>, std::ops::Range<usize>)>;
+
 impl Texts {
+    /// Empty, with room for features of about the given sizes in bytes.
+    fn with_capacity(sizes: impl Iterator<Item = usize>) -> Texts {
+        Texts {
+            buf: Vec::with_capacity(sizes.sum()),
+            ..Texts::default()
+        }
+    }
+
     /// Appends the feature `write` writes.
-    fn push(&mut self, write: impl FnOnce(&mut Vec<u8>)) {
-        write(&mut self.buf);
+    fn push(&mut self, write: impl FnOnce(&mut Vec<u8>, &mut WrittenEvidence)) {
+        write(&mut self.buf, &mut self.evidence);
         self.ends.push(self.buf.len());
     }
 
@@ -74,11 +88,12 @@ impl Texts {
 /// Builds the features of `x`, the extraction of `doc`.
 pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
     let stem = doc.stem();
-    let mut movements = Texts::default();
+    // Room for every feature at once: growing a buffer copies what it holds.
+    let mut movements = Texts::with_capacity(x.movements.iter().map(|m| m.evidence.len() + 1500));
     for (i, m) in x.movements.iter().enumerate() {
         movement_feature(g, doc, &format!("{stem}-m{}", i + 1), m, &mut movements);
     }
-    let mut events = Texts::default();
+    let mut events = Texts::with_capacity(x.events.iter().map(|e| e.evidence.len() + 700));
     for (i, e) in x.events.iter().enumerate() {
         event_feature(g, doc, &format!("{stem}-e{}", i + 1), e, &mut events);
     }
@@ -138,8 +153,7 @@ struct Told<'a> {
     date_text: Option<&'a str>,
     geo_precision: u8,
     evidence: &'a str,
-    evidence_start: usize,
-    evidence_end: usize,
+    evidence_span: std::ops::Range<usize>,
     background: bool,
 }
 
@@ -160,21 +174,28 @@ impl<'a> Told<'a> {
             date_text: date_text.as_deref(),
             geo_precision: precision,
             evidence: &doc.text[evidence.clone()],
-            evidence_start: evidence.start,
-            evidence_end: evidence.end,
+            evidence_span: evidence.clone(),
             background,
         }
     }
 
     /// Writes the members, in the contract's order.
-    fn write(&self, p: &mut Object) {
+    fn write(&self, p: &mut Object, written: &mut WrittenEvidence) {
         p.str("status", self.status);
         p.opt_str("event_date", self.event_date.as_deref());
         p.opt_str("date_text", self.date_text);
         p.u64("geo_precision", self.geo_precision.into());
-        p.str("evidence", self.evidence);
-        p.u64("evidence_start", self.evidence_start as u64);
-        p.u64("evidence_end", self.evidence_end as u64);
+        match written {
+            Some((span, at)) if *span == self.evidence_span => p.copy("evidence", at.clone()),
+            _ => {
+                *written = Some((
+                    self.evidence_span.clone(),
+                    p.str_at("evidence", self.evidence),
+                ))
+            }
+        }
+        p.u64("evidence_start", self.evidence_span.start as u64);
+        p.u64("evidence_end", self.evidence_span.end as u64);
         p.bool("background", self.background);
     }
 }
@@ -277,7 +298,7 @@ fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement, out: 
         m.background,
     );
     let actor = m.actor.as_ref();
-    out.push(|buf| {
+    out.push(|buf, written| {
         let geometry = |g: &mut Object| {
             g.str("type", "LineString");
             g.positions("coordinates", line.iter().map(|p| lon_lat(p.x(), p.y())));
@@ -304,7 +325,7 @@ fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement, out: 
                 "personnel_qualifier",
                 m.personnel.map(|c| c.qualifier.as_str()),
             );
-            told.write(p);
+            told.write(p, written);
             p.str("stroke", actor_colour(actor));
             p.f64("stroke-width", (width * 10.0f64).round() / 10.0);
         });
@@ -323,7 +344,7 @@ fn event_feature(g: &Gazetteer, doc: &Document, id: &str, e: &Event, out: &mut T
         e.background,
     );
     let actor = e.actor.as_ref();
-    out.push(|buf| {
+    out.push(|buf, written| {
         // The contract's order.
         feature(buf, id, point(place), |p| {
             p.str("doc", &doc.name);
@@ -333,7 +354,7 @@ fn event_feature(g: &Gazetteer, doc: &Document, id: &str, e: &Event, out: &mut T
             p.opt_str("actor", actor.map(|a| &*a.name));
             p.opt_str("actor_ar", actor.and_then(|a| a.arabic.as_deref()));
             p.opt_str("counterpart", e.counterpart.as_deref());
-            told.write(p);
+            told.write(p, written);
             p.bool("near", e.place.near);
             p.str("marker-color", event_colour(e.event_type));
         });
