@@ -136,6 +136,15 @@ pub enum Lex {
 }
 
 impl Lex {
+    /// Whether the meaning holds a value (which trigger, role, nation...), so that its kind
+    /// alone does not say it.
+    pub fn holds_value(self) -> bool {
+        matches!(
+            self,
+            Lex::Trigger(_) | Lex::Role(_) | Lex::Nation(_) | Lex::Qualify(_) | Lex::Number(_)
+        )
+    }
+
     /// One bit per kind of meaning (the variant, whatever it holds), so a word can say at once
     /// that it has no meaning of a kind: most words have none.
     pub fn kind_bit(self) -> u64 {

@@ -402,7 +402,7 @@ impl Reader<'_> {
             PlaceRole::Location => (i.saturating_sub(3)..i).any(|j| words[j].has(Lex::Office)),
             PlaceRole::Object(_) => (i + 1..(i + 4).min(end)).any(|j| {
                 words[j].has(Lex::Force)
-                    || words[j].lex().iter().any(|l| matches!(l, Lex::Qualify(_)))
+                    || words[j].lex().any(|l| matches!(l, Lex::Qualify(_)))
                     || words[j].has(Lex::Source)
             }),
             _ => false,
@@ -787,8 +787,8 @@ impl Reader<'_> {
             let mut qualifier = Qualifier::Exact;
             let mut j = i;
             while j < range.end {
-                match words[j].lex().iter().find_map(|l| match l {
-                    Lex::Qualify(q) => Some(*q),
+                match words[j].lex().find_map(|l| match l {
+                    Lex::Qualify(q) => Some(q),
                     _ => None,
                 }) {
                     Some(q) => {
@@ -806,8 +806,8 @@ impl Reader<'_> {
                 if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() {
                     t.parse::<u32>().ok()
                 } else {
-                    w.lex().iter().find_map(|l| match l {
-                        Lex::Number(n) => Some(*n),
+                    w.lex().find_map(|l| match l {
+                        Lex::Number(n) => Some(n),
                         _ => None,
                     })
                 }
@@ -1599,7 +1599,7 @@ fn unresolved(
             if !arabic_word
                 || adjective
                 || NOT_NAMES.contains(&t)
-                || !next.lex().is_empty()
+                || next.means_something()
                 || t.chars().count() < 3 && !HEADS.contains(&t)
             {
                 continue;

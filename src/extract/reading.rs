@@ -2,8 +2,6 @@
 //! role each place name plays (origin, destination, waypoint, location, or a locator of another
 //! name), found from the words written before it.
 
-use std::borrow::Cow;
-
 use super::lexicon::{lexicon, Form, Lex, Qualifier, Role, Trigger};
 use crate::arabic::Token;
 
@@ -11,9 +9,11 @@ use crate::arabic::Token;
 #[derive(Debug, Clone)]
 pub struct Word<'a> {
     pub token: Token<'a>,
-    /// Meanings of the word (or of the phrase it starts); private, so that `kinds` follows.
-    lex: Cow<'static, [Lex]>,
-    /// The [`Lex::kind_bit`]s of `lex`, set when reading is done.
+    /// Meanings of the word (or of the phrase it starts) as listed; only those of a kind in
+    /// `kinds` hold.
+    lex: &'static [Lex],
+    /// The [`Lex::kind_bit`]s of the meanings that hold: those of `lex` less the readings the
+    /// context rules out, and [`Lex::Planned`] for a verb with the future prefix.
     kinds: u64,
     /// The proclitic glued to the front of the word (و، ب، ل، س...).
     pub glue: &'a str,
@@ -26,17 +26,27 @@ pub struct Word<'a> {
 }
 
 impl Word<'_> {
-    /// Meanings of the word (or of the phrase it starts).
-    pub fn lex(&self) -> &[Lex] {
-        &self.lex
+    /// Meanings of the word (or of the phrase it starts) that hold, as listed.
+    pub fn lex(&self) -> impl Iterator<Item = Lex> + '_ {
+        self.lex
+            .iter()
+            .copied()
+            .filter(|l| self.kinds & l.kind_bit() != 0)
+    }
+
+    /// Whether the word has any meaning at all.
+    pub fn means_something(&self) -> bool {
+        self.kinds != 0
     }
 
     pub fn has(&self, lex: Lex) -> bool {
-        self.kinds & lex.kind_bit() != 0 && self.lex.contains(&lex)
+        // A kind that holds nothing is the meaning itself.
+        self.kinds & lex.kind_bit() != 0 && (!lex.holds_value() || self.lex.contains(&lex))
     }
 
-    fn set_kinds(&mut self) {
-        self.kinds = self.lex.iter().fold(0, |k, l| k | l.kind_bit());
+    fn set_meanings(&mut self, lex: &'static [Lex]) {
+        self.lex = lex;
+        self.kinds = lex.iter().fold(0, |k, l| k | l.kind_bit());
     }
 
     /// Whether the word has a meaning of the kind of `lex` (whatever it holds).
@@ -90,7 +100,7 @@ pub fn read<'a>(
         .into_iter()
         .map(|token| Word {
             token,
-            lex: Cow::Borrowed(&[]),
+            lex: &[],
             kinds: 0,
             glue: "",
             mention: None,
@@ -129,7 +139,7 @@ pub fn read<'a>(
                 .find(|&j| words[j].is_punct() || words[j].mention.is_some())
                 .unwrap_or(words.len());
             if let Some((n, l)) = lex.phrase_of(form, &texts[i..run_end]) {
-                words[i].lex = Cow::Borrowed(l);
+                words[i].set_meanings(l);
                 for w in &mut words[i + 1..i + n] {
                     w.continued = true;
                 }
@@ -141,17 +151,15 @@ pub fn read<'a>(
         if glue == "س" {
             // Only a verb takes the future prefix; anything else was a word that starts with س.
             if l.iter().any(|l| matches!(l, Lex::Trigger(_))) {
-                words[i].lex = Cow::Owned([l, &[Lex::Planned]].concat());
+                words[i].set_meanings(l);
+                words[i].kinds |= Lex::Planned.kind_bit();
                 words[i].glue = glue;
             }
         } else {
-            words[i].lex = Cow::Borrowed(l);
+            words[i].set_meanings(l);
             words[i].glue = glue;
         }
         i += 1;
-    }
-    for w in &mut words {
-        w.set_kinds();
     }
     // "نحو" before a number is "about"; before anything else "toward".
     for i in 0..words.len() {
@@ -160,18 +168,15 @@ pub fn read<'a>(
         {
             let next_is_count = words.get(i + 1).is_some_and(|w| {
                 w.token.text.bytes().all(|b| b.is_ascii_digit())
-                    || w.lex
-                        .iter()
-                        .any(|l| matches!(l, Lex::Number(_) | Lex::Qualify(_)))
+                    || w.has_kind(Lex::Number(0))
+                    || w.has_kind(Lex::Qualify(Qualifier::Exact))
             });
-            words[i].lex.to_mut().retain(|l| {
-                if next_is_count {
-                    !matches!(l, Lex::Role(_))
-                } else {
-                    !matches!(l, Lex::Qualify(_))
-                }
-            });
-            words[i].set_kinds();
+            let ruled_out = if next_is_count {
+                Lex::Role(Role::Origin)
+            } else {
+                Lex::Qualify(Qualifier::Exact)
+            };
+            words[i].kinds &= !ruled_out.kind_bit();
         }
     }
     words
