@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use geo::{Distance, Haversine};
+use rustc_hash::FxHashMap;
 
 use crate::arabic;
 use crate::document::Document;
@@ -195,6 +196,7 @@ pub fn parse(gazetteer: &Gazetteer, doc: &Document, norm: &arabic::Normalized) -
         })
         .collect();
     // Twice: the first round's choices become context for the second.
+    let mut distances = Distances::default();
     for _ in 0..2 {
         let chosen: Vec<PlaceIndex> = mentions.iter().map(|m| m.place).collect();
         for i in 0..mentions.len() {
@@ -204,7 +206,10 @@ pub fn parse(gazetteer: &Gazetteer, doc: &Document, norm: &arabic::Normalized) -
             let best = mentions[i]
                 .candidates
                 .iter()
-                .map(|&c| (score(gazetteer, &mentions, &chosen, i, c), c))
+                .map(|&c| {
+                    let s = score(gazetteer, &mentions, &chosen, i, c, &mut distances);
+                    (s, c)
+                })
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
             if let Some((_, c)) = best {
                 mentions[i].place = c;
@@ -225,6 +230,7 @@ fn score(
     chosen: &[PlaceIndex],
     i: usize,
     c: PlaceIndex,
+    distances: &mut Distances,
 ) -> f64 {
     let place = g.place(c);
     let me = &mentions[i];
@@ -248,7 +254,7 @@ fn score(
     let spread_km = me
         .candidates
         .iter()
-        .map(|&o| Haversine.distance(place.point, g.place(o).point) / 1000.0)
+        .map(|&o| distances.get(g, c, o).0)
         .fold(0.0, f64::max);
     let mut context = 0.0;
     for (j, other) in mentions.iter().enumerate() {
@@ -283,14 +289,29 @@ fn score(
         if spread_km < 1.0 {
             continue;
         }
-        let km = Haversine.distance(place.point, anchor.point) / 1000.0;
-        context += kind_weight * weight / (other.candidates.len() as f64) * (-km / 150.0).exp();
+        let (_, closeness) = distances.get(g, c, chosen[j]);
+        context += kind_weight * weight / (other.candidates.len() as f64) * closeness;
     }
     context *= (spread_km / 100.0).min(1.0);
     s + context
 }
 
 /// The index of the range (of sorted, disjoint `ranges`) that holds `at`, or `ranges.len()`.
+/// Great-circle distances in km between places, and how close that is (1 at the place, 1/e
+/// at 150 km), each worked out once per article: scoring asks for the same pairs again in its
+/// second round and for every repeat of a name.
+#[derive(Default)]
+struct Distances(FxHashMap<(PlaceIndex, PlaceIndex), (f64, f64)>);
+
+impl Distances {
+    fn get(&mut self, g: &Gazetteer, a: PlaceIndex, b: PlaceIndex) -> (f64, f64) {
+        *self.0.entry((a, b)).or_insert_with(|| {
+            let km = Haversine.distance(g.place(a).point, g.place(b).point) / 1000.0;
+            (km, (-km / 150.0).exp())
+        })
+    }
+}
+
 fn containing(ranges: &[Range<usize>], at: usize) -> usize {
     let i = ranges.partition_point(|r| r.end <= at);
     if ranges.get(i).is_some_and(|r| r.start <= at) {
