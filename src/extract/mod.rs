@@ -12,6 +12,7 @@ pub mod dates;
 pub mod lexicon;
 mod reading;
 
+use smallvec::{smallvec, SmallVec};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -90,6 +91,9 @@ impl Endpoint {
         }
     }
 }
+
+/// The endpoints a frame names in one role: seldom more than a few.
+type Ends = SmallVec<[Endpoint; 4]>;
 
 /// A stated number of vehicles or people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -266,7 +270,7 @@ struct Reader<'a> {
 /// One trigger's share of a sentence.
 #[derive(Debug, Clone)]
 struct Frame {
-    triggers: Vec<(usize, Trigger)>,
+    triggers: SmallVec<[(usize, Trigger); 2]>,
     /// Word range the frame covers.
     range: Range<usize>,
     /// Where a purpose clause (تمهيدا لـ) begins, if any.
@@ -305,7 +309,7 @@ impl Reader<'_> {
         }
         let denied = range.clone().any(|i| words[i].has(Lex::Denied));
         // Each place name with its role; coordinated names take the role of the one before.
-        let mut placed: Vec<Placed> = Vec::new();
+        let mut placed: SmallVec<[Placed; 8]> = SmallVec::new();
         for i in range.clone() {
             let Some(mention) = words[i].mention else {
                 continue;
@@ -336,7 +340,7 @@ impl Reader<'_> {
             } else {
                 frame.range.start
             };
-            let mut mine: Vec<Placed> = placed
+            let mut mine: SmallVec<[Placed; 8]> = placed
                 .iter()
                 .filter(|p| p.word >= lo && p.word < frame.range.end)
                 .copied()
@@ -370,7 +374,7 @@ impl Reader<'_> {
             let first = frame.first();
             if first.is_movement() {
                 // Where units were said to be earlier in the sentence (for returns).
-                let earlier_locs: Vec<Endpoint> = placed
+                let earlier_locs: SmallVec<[Endpoint; 4]> = placed
                     .iter()
                     .filter(|p| {
                         let at = matches!(p.role, PlaceRole::Location | PlaceRole::Stationed)
@@ -382,7 +386,7 @@ impl Reader<'_> {
                 self.movement_frame(frame, &mine, &earlier_locs, &ctx);
             } else {
                 // An attacked base is often the subject before the verb ("تعرضت القاعدة لقصف").
-                let before: Vec<Placed> = placed
+                let before: SmallVec<[Placed; 8]> = placed
                     .iter()
                     .filter(|p| p.word < frame.range.start && p.role != PlaceRole::Locator)
                     .copied()
@@ -411,9 +415,9 @@ impl Reader<'_> {
 
     /// Splits a sentence into frames at triggers of another class, frame breaks (كما، فيما،
     /// بالإضافة إلى) and weapons moving (صواريخ انطلقت: not troops).
-    fn frames(&self, range: Range<usize>) -> Vec<Frame> {
+    fn frames(&self, range: Range<usize>) -> SmallVec<[Frame; 2]> {
         let words = self.words;
-        let mut frames: Vec<Frame> = Vec::new();
+        let mut frames: SmallVec<[Frame; 2]> = SmallVec::new();
         let mut broke = false;
         for i in range.clone() {
             let w = &words[i];
@@ -472,7 +476,7 @@ impl Reader<'_> {
                     f.range.end = i;
                 }
                 frames.push(Frame {
-                    triggers: vec![(i, t)],
+                    triggers: smallvec![(i, t)],
                     range: i..range.end,
                     purpose_at: None,
                 });
@@ -537,7 +541,7 @@ impl Reader<'_> {
         };
         // Candidates keep borrowed names and spans: most are not chosen, and only the one that
         // is becomes an owned `Actor`.
-        let mut candidates: Vec<(usize, Candidate)> = Vec::new();
+        let mut candidates: SmallVec<[(usize, Candidate); 4]> = SmallVec::new();
         for j in sentence.start..frame.range.end.max(sentence.start) {
             let w = &words[j];
             if w.continued && w.mention.is_none() {
@@ -624,8 +628,8 @@ impl Reader<'_> {
             }
         }
         // Forces and nationalities first; a country that is merely named only if none.
-        let parties = candidates.split_off(explicit);
-        let pick = |mut c: Vec<(usize, Candidate)>| {
+        let (candidates, parties) = candidates.split_at_mut(explicit);
+        let pick = |c: &mut [(usize, Candidate)]| {
             c.sort_by_key(|(j, _)| *j);
             // The subject right after the verb (VSO: "انسحبت قوات التحالف"), else the nearest
             // before it (SVO), else any later one.
@@ -851,15 +855,15 @@ impl Reader<'_> {
     ) {
         let g = self.g;
         let redeploy = frame.has(Trigger::Redeploy);
-        let mut origins: Vec<Endpoint> = Vec::new();
-        let mut earlier: Vec<Endpoint> = Vec::new();
-        let mut dests: Vec<Endpoint> = Vec::new();
-        let mut vias: Vec<Endpoint> = Vec::new();
-        let mut locs: Vec<Endpoint> = Vec::new();
-        let mut redeploy_locs: Vec<Endpoint> = Vec::new();
-        let mut purpose_dests: Vec<Endpoint> = Vec::new();
-        let mut purpose_vias: Vec<Endpoint> = Vec::new();
-        let mut between: Vec<Endpoint> = Vec::new();
+        let mut origins: Ends = Ends::new();
+        let mut earlier: Ends = Ends::new();
+        let mut dests: Ends = Ends::new();
+        let mut vias: Ends = Ends::new();
+        let mut locs: Ends = Ends::new();
+        let mut redeploy_locs: Ends = Ends::new();
+        let mut purpose_dests: Ends = Ends::new();
+        let mut purpose_vias: Ends = Ends::new();
+        let mut between: Ends = Ends::new();
         for p in placed.iter().filter(|p| !p.party) {
             let e = self.endpoint(p);
             match (p.role, p.purpose) {
@@ -919,12 +923,12 @@ impl Reader<'_> {
         } else {
             EventType::Arrival
         };
-        let make = |origin: Endpoint, via: Vec<Endpoint>, destination: Endpoint, status: Status| {
-            Movement {
+        let make =
+            |origin: Endpoint, via: &[Endpoint], destination: Endpoint, status: Status| Movement {
                 event_type,
                 actor: ctx.actor.clone(),
                 origin,
-                via,
+                via: via.to_vec(),
                 destination,
                 vehicles,
                 personnel,
@@ -933,14 +937,13 @@ impl Reader<'_> {
                 date_text: ctx.date_text.clone(),
                 evidence: ctx.evidence.clone(),
                 background: ctx.background,
-            }
-        };
+            };
         // A return with no origin starts where the unit was said to be (في العراق ... عودة).
         if origins.is_empty() && !dests.is_empty() && frame.has(Trigger::Arrive) {
             if let Some(l) = locs.iter().chain(earlier_locs).find(|l| !dests.contains(l)) {
                 let l = *l;
                 for d in &dests {
-                    self.push_movement(ctx.sentence, make(l, vias.clone(), *d, ctx.status));
+                    self.push_movement(ctx.sentence, make(l, &vias, *d, ctx.status));
                 }
                 return;
             }
@@ -952,7 +955,7 @@ impl Reader<'_> {
             all_vias.extend(purpose_vias.iter().copied());
             for o in &origins {
                 for d in &purpose_dests {
-                    self.push_movement(ctx.sentence, make(*o, all_vias.clone(), *d, ctx.status));
+                    self.push_movement(ctx.sentence, make(*o, &all_vias, *d, ctx.status));
                 }
             }
             return;
@@ -963,7 +966,7 @@ impl Reader<'_> {
                     if o == d {
                         continue;
                     }
-                    self.push_movement(ctx.sentence, make(*o, vias.clone(), *d, ctx.status));
+                    self.push_movement(ctx.sentence, make(*o, &vias, *d, ctx.status));
                 }
             }
             // Then, planned: from where they went on to the purpose's destination.
@@ -971,7 +974,7 @@ impl Reader<'_> {
                 for d in &purpose_dests {
                     self.push_movement(
                         ctx.sentence,
-                        make(last, purpose_vias.clone(), *d, Status::Planned),
+                        make(last, &purpose_vias, *d, Status::Planned),
                     );
                 }
             }
@@ -1005,7 +1008,7 @@ impl Reader<'_> {
             for o in &origins {
                 self.partials.push(Partial {
                     sentence: ctx.sentence,
-                    movement: make(*o, vias.clone(), placeholder, ctx.status),
+                    movement: make(*o, &vias, placeholder, ctx.status),
                     has_origin: true,
                     has_destination: false,
                     redeploy,
@@ -1015,7 +1018,7 @@ impl Reader<'_> {
             for d in &dests {
                 self.partials.push(Partial {
                     sentence: ctx.sentence,
-                    movement: make(placeholder, vias.clone(), *d, ctx.status),
+                    movement: make(placeholder, &vias, *d, ctx.status),
                     has_origin: false,
                     has_destination: true,
                     redeploy,
@@ -1038,7 +1041,7 @@ impl Reader<'_> {
             _ => EventType::Presence,
         };
         // The place: a named site in the frame, else one a pronoun or "القاعدة" refers to.
-        let candidates: Vec<&Placed> = placed
+        let candidates: SmallVec<[&Placed; 8]> = placed
             .iter()
             .filter(|p| {
                 !matches!(
@@ -1376,7 +1379,7 @@ fn frame_count_range(frame: &Frame, sentence: &Range<usize>, first: bool) -> Ran
 
 /// Keeps the most precise endpoints: a country or region is dropped when a place inside it is
 /// also named in the same role (Camp Adder … out of Iraq → Camp Adder).
-fn most_precise(g: &Gazetteer, mut ends: Vec<Endpoint>) -> Vec<Endpoint> {
+fn most_precise(g: &Gazetteer, mut ends: Ends) -> Ends {
     let broad = |e: &Endpoint| {
         matches!(
             g.place(e.place).kind,
@@ -1634,7 +1637,7 @@ mod tests {
             place: g.by_id(id).unwrap(),
             near: false,
         };
-        let ends = vec![
+        let ends = smallvec![
             end("iraq"),
             end("baghdad_city"),
             end("kuwait"),
