@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 
 use crate::arabic;
 use crate::document::Document;
-use crate::gazetteer::{Gazetteer, Kind, PlaceIndex, Tier};
+use crate::gazetteer::{Candidates, Gazetteer, Kind, PlaceIndex, Tier};
 
 /// The generic word written before a name, which says what sort of place follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -127,7 +127,7 @@ pub struct Mention {
     /// Byte range of the name in the normalised text.
     pub normalized_span: Range<usize>,
     /// Every place the words could mean, curated first.
-    pub candidates: Vec<PlaceIndex>,
+    pub candidates: Candidates,
     /// The place chosen in context.
     pub place: PlaceIndex,
     /// The generic word before the name, if any.

@@ -57,8 +57,9 @@ type WrittenEvidence = Option<(std::ops::Range<usize>, std::ops::Range<usize>)>;
 
 impl Texts {
     /// Empty, with room for features of about the given sizes in bytes.
-    fn with_capacity(sizes: impl Iterator<Item = usize>) -> Texts {
+    fn with_capacity(sizes: impl ExactSizeIterator<Item = usize>) -> Texts {
         Texts {
+            ends: Vec::with_capacity(sizes.len()),
             buf: Vec::with_capacity(sizes.sum()),
             ..Texts::default()
         }
@@ -90,12 +91,15 @@ pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
     let stem = doc.stem();
     // Room for every feature at once: growing a buffer copies what it holds.
     let mut movements = Texts::with_capacity(x.movements.iter().map(|m| m.evidence.len() + 1500));
+    let mut id = String::new();
     for (i, m) in x.movements.iter().enumerate() {
-        movement_feature(g, doc, &format!("{stem}-m{}", i + 1), m, &mut movements);
+        feature_id(&mut id, stem, 'm', i + 1);
+        movement_feature(g, doc, &id, m, &mut movements);
     }
     let mut events = Texts::with_capacity(x.events.iter().map(|e| e.evidence.len() + 700));
     for (i, e) in x.events.iter().enumerate() {
-        event_feature(g, doc, &format!("{stem}-e{}", i + 1), e, &mut events);
+        feature_id(&mut id, stem, 'e', i + 1);
+        event_feature(g, doc, &id, e, &mut events);
     }
     Features {
         movements,
@@ -117,6 +121,16 @@ pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
         places: x.mentions.iter().map(|m| m.place).collect(),
         decoded_from: doc.decoded_from,
     }
+}
+
+/// Sets `id` to a feature's id, "<article stem>-<kind><n>" ("000_aljazeera-m2"), in place:
+/// one buffer serves every feature of an article.
+fn feature_id(id: &mut String, stem: &str, kind: char, n: usize) {
+    id.clear();
+    id.push_str(stem);
+    id.push('-');
+    id.push(kind);
+    id.push_str(itoa::Buffer::new().format(n));
 }
 
 /// Appends a Feature to `buf`: RFC 7946, with the `id` member equal to the `id` property,

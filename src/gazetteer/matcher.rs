@@ -21,6 +21,7 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::PatternID;
 use aho_corasick::{Anchored, MatchKind};
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 
 use super::place::{Place, PlaceIndex, Tier};
 use crate::arabic::{self, Normalized};
@@ -46,6 +47,9 @@ struct Pattern {
     arabic: bool,
 }
 
+/// The places a name can stand for: most names stand for one, few for more than four.
+pub type Candidates = SmallVec<[PlaceIndex; 4]>;
+
 /// A name found in a text: the span of the name itself in the original text (proclitics
 /// excluded) and every place it can stand for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +59,7 @@ pub struct NameMatch {
     /// Byte range in the normalised text.
     pub normalized_span: Range<usize>,
     /// Candidate places, curated first, in gazetteer order.
-    pub candidates: Vec<PlaceIndex>,
+    pub candidates: Candidates,
 }
 
 /// The automaton over every name in a gazetteer.
@@ -182,7 +186,7 @@ impl Matcher {
         start: usize,
         resume: (usize, StateID),
         prefix: &str,
-    ) -> Option<(usize, Vec<PlaceIndex>)> {
+    ) -> Option<(usize, Candidates)> {
         let nfa = &self.automaton;
         let lam = arabic::ends_with_lam(prefix);
         let (mut end, mut sid) = resume;
@@ -205,7 +209,7 @@ impl Matcher {
         // The places are gathered for the longest name only.
         best.map(|(end, pid)| {
             let pattern = &self.patterns[pid.as_usize()];
-            let mut places: Vec<PlaceIndex> = pattern
+            let mut places: Candidates = pattern
                 .targets
                 .iter()
                 .filter(|t| !pattern.blocked && (!t.needs_lam || lam))

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 pub use load::{parse_curated, parse_geonames};
-pub use matcher::{Matcher, NameMatch};
+pub use matcher::{Candidates, Matcher, NameMatch};
 pub use place::{GeoPrecision, Kind, Place, PlaceId, PlaceIndex, Tier};
 
 use crate::arabic;
