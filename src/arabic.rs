@@ -502,15 +502,22 @@ fn copy_words(
 ) -> usize {
     let bytes = text.as_bytes();
     out.align(i);
+    // Every byte of the stretch keeps its place: a normalised offset is the original one less
+    // this.
+    let shift = i - out.text.len();
     if tokens.open.is_none() {
-        tokens.open = Some((out.text.len(), i));
+        tokens.open = Some((i - shift, i));
     }
     // Bytes from `run` on are written as they are, in one copy when something else comes.
     let mut run = i;
-    while let Some((k, len)) = common_index(bytes, i) {
+    loop {
+        i = kept_arabic_end(table, bytes, i);
+        let Some((k, len)) = common_index(bytes, i) else {
+            break;
+        };
         match table[k].same_length {
             SameLength::Kept => {
-                i = kept_arabic_end(table, bytes, i + len);
+                i += len;
                 continue;
             }
             SameLength::As(c) => {
@@ -527,10 +534,9 @@ fn copy_words(
         if k != usize::from(b' ') || next.is_none_or(|n| n == SameLength::No) {
             break;
         }
-        let at = out.text.len() + (i - run);
-        tokens.end = (at, i);
+        tokens.end = (i - shift, i);
         tokens.close();
-        tokens.open = Some((at + 1, i + 1));
+        tokens.open = Some((i + 1 - shift, i + 1));
         i += 1;
     }
     out.text.push_str(&text[run..i]);
