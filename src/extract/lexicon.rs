@@ -1152,7 +1152,37 @@ fn entries() -> Vec<(&'static str, Lex)> {
 }
 
 /// A phrase: its words and their meanings.
-type Phrase = (Vec<String>, Vec<Lex>);
+type Phrase = (Vec<String>, Meanings);
+
+/// The meanings of a listed word or phrase, with their kinds (see [`Lex::kind_bit`]) worked
+/// out once, not for every word of every article.
+#[derive(Debug, Default)]
+pub struct Meanings {
+    lex: Vec<Lex>,
+    kinds: u64,
+}
+
+impl Meanings {
+    fn new(lex: Vec<Lex>) -> Meanings {
+        let kinds = lex.iter().fold(0, |k, l| k | l.kind_bit());
+        Meanings { lex, kinds }
+    }
+
+    pub fn lex(&self) -> &[Lex] {
+        &self.lex
+    }
+
+    /// The [`Lex::kind_bit`]s of the meanings.
+    pub fn kinds(&self) -> u64 {
+        self.kinds
+    }
+}
+
+/// What a word not in the lexicon means.
+static NOTHING: Meanings = Meanings {
+    lex: Vec::new(),
+    kinds: 0,
+};
 
 /// The lexicon: normalised word or phrase → meanings.
 ///
@@ -1162,7 +1192,7 @@ type Phrase = (Vec<String>, Vec<Lex>);
 pub struct Lexicon {
     forms: HashMap<String, Form>,
     /// Meanings of the listed single words.
-    meanings: Vec<Vec<Lex>>,
+    meanings: Vec<Meanings>,
     phrases: Vec<Phrase>,
 }
 
@@ -1219,12 +1249,15 @@ pub fn lexicon() -> &'static Lexicon {
         }
         let mut words: Vec<(String, Vec<Lex>)> = words.into_iter().collect();
         words.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut phrases: Vec<Phrase> = phrases.into_iter().collect();
+        let mut phrases: Vec<Phrase> = phrases
+            .into_iter()
+            .map(|(words, lex)| (words, Meanings::new(lex)))
+            .collect();
         // Longest first, so the longest phrase that fits is found first.
         phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         Lexicon {
             forms: expand(&words, &phrases),
-            meanings: words.into_iter().map(|(_, l)| l).collect(),
+            meanings: words.into_iter().map(|(_, l)| Meanings::new(l)).collect(),
             phrases,
         }
     })
@@ -1315,25 +1348,25 @@ impl Lexicon {
 
     /// The meanings of one normalised word, trying it as written, then without a proclitic,
     /// then without the article. Returns the meanings and the proclitic that was glued on.
-    pub fn word<'w>(&self, word: &'w str) -> (&[Lex], &'w str) {
+    pub fn word<'w>(&self, word: &'w str) -> (&Meanings, &'w str) {
         self.meanings_of(self.form(word), word)
     }
 
     /// [`Lexicon::word`] for a form already looked up.
-    pub fn meanings_of<'w>(&self, form: Option<&Form>, word: &'w str) -> (&[Lex], &'w str) {
+    pub fn meanings_of<'w>(&self, form: Option<&Form>, word: &'w str) -> (&Meanings, &'w str) {
         match form.and_then(|f| f.word) {
             Some((ix, glue)) => (&self.meanings[ix as usize], &word[..glue as usize]),
-            None => (&[], ""),
+            None => (&NOTHING, ""),
         }
     }
 
     /// The longest phrase starting at `words[0]`: its length in words and meanings.
-    pub fn phrase(&self, words: &[&str]) -> Option<(usize, &[Lex])> {
+    pub fn phrase(&self, words: &[&str]) -> Option<(usize, &Meanings)> {
         self.phrase_of(self.form(words.first()?), words)
     }
 
     /// [`Lexicon::phrase`] for the first word's form, already looked up.
-    pub fn phrase_of(&self, form: Option<&Form>, words: &[&str]) -> Option<(usize, &[Lex])> {
+    pub fn phrase_of(&self, form: Option<&Form>, words: &[&str]) -> Option<(usize, &Meanings)> {
         form?.phrase_starts.iter().find_map(|&ix| {
             let (parts, lex) = &self.phrases[ix as usize];
             let n = parts.len();
@@ -1342,7 +1375,7 @@ impl Lexicon {
                     .iter()
                     .zip(words)
                     .all(|(p, w)| p == w || strip_glue(w) == p))
-            .then_some((n, lex.as_slice()))
+            .then_some((n, lex))
         })
     }
 }
@@ -1365,7 +1398,7 @@ mod tests {
 
     fn has(word: &str, lex: Lex) -> bool {
         let n = arabic::normalize_name(word);
-        lexicon().word(&n).0.contains(&lex)
+        lexicon().word(&n).0.lex().contains(&lex)
     }
 
     #[test]
@@ -1387,7 +1420,7 @@ mod tests {
         let word = |w: &str| {
             let n = arabic::normalize_name(w);
             let (l, glue) = lex.word(&n);
-            (l.to_vec(), glue.to_owned())
+            (l.lex().to_vec(), glue.to_owned())
         };
         // The proclitic glued on is returned with the meanings.
         assert_eq!(word("وانسحبت").1, "و");
@@ -1411,7 +1444,7 @@ mod tests {
         let words = ["واعاده", "انتشار"];
         assert!(lex
             .phrase(&words)
-            .is_some_and(|(n, l)| n == 2 && l.contains(&Lex::Trigger(Trigger::Redeploy))));
+            .is_some_and(|(n, l)| n == 2 && l.lex().contains(&Lex::Trigger(Trigger::Redeploy))));
     }
 
     #[test]
@@ -1420,12 +1453,13 @@ mod tests {
         let words = ["اعاده", "انتشار", "في"];
         let (n, l) = lex.phrase(&words).unwrap();
         assert_eq!(n, 2);
-        assert!(l.contains(&Lex::Trigger(Trigger::Redeploy)));
+        assert!(l.lex().contains(&Lex::Trigger(Trigger::Redeploy)));
         let words = ["لا", "تزال", "موجوده"];
         assert!(lex
             .phrase(&words)
             .unwrap()
             .1
+            .lex()
             .contains(&Lex::Trigger(Trigger::Remain)));
     }
 }

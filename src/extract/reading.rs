@@ -2,7 +2,7 @@
 //! role each place name plays (origin, destination, waypoint, location, or a locator of another
 //! name), found from the words written before it.
 
-use super::lexicon::{lexicon, Form, Lex, Qualifier, Role, Trigger};
+use super::lexicon::{lexicon, Form, Lex, Meanings, Qualifier, Role, Trigger};
 use crate::arabic::Token;
 
 /// A word token with its meanings.
@@ -44,9 +44,9 @@ impl Word<'_> {
         self.kinds & lex.kind_bit() != 0 && (!lex.holds_value() || self.lex.contains(&lex))
     }
 
-    fn set_meanings(&mut self, lex: &'static [Lex]) {
-        self.lex = lex;
-        self.kinds = lex.iter().fold(0, |k, l| k | l.kind_bit());
+    fn set_meanings(&mut self, meanings: &'static Meanings) {
+        self.lex = meanings.lex();
+        self.kinds = meanings.kinds();
     }
 
     /// Whether the word has a meaning of the kind of `lex` (whatever it holds).
@@ -108,9 +108,14 @@ pub fn read<'a>(
             in_date: false,
         })
         .collect();
-    // Mentions: the word that holds a mention's start, and the words inside it.
+    // Mentions: the word that holds a mention's start, and the words inside it. Mentions come
+    // in text order, so one walk along the words finds them all.
+    debug_assert!(mention_spans.windows(2).all(|m| m[0].0 <= m[1].0));
+    let mut first = 0;
     for (mi, &(start, end)) in mention_spans.iter().enumerate() {
-        let first = words.partition_point(|w| w.token.norm.1 <= start);
+        while first < words.len() && words[first].token.norm.1 <= start {
+            first += 1;
+        }
         if first >= words.len() {
             continue;
         }
@@ -150,7 +155,7 @@ pub fn read<'a>(
         let (l, glue) = lex.meanings_of(form, texts[i]);
         if glue == "س" {
             // Only a verb takes the future prefix; anything else was a word that starts with س.
-            if l.iter().any(|l| matches!(l, Lex::Trigger(_))) {
+            if l.kinds() & Lex::Trigger(Trigger::Withdraw).kind_bit() != 0 {
                 words[i].set_meanings(l);
                 words[i].kinds |= Lex::Planned.kind_bit();
                 words[i].glue = glue;
