@@ -198,7 +198,10 @@ pub fn parse(gazetteer: &Gazetteer, doc: &Document, norm: &arabic::Normalized) -
     // Twice: the first round's choices become context for the second.
     let mut distances = Distances::default();
     for _ in 0..2 {
-        let chosen: Vec<PlaceIndex> = mentions.iter().map(|m| m.place).collect();
+        let chosen: Vec<Anchor> = mentions
+            .iter()
+            .map(|m| Anchor::new(gazetteer, m.place))
+            .collect();
         for i in 0..mentions.len() {
             if mentions[i].candidates.len() == 1 {
                 continue;
@@ -227,7 +230,7 @@ pub fn parse(gazetteer: &Gazetteer, doc: &Document, norm: &arabic::Normalized) -
 fn score(
     g: &Gazetteer,
     mentions: &[Mention],
-    chosen: &[PlaceIndex],
+    chosen: &[Anchor],
     i: usize,
     c: PlaceIndex,
     distances: &mut Distances,
@@ -268,7 +271,8 @@ fn score(
         } else {
             1.0
         };
-        if chosen[j] == c {
+        let anchor = chosen[j];
+        if anchor.place == c {
             // One sense per discourse: the same place named unambiguously elsewhere.
             if other.candidates.len() == 1 {
                 s += 1.0 * weight;
@@ -278,18 +282,15 @@ fn score(
         if other.candidates.contains(&c) {
             continue;
         }
-        let anchor = g.place(chosen[j]);
-        let kind_weight = match anchor.kind {
-            Kind::Country => continue,
-            Kind::Region | Kind::Governorate => 0.5,
-            _ => 1.0,
+        let Some(kind_weight) = anchor.kind_weight else {
+            continue;
         };
         // Candidates within a kilometre of each other gain nothing from context: skip the
         // distance (most homonyms are a city and its province at one point).
         if spread_km < 1.0 {
             continue;
         }
-        let (_, closeness) = distances.get(g, c, chosen[j]);
+        let (_, closeness) = distances.get(g, c, anchor.place);
         context += kind_weight * weight / (other.candidates.len() as f64) * closeness;
     }
     context *= (spread_km / 100.0).min(1.0);
@@ -297,6 +298,27 @@ fn score(
 }
 
 /// The index of the range (of sorted, disjoint `ranges`) that holds `at`, or `ranges.len()`.
+/// A mention's chosen place as context for the others, and how much its nearness counts (not
+/// at all for a country, which holds everything).
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    place: PlaceIndex,
+    kind_weight: Option<f64>,
+}
+
+impl Anchor {
+    fn new(g: &Gazetteer, place: PlaceIndex) -> Anchor {
+        Anchor {
+            place,
+            kind_weight: match g.place(place).kind {
+                Kind::Country => None,
+                Kind::Region | Kind::Governorate => Some(0.5),
+                _ => Some(1.0),
+            },
+        }
+    }
+}
+
 /// Great-circle distances in km between places, and how close that is (1 at the place, 1/e
 /// at 150 km), each worked out once per article: scoring asks for the same pairs again in its
 /// second round and for every repeat of a name.
