@@ -206,9 +206,9 @@ const ORDINALS: &[(&str, u8)] = &[
 
 /// Phrase tables, normalised once: (words, value).
 struct Tables {
-    months: Vec<(Vec<String>, u8)>,
+    months: Phrases,
     weekdays: Vec<(String, u8)>,
-    ordinals: Vec<(Vec<String>, u8)>,
+    ordinals: Phrases,
     /// Every word a date expression can start with (besides numbers), also with a proclitic
     /// glued on: most words are not one, and one lookup says so.
     starts: rustc_hash::FxHashSet<String>,
@@ -239,6 +239,7 @@ fn tables() -> &'static Tables {
             .chain(&ordinals)
             .map(|(p, _)| p[0].clone())
             .collect();
+        let (months, ordinals) = (Phrases::new(months), Phrases::new(ordinals));
         starts.extend(WEEKDAYS.iter().map(|(w, _)| arabic::normalize_name(w)));
         starts.extend(
             ["اليوم", "امس", "today", "yesterday", "عام", "سنة", "سنه"]
@@ -289,16 +290,42 @@ fn bare(w: &str) -> &str {
     arabic::strip_glue(w, 3)
 }
 
-fn match_words(table: &[(Vec<String>, u8)], words: &[&str]) -> Option<(usize, u8)> {
+/// A table of phrases (longest first) with a value each, and where each first word's phrases
+/// are in it, so a word is matched against its own phrases only.
+struct Phrases {
+    entries: Vec<(Vec<String>, u8)>,
+    by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
+}
+
+impl Phrases {
+    fn new(entries: Vec<(Vec<String>, u8)>) -> Phrases {
+        let mut by_first: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        for (i, (parts, _)) in entries.iter().enumerate() {
+            by_first.entry(parts[0].clone()).or_default().push(i);
+        }
+        Phrases { entries, by_first }
+    }
+}
+
+/// The first phrase of `table` that `words` start with: its length in words and its value.
+fn match_words(table: &Phrases, words: &[&str]) -> Option<(usize, u8)> {
     let first = *words.first()?;
-    // The first word may carry a proclitic ("وفي"، "بشهر"); strip it once, not per entry.
+    // The first word may carry a proclitic ("وفي"، "بشهر").
     let first_bare = bare(first);
-    table.iter().find_map(|(parts, v)| {
-        (words.len() >= parts.len()
-            && (parts[0] == first || parts[0] == first_bare)
-            && parts[1..].iter().zip(&words[1..]).all(|(p, w)| p == w))
-        .then_some((parts.len(), *v))
-    })
+    let bare_too = (first_bare != first).then_some(first_bare);
+    let candidates = [Some(first), bare_too]
+        .into_iter()
+        .flatten()
+        .filter_map(|w| table.by_first.get(w))
+        .flatten();
+    candidates
+        .copied()
+        .filter(|&i| {
+            let parts = &table.entries[i].0;
+            words.len() >= parts.len() && parts[1..].iter().zip(&words[1..]).all(|(p, w)| p == w)
+        })
+        .min()
+        .map(|i| (table.entries[i].0.len(), table.entries[i].1))
 }
 
 /// Finds and resolves the date expressions among `words` (the word tokens of one text);
@@ -345,6 +372,9 @@ fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Op
     // Day: a number, or an ordinal word ("التاسع من ...").
     let (day, mut j) = if let Some(d) = number(bare(rest[0])).filter(|d| (1..=31).contains(d)) {
         (Some(d as u8), 1)
+    } else if number_like {
+        // A number that is no day is no ordinal, month, year word or weekday either.
+        return None;
     } else if let Some((n, d)) = match_words(&t.ordinals, rest) {
         // An ordinal is a date only before a month or "من الشهر".
         let after = &rest[n..];
