@@ -146,19 +146,13 @@ fn write_f64(buf: &mut Vec<u8>, x: f64) {
 /// (`\n`, `\t`… or `\u00XX`), everything else copied as it is.
 pub fn write_str(buf: &mut Vec<u8>, s: &str) {
     buf.push(b'"');
-    let bytes = s.as_bytes();
-    let mut copied = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Eight bytes at a time while none needs escaping.
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if !needs_escape(word) {
-                i += 8;
-                continue;
-            }
-        }
-        let b = bytes[i];
+    let mut rest = s.as_bytes();
+    loop {
+        let clean = plain_prefix(rest);
+        buf.extend_from_slice(&rest[..clean]);
+        let Some(&b) = rest.get(clean) else {
+            break;
+        };
         let escape: &[u8] = match b {
             b'"' => b"\\\"",
             b'\\' => b"\\\\",
@@ -167,13 +161,8 @@ pub fn write_str(buf: &mut Vec<u8>, s: &str) {
             b'\r' => b"\\r",
             0x08 => b"\\b",
             0x0C => b"\\f",
-            0..0x20 => b"",
-            _ => {
-                i += 1;
-                continue;
-            }
+            _ => b"",
         };
-        buf.extend_from_slice(&bytes[copied..i]);
         if escape.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             buf.extend_from_slice(b"\\u00");
@@ -182,11 +171,26 @@ pub fn write_str(buf: &mut Vec<u8>, s: &str) {
         } else {
             buf.extend_from_slice(escape);
         }
-        i += 1;
-        copied = i;
+        rest = &rest[clean + 1..];
     }
-    buf.extend_from_slice(&bytes[copied..]);
     buf.push(b'"');
+}
+
+/// How many bytes at the start of `bytes` need no escaping: found eight at a time, then one
+/// by one in the eight where one does.
+fn plain_prefix(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if needs_escape(word) {
+            break;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .unwrap_or(bytes.len() - n)
 }
 
 /// Whether any of the eight bytes is a control character, a quote or a backslash. May say yes
