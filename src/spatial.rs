@@ -431,7 +431,8 @@ pub(crate) fn unit_vector(p: Point<f64>) -> [f64; 3] {
     [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
 }
 
-fn lon_lat(v: [f64; 3]) -> Point<f64> {
+/// The point a unit vector points to (the inverse of [`unit_vector`]).
+pub(crate) fn lon_lat(v: [f64; 3]) -> Point<f64> {
     let lat = v[2].clamp(-1.0, 1.0).asin().to_degrees();
     let lon = v[1].atan2(v[0]).to_degrees();
     Point::new(lon, lat)

@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::extract::{Actor, Endpoint, Event, Extraction, Movement};
 use crate::gazetteer::{Gazetteer, Place, PlaceIndex};
 use crate::report::round6;
-use crate::spatial::unit_vector;
+use crate::spatial::{self, unit_vector};
 
 mod json;
 use json::Object;
@@ -225,14 +225,10 @@ fn great_circles(stations: &[Point]) -> Vec<Point> {
     let mut line: Vec<Point> = stations.first().into_iter().copied().collect();
     for pair in stations.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        // As `geo::Densify` with `Haversine` places its vertices, to the bit; but the circle
-        // is worked out once per leg, not once per vertex (`points_along_line` would, but it
-        // sums its steps and can repeat the end).
+        // As many vertices as `geo::Densify` with `Haversine` places, evenly along the leg.
         let pieces = (Haversine.distance(a, b) / DENSIFY_M).ceil() as u64;
         if pieces > 1 {
-            let circle = GreatCircle::new(a, b);
-            let step = 1.0 / pieces as f64;
-            line.extend((1..pieces).map(|k| circle.at(step * k as f64)));
+            line.extend(GreatCircle::new(a, b, pieces).take(pieces as usize - 1));
         }
         line.push(b);
     }
@@ -242,40 +238,45 @@ fn great_circles(stations: &[Point]) -> Vec<Point> {
     line
 }
 
-/// The great circle from one point to another, ready for points along it (the intermediate
-/// point formula of <https://www.movable-type.co.uk/scripts/latlong.html>, written as geo
-/// writes it).
+/// Points at even steps along the great circle from one point towards another, after the
+/// first: each is the one before turned by the step about the circle's axis, so a vertex costs
+/// a few multiplications and its conversion to lon/lat, not four more trigonometric calls
+/// (each turn drifts by about 1e-16 rad: under a micrometre after a thousand).
 struct GreatCircle {
-    /// Angular distance.
-    d: f64,
-    /// The two ends as unit vectors.
+    /// The start and the unit tangent there towards the end.
     a: [f64; 3],
-    b: [f64; 3],
+    t: [f64; 3],
+    /// Cosine and sine of the step's angle, and of the angle turned so far.
+    step: (f64, f64),
+    turned: (f64, f64),
 }
 
 impl GreatCircle {
-    fn new(p1: Point, p2: Point) -> GreatCircle {
-        let (lat1, lon1) = (p1.y().to_radians(), p1.x().to_radians());
-        let (lat2, lon2) = (p2.y().to_radians(), p2.x().to_radians());
-        let m = lat1.cos() * lat2.cos();
-        let k =
-            (((lat1 - lat2) / 2.0).sin().powi(2) + m * ((lon1 - lon2) / 2.0).sin().powi(2)).sqrt();
+    fn new(p1: Point, p2: Point, pieces: u64) -> GreatCircle {
+        let (a, b) = (unit_vector(p1), unit_vector(p2));
+        let d = Haversine.distance(p1, p2) / Haversine.radius();
+        let (sin_d, cos_d) = d.sin_cos();
+        let t = [0, 1, 2].map(|i| (b[i] - a[i] * cos_d) / sin_d);
+        let (sin_s, cos_s) = (d / pieces as f64).sin_cos();
         GreatCircle {
-            d: 2.0 * k.asin(),
-            a: unit_vector(p1),
-            b: unit_vector(p2),
+            a,
+            t,
+            step: (cos_s, sin_s),
+            turned: (1.0, 0.0),
         }
     }
+}
 
-    /// The point at `ratio` of the way.
-    fn at(&self, ratio: f64) -> Point {
-        let Self { d, a, b } = self;
-        let wa = ((1.0 - ratio) * d).sin() / d.sin();
-        let wb = (ratio * d).sin() / d.sin();
-        let [x, y, z] = [0, 1, 2].map(|i| wa * a[i] + wb * b[i]);
-        let lat = z.atan2(x.hypot(y));
-        let lon = y.atan2(x);
-        Point::new(lon.to_degrees(), lat.to_degrees())
+impl Iterator for GreatCircle {
+    type Item = Point;
+
+    fn next(&mut self) -> Option<Point> {
+        let ((c, s), (cs, ss)) = (self.turned, self.step);
+        let (c, s) = (c * cs - s * ss, s * cs + c * ss);
+        self.turned = (c, s);
+        Some(spatial::lon_lat(
+            [0, 1, 2].map(|i| self.a[i] * c + self.t[i] * s),
+        ))
     }
 }
 
@@ -830,7 +831,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn great_circles_are_geos_densified_lines_to_the_bit() {
+    fn great_circles_are_geos_densified_lines() {
         use geo::{Densify, LineString};
         let stations = [
             Point::new(40.570879, 36.744043),
@@ -843,7 +844,15 @@ mod tests {
         let ours = great_circles(&stations);
         let geos = Haversine.densify(&LineString::from(stations.to_vec()), DENSIFY_M);
         assert!(ours.len() > 500, "{}", ours.len());
-        assert_eq!(ours, geos.points().collect::<Vec<_>>());
+        assert_eq!(ours.len(), geos.points().len());
+        // The same vertices to within a micrometre (1e-11°), ends exactly.
+        for (o, g) in ours.iter().zip(geos.points()) {
+            assert!(
+                (o.x() - g.x()).abs() < 1e-11 && (o.y() - g.y()).abs() < 1e-11,
+                "{o:?} {g:?}"
+            );
+        }
+        assert_eq!(ours.last(), stations.last());
         let one = great_circles(&stations[..1]);
         assert_eq!(one, vec![stations[0], stations[0]]);
     }
