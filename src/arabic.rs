@@ -512,32 +512,31 @@ fn copy_words(
     let mut run = i;
     loop {
         i = kept_arabic_end(table, bytes, i);
+        // One space and another word, what most often ends a run of letters: the word ends
+        // here and the next begins after it.
+        if bytes.get(i) == Some(&b' ')
+            && common_index(bytes, i + 1)
+                .is_some_and(|(k, _)| table[k].same_length != SameLength::No)
+        {
+            tokens.end = (i - shift, i);
+            tokens.close();
+            tokens.open = Some((i + 1 - shift, i + 1));
+            i += 1;
+            continue;
+        }
         let Some((k, len)) = common_index(bytes, i) else {
             break;
         };
         match table[k].same_length {
-            SameLength::Kept => {
-                i += len;
-                continue;
-            }
+            SameLength::Kept => i += len,
             SameLength::As(c) => {
                 out.text.push_str(&text[run..i]);
                 out.text.push(c);
                 i += len;
                 run = i;
-                continue;
             }
-            SameLength::No => {}
+            SameLength::No => break,
         }
-        // One space and another word: the word ends here and the next begins after it.
-        let next = common_index(bytes, i + 1).map(|(k, _)| table[k].same_length);
-        if k != usize::from(b' ') || next.is_none_or(|n| n == SameLength::No) {
-            break;
-        }
-        tokens.end = (i - shift, i);
-        tokens.close();
-        tokens.open = Some((i + 1 - shift, i + 1));
-        i += 1;
     }
     out.text.push_str(&text[run..i]);
     tokens.end = (out.text.len(), i);
