@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::arabic;
+use crate::arabic::{self, WordSieve};
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -212,12 +212,10 @@ struct Tables {
     /// Every word a date expression can start with (besides numbers), also with a proclitic
     /// glued on: most words are not one, and one lookup says so.
     starts: rustc_hash::FxHashSet<String>,
-    /// One bit for each [`sieve_key`] of a word in `starts`: a test far cheaper than hashing
-    /// the whole word, which nearly every word fails.
-    sieve: Box<[u64; SIEVE_WORDS]>,
+    /// The words of `starts` again, for a test far cheaper than hashing the whole word, which
+    /// nearly every word fails.
+    sieve: WordSieve,
 }
-
-const SIEVE_WORDS: usize = 1 << 10;
 
 fn tables() -> &'static Tables {
     static T: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
@@ -252,13 +250,8 @@ fn tables() -> &'static Tables {
             .flat_map(|s| arabic::GLUE.map(|p| format!("{p}{s}")))
             .collect();
         starts.extend(glued);
-        let mut sieve = Box::new([0u64; SIEVE_WORDS]);
-        for s in &starts {
-            let k = sieve_key(s);
-            sieve[k / 64] |= 1 << (k % 64);
-        }
         Tables {
-            sieve,
+            sieve: WordSieve::new(starts.iter().map(String::as_str)),
             starts,
             months,
             weekdays: WEEKDAYS
@@ -268,21 +261,6 @@ fn tables() -> &'static Tables {
             ordinals,
         }
     })
-}
-
-/// A 16-bit hash of a word's length and its first and last four bytes.
-fn sieve_key(w: &str) -> usize {
-    let b = w.as_bytes();
-    let (head, tail) = match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
-        (Some(h), Some(t)) => (u32::from_le_bytes(*h), u32::from_le_bytes(*t)),
-        _ => {
-            let mut x = [0u8; 4];
-            x[..b.len()].copy_from_slice(b);
-            (u32::from_le_bytes(x), 0)
-        }
-    };
-    let mixed = (u64::from(head) | (u64::from(tail) << 32)) ^ b.len() as u64;
-    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
 /// A word without one glued proclitic (و ف ب ل), as dates are often written "وفي"، "بـ".
@@ -364,8 +342,7 @@ fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Op
     let w = rest[0];
     let number_like = w.as_bytes().last().is_some_and(u8::is_ascii_digit)
         && bare(w).bytes().all(|b| b.is_ascii_digit());
-    let k = sieve_key(w);
-    let starts_date = t.sieve[k / 64] & (1 << (k % 64)) != 0 && t.starts.contains(w);
+    let starts_date = t.sieve.may_contain(w) && t.starts.contains(w);
     if !number_like && !starts_date {
         return None;
     }

@@ -24,7 +24,7 @@ use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
 use super::place::{Place, PlaceIndex, Tier};
-use crate::arabic::{self, Normalized};
+use crate::arabic::{self, Normalized, WordSieve};
 
 /// Shortest GeoNames name (in letters, without the article) worth matching: shorter ones are
 /// mostly ordinary words.
@@ -69,6 +69,8 @@ pub struct Matcher {
     /// Every word of text in which a name may start: a pattern's first word, alone or after a
     /// proclitic. Most words are none of these, and one lookup says so.
     starts: FxHashMap<String, Start>,
+    /// The keys of `starts` again, to rule out most other words without hashing them.
+    sieve: WordSieve,
     patterns: Vec<Pattern>,
 }
 
@@ -129,8 +131,10 @@ impl Matcher {
         let start = automaton
             .start_state(Anchored::Yes)
             .expect("built with anchored starts");
+        let starts = starts(&builder.texts, &automaton, start);
         Matcher {
-            starts: starts(&builder.texts, &automaton, start),
+            sieve: WordSieve::new(starts.keys().map(String::as_str)),
+            starts,
             automaton,
             patterns: builder.patterns,
         }
@@ -152,7 +156,11 @@ impl Matcher {
                 continue;
             }
             // A name starts this word, or follows a proclitic glued to its front.
-            let Some(start) = self.starts.get(&t[word_start..word_end]) else {
+            let word = &t[word_start..word_end];
+            if !self.sieve.may_contain(word) {
+                continue;
+            }
+            let Some(start) = self.starts.get(word) else {
                 continue;
             };
             for (k, state) in start.iter().enumerate() {
