@@ -820,6 +820,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_word_sieve_keeps_every_member_and_rules_out_most_others() {
+        let members: Vec<String> = (0..2000).map(|i| format!("قاعده{i}")).collect();
+        let sieve = WordSieve::new(members.iter().map(String::as_str));
+        assert!(members.iter().all(|w| sieve.may_contain(w)));
+        assert!(!WordSieve::new([]).may_contain("قاعده"));
+        assert!(WordSieve::new(["", "ب"]).may_contain("ب"));
+        let others = (0..2000)
+            .filter(|i| sieve.may_contain(&format!("مطار{i}")))
+            .count();
+        // 2,000 members set at most 2,000 of 65,536 bits.
+        assert!(others < 200, "{others} of 2000 not ruled out");
+    }
+
+    #[test]
     fn folds_alef_ya_ta_marbuta_and_persian_letters() {
         assert_eq!(normalize("أإآٱ").text(), "اااا");
         assert_eq!(normalize("مصطفى").text(), "مصطفي");
