@@ -6,6 +6,7 @@
 //! article say where (the candidate nearest to them wins); curated entries beat GeoNames ones.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use geo::{Distance, Haversine};
 use rustc_hash::FxHashMap;
@@ -43,6 +44,45 @@ pub enum Cue {
     Camp,
 }
 
+/// The words that say what kind of place a name is, normalised.
+const CUE_WORDS: [(&str, Cue); 35] = [
+    ("قاعده", Cue::Base),
+    ("قاعدتي", Cue::Base),
+    ("قواعد", Cue::Base),
+    ("حاميه", Cue::Base),
+    ("قاعدتها", Cue::Base),
+    ("مطار", Cue::Airport),
+    ("مطاري", Cue::Airport),
+    ("مهبط", Cue::Airport),
+    ("معبر", Cue::Crossing),
+    ("معبري", Cue::Crossing),
+    ("منفذ", Cue::Crossing),
+    ("منفذي", Cue::Crossing),
+    ("حقل", Cue::Field),
+    ("حقلي", Cue::Field),
+    ("حقول", Cue::Field),
+    ("قريه", Cue::Village),
+    ("قريتي", Cue::Village),
+    ("قري", Cue::Village),
+    ("بلده", Cue::Town),
+    ("بلدتي", Cue::Town),
+    ("مدينه", Cue::City),
+    ("مدينتي", Cue::City),
+    ("ناحيه", Cue::District),
+    ("قضاء", Cue::District),
+    ("منطقه", Cue::District),
+    ("حي", Cue::District),
+    ("محافظه", Cue::Governorate),
+    ("محافظتي", Cue::Governorate),
+    ("اقليم", Cue::Region),
+    ("ريف", Cue::Countryside),
+    ("ريفي", Cue::Countryside),
+    ("اطراف", Cue::Countryside),
+    ("ضواحي", Cue::Countryside),
+    ("مخيم", Cue::Camp),
+    ("معسكر", Cue::Camp),
+];
+
 impl Cue {
     /// Reads a word (normalised, possibly with proclitics and the article) as a cue.
     ///
@@ -54,9 +94,31 @@ impl Cue {
     /// assert_eq!(Cue::from_word("القوات"), None);
     /// ```
     pub fn from_word(word: &str) -> Option<Cue> {
+        // Every way a cue word can be written, read once: this runs for every name.
+        static WRITTEN: OnceLock<FxHashMap<String, Cue>> = OnceLock::new();
+        let written = WRITTEN.get_or_init(|| {
+            let mut written = FxHashMap::default();
+            for (cue_word, _) in CUE_WORDS {
+                for article in ["", "ال", "ل"] {
+                    for p in std::iter::once("").chain(arabic::PROCLITICS) {
+                        let w = format!("{p}{article}{cue_word}");
+                        if let Some(cue) = Cue::read(&w) {
+                            written.insert(w, cue);
+                        }
+                    }
+                }
+            }
+            written
+        });
+        written.get(word).copied()
+    }
+
+    /// [`Cue::from_word`], worked out: a word can only be a cue word with a proclitic, the
+    /// article (or the ل left of it after ل) or both before it, so these are all its forms.
+    fn read(word: &str) -> Option<Cue> {
         use arabic::PROCLITICS;
         // The word, without each proclitic it may carry, then each of those without the
-        // article (or the ل left of it after ل); in a fixed array, as this runs for every name.
+        // article (or the ل left of it after ل).
         let mut forms = [""; 2 * (PROCLITICS.len() + 1)];
         forms[0] = word;
         let mut n = 1;
@@ -75,26 +137,11 @@ impl Cue {
             }
         }
         let candidates = forms[..2 * n].iter().copied().filter(|f| !f.is_empty());
-        candidates.into_iter().find_map(|w| match w {
-            "قاعده" | "قاعدتي" | "قواعد" | "حاميه" | "قاعدتها" => {
-                Some(Cue::Base)
-            }
-            "مطار" | "مطاري" | "مهبط" => Some(Cue::Airport),
-            "معبر" | "معبري" | "منفذ" | "منفذي" => Some(Cue::Crossing),
-            "حقل" | "حقلي" | "حقول" => Some(Cue::Field),
-            "قريه" | "قريتي" | "قري" => Some(Cue::Village),
-            "بلده" | "بلدتي" => Some(Cue::Town),
-            "مدينه" | "مدينتي" => Some(Cue::City),
-            "ناحيه" | "قضاء" | "منطقه" | "حي" => Some(Cue::District),
-            "محافظه" | "محافظتي" => Some(Cue::Governorate),
-            "اقليم" => Some(Cue::Region),
-            "ريف" | "ريفي" | "اطراف" | "ضواحي" => Some(Cue::Countryside),
-            "مخيم" | "معسكر" => Some(Cue::Camp),
-            _ => None,
-        })
+        candidates
+            .into_iter()
+            .find_map(|w| CUE_WORDS.iter().find(|(c, _)| *c == w).map(|(_, cue)| *cue))
     }
 
-    /// How well a place of `kind` fits this cue: 1.0 fits, 0.0 says nothing, below 0 misfits.
     fn fit(self, kind: Kind) -> f64 {
         use Kind::*;
         let fits: &[Kind] = match self {
@@ -356,6 +403,35 @@ mod tests {
             .collect();
         assert_eq!(found, [0, 0, 3, 3, 1, 2, 2, 3, 3]);
         assert_eq!(containing(&[], 0), 0);
+    }
+
+    #[test]
+    fn cues_are_looked_up_as_they_are_worked_out() {
+        // Every word of the seed and test articles, the word before a name or not, and each
+        // cue word with every proclitic and article.
+        let mut words: Vec<String> = Vec::new();
+        for dir in ["seeds", "tests/articles"] {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    let norm = arabic::normalize(&text);
+                    words.extend(norm.tokens().map(|t| t.text.to_owned()));
+                }
+            }
+        }
+        assert!(words.len() > 2000, "{}", words.len());
+        for (c, _) in CUE_WORDS {
+            for p in ["", "و", "ول", "فب", "ال", "وال", "لل", "بال"] {
+                words.push(format!("{p}{c}"));
+            }
+        }
+        let mut cues = 0;
+        for w in &words {
+            assert_eq!(Cue::from_word(w), Cue::read(w), "{w}");
+            cues += usize::from(Cue::read(w).is_some());
+        }
+        assert!(cues > 300, "{cues}");
     }
 
     #[test]
