@@ -1374,7 +1374,8 @@ impl Lexicon {
                 && parts
                     .iter()
                     .zip(words)
-                    .all(|(p, w)| p == w || strip_glue(w) == p))
+                    // A word with a proclitic ends with the listed word: test that first.
+                    .all(|(p, w)| p == w || w.ends_with(p.as_str()) && strip_glue(w) == p))
             .then_some((n, lex))
         })
     }
