@@ -222,13 +222,11 @@ pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extr
         movements: Vec::new(),
         events: Vec::new(),
     };
-    let mut sentence_words = Vec::new();
+    let mut sentence_words = Vec::with_capacity(parsed.sentences.len());
     let mut w = 0;
     for (si, s) in parsed.sentences.iter().enumerate() {
         let start = w;
-        while w < words.len() && words[w].token.orig.0 < s.end {
-            w += 1;
-        }
+        w += words[w..].partition_point(|word| word.token.orig.0 < s.end);
         sentence_words.push(start..w);
         reader.sentence(si, s.clone(), start..w);
     }
