@@ -123,7 +123,7 @@ pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
     }
 }
 
-/// Sets `id` to a feature's id, "<article stem>-<kind><n>" ("000_aljazeera-m2"), in place:
+/// Sets `id` to a feature's id, "<article stem>-<kind><n>" ("000_943bcec6441ca9da-m2"), in place:
 /// one buffer serves every feature of an article.
 fn feature_id(id: &mut String, stem: &str, kind: char, n: usize) {
     id.clear();
