@@ -791,26 +791,34 @@ impl Staged {
 
     /// Closes the streams, writes places.geojson, and renames everything into place.
     fn commit(self, g: &Gazetteer, places: &PlaceTally) -> Result<()> {
-        // The two large files go to disk at the same time.
-        let (movements, events) = std::thread::scope(|s| {
-            let movements = s.spawn(|| self.movements.close());
-            let events = self.events.close();
-            (movements.join(), events)
+        let Staged {
+            dir,
+            movements,
+            events,
+            unresolved,
+        } = self;
+        // The two large files go to disk while places.geojson is written.
+        let (movements, events, places) = std::thread::scope(|s| {
+            let join = |h: std::thread::ScopedJoinHandle<'_, Result<(NamedTempFile, PathBuf)>>| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            };
+            let movements = s.spawn(|| movements.close());
+            let events = s.spawn(|| events.close());
+            let written = Stream::create(&dir, "places.geojson").and_then(|mut stream| {
+                places.write(g, |f| stream.push(f))?;
+                stream.close()
+            });
+            (join(movements), join(events), written)
         });
-        let movements = movements.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let mut all = vec![movements?, events?];
-        let target = self.dir.join("unresolved.csv");
-        let file = self
-            .unresolved
+        let target = dir.join("unresolved.csv");
+        let file = unresolved
             .into_inner()
             .map_err(|e| Error::io(&target, "cannot write", e.into_error()))?;
         file.as_file()
             .sync_all()
             .map_err(|e| Error::io(&target, "cannot write", e))?;
-        all.push((file, target));
-        let mut stream = Stream::create(&self.dir, "places.geojson")?;
-        places.write(g, |f| stream.push(f))?;
-        all.push(stream.close()?);
+        let all = [movements?, events?, (file, target), places?];
         for (file, target) in all {
             file.persist(&target)
                 .map_err(|e| Error::io(&target, "cannot write", e.error))?;
