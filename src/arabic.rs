@@ -29,11 +29,11 @@ pub struct Normalized<'a> {
     /// byte `n` comes from original byte `.1 + (n - .0)`, until the next break. Most characters
     /// keep their length, so breaks are few and the map costs little to build.
     breaks: Vec<(u32, u32)>,
-    /// The tokens of the normalised text, found while it is written (see [`tokens`]).
+    /// The tokens of the normalised text, found while it is written (see [`Normalized::tokens`]).
     tokens: Vec<TokenSpan>,
 }
 
-/// Where a token lies in both texts; [`tokens`] gives it its text.
+/// Where a token lies in both texts; [`Normalized::tokens`] gives it its text.
 #[derive(Debug, Clone, Copy)]
 struct TokenSpan {
     norm: (u32, u32),
@@ -68,7 +68,14 @@ impl<'a> Normalized<'a> {
             .map(|t| (t.norm.0 as usize, t.norm.1 as usize))
     }
 
-    /// The tokens, in order ([`tokens`](fn@tokens) collects them).
+    /// The words and punctuation of the normalised text, in order (spaces dropped).
+    ///
+    /// # Examples
+    /// ```
+    /// let n = convoy::arabic::normalize("من «قسرك»، باتجاه");
+    /// let t: Vec<&str> = n.tokens().map(|t| t.text).collect();
+    /// assert_eq!(t, ["من", "قسرك", "،", "باتجاه"]);
+    /// ```
     pub fn tokens(&self) -> impl ExactSizeIterator<Item = Token<'_>> + '_ {
         let t = self.text();
         self.tokens.iter().map(move |s| {
@@ -724,18 +731,6 @@ pub struct Token<'a> {
     pub is_word: bool,
 }
 
-/// Splits normalised text into words and punctuation (spaces dropped).
-///
-/// # Examples
-/// ```
-/// let n = convoy::arabic::normalize("من «قسرك»، باتجاه");
-/// let t: Vec<&str> = convoy::arabic::tokens(&n).iter().map(|t| t.text).collect();
-/// assert_eq!(t, ["من", "قسرك", "،", "باتجاه"]);
-/// ```
-pub fn tokens<'a>(norm: &'a Normalized<'_>) -> Vec<Token<'a>> {
-    norm.tokens().collect()
-}
-
 /// Splits text into sentences: byte ranges, trimmed, ending after `.`, `!`, `?`, `؟`, `؛` or a
 /// line break. A full stop inside a word ("أر.تي.بي.إي", "3.5") does not end a sentence.
 ///
@@ -948,7 +943,7 @@ mod tests {
         #[test]
         fn tokens_map_back_like_spans(text in "[ابتةىأإآکیـًٌٍَُِّ٠-٩A-Za-z0-9 \u{200F}\u{FEFB}\u{FF21}\u{FDFA}“”«».,؟-]{0,40}") {
             let n = normalize(&text);
-            let toks = tokens(&n);
+            let toks: Vec<Token> = n.tokens().collect();
             for tok in &toks {
                 let span = n.original_span(tok.norm.0..tok.norm.1);
                 proptest::prop_assert_eq!(tok.orig, (span.start, span.end));

@@ -47,12 +47,11 @@ pub struct Features {
 pub struct Texts {
     buf: Vec<u8>,
     ends: Vec<usize>,
-    /// The last evidence written, for the next feature told by the same sentence.
-    evidence: WrittenEvidence,
 }
 
-/// An evidence span of the article and where its JSON text lies in a [`Texts`] buffer: one
-/// sentence often tells several features, and copying its text is cheaper than escaping it.
+/// The last evidence written to a [`Texts`]: its span in the article and where its JSON text
+/// lies in the buffer. One sentence often tells several features in a row, and copying its
+/// text is cheaper than escaping it again.
 type WrittenEvidence = Option<(std::ops::Range<usize>, std::ops::Range<usize>)>;
 
 impl Texts {
@@ -61,13 +60,12 @@ impl Texts {
         Texts {
             ends: Vec::with_capacity(sizes.len()),
             buf: Vec::with_capacity(sizes.sum()),
-            ..Texts::default()
         }
     }
 
     /// Appends the feature `write` writes.
-    fn push(&mut self, write: impl FnOnce(&mut Vec<u8>, &mut WrittenEvidence)) {
-        write(&mut self.buf, &mut self.evidence);
+    fn push(&mut self, write: impl FnOnce(&mut Vec<u8>)) {
+        write(&mut self.buf);
         self.ends.push(self.buf.len());
     }
 
@@ -92,14 +90,16 @@ pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
     // Room for every feature at once: growing a buffer copies what it holds.
     let mut movements = Texts::with_capacity(x.movements.iter().map(|m| m.evidence.len() + 1500));
     let mut id = String::new();
+    let mut written = None;
     for (i, m) in x.movements.iter().enumerate() {
         feature_id(&mut id, stem, 'm', i + 1);
-        movement_feature(g, doc, &id, m, &mut movements);
+        movement_feature(g, doc, &id, m, (&mut movements, &mut written));
     }
     let mut events = Texts::with_capacity(x.events.iter().map(|e| e.evidence.len() + 700));
+    let mut written = None;
     for (i, e) in x.events.iter().enumerate() {
         feature_id(&mut id, stem, 'e', i + 1);
-        event_feature(g, doc, &id, e, &mut events);
+        event_feature(g, doc, &id, e, (&mut events, &mut written));
     }
     Features {
         movements,
@@ -226,9 +226,11 @@ fn great_circles(stations: &[Point]) -> Vec<Point> {
     for pair in stations.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         // As many vertices as `geo::Densify` with `Haversine` places, evenly along the leg.
-        let pieces = (Haversine.distance(a, b) / DENSIFY_M).ceil() as u64;
+        let metres = Haversine.distance(a, b);
+        let pieces = (metres / DENSIFY_M).ceil() as u64;
         if pieces > 1 {
-            line.extend(GreatCircle::new(a, b, pieces).take(pieces as usize - 1));
+            let circle = GreatCircle::new(a, b, metres / Haversine.radius(), pieces);
+            line.extend(circle.take(pieces as usize - 1));
         }
         line.push(b);
     }
@@ -252,9 +254,9 @@ struct GreatCircle {
 }
 
 impl GreatCircle {
-    fn new(p1: Point, p2: Point, pieces: u64) -> GreatCircle {
+    /// The circle from `p1` to `p2`, `d` radians apart, in `pieces` steps.
+    fn new(p1: Point, p2: Point, d: f64, pieces: u64) -> GreatCircle {
         let (a, b) = (unit_vector(p1), unit_vector(p2));
-        let d = Haversine.distance(p1, p2) / Haversine.radius();
         let (sin_d, cos_d) = d.sin_cos();
         let t = [0, 1, 2].map(|i| (b[i] - a[i] * cos_d) / sin_d);
         let (sin_s, cos_s) = (d / pieces as f64).sin_cos();
@@ -280,7 +282,13 @@ impl Iterator for GreatCircle {
     }
 }
 
-fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement, out: &mut Texts) {
+fn movement_feature(
+    g: &Gazetteer,
+    doc: &Document,
+    id: &str,
+    m: &Movement,
+    (out, written): (&mut Texts, &mut WrittenEvidence),
+) {
     let stops: Vec<Endpoint> = std::iter::once(m.origin)
         .chain(m.via.iter().copied())
         .chain(std::iter::once(m.destination))
@@ -313,7 +321,7 @@ fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement, out: 
         m.background,
     );
     let actor = m.actor.as_ref();
-    out.push(|buf, written| {
+    out.push(|buf| {
         let geometry = |g: &mut Object| {
             g.str("type", "LineString");
             g.positions("coordinates", line.iter().map(|p| lon_lat(p.x(), p.y())));
@@ -347,7 +355,13 @@ fn movement_feature(g: &Gazetteer, doc: &Document, id: &str, m: &Movement, out: 
     });
 }
 
-fn event_feature(g: &Gazetteer, doc: &Document, id: &str, e: &Event, out: &mut Texts) {
+fn event_feature(
+    g: &Gazetteer,
+    doc: &Document,
+    id: &str,
+    e: &Event,
+    (out, written): (&mut Texts, &mut WrittenEvidence),
+) {
     let place = g.place(e.place.place);
     let told = Told::new(
         doc,
@@ -359,7 +373,7 @@ fn event_feature(g: &Gazetteer, doc: &Document, id: &str, e: &Event, out: &mut T
         e.background,
     );
     let actor = e.actor.as_ref();
-    out.push(|buf, written| {
+    out.push(|buf| {
         // The contract's order.
         feature(buf, id, point(place), |p| {
             p.str("doc", &doc.name);

@@ -549,8 +549,8 @@ mod tests {
 
     fn resolve(text: &str, article: &str) -> Vec<(String, Option<String>)> {
         let norm = arabic::normalize(text);
-        let words: Vec<&str> = arabic::tokens(&norm)
-            .into_iter()
+        let words: Vec<&str> = norm
+            .tokens()
             .filter(|t| t.is_word)
             .map(|t| t.text)
             .collect();

@@ -1384,23 +1384,17 @@ fn most_precise(g: &Gazetteer, mut ends: Ends) -> Ends {
             Kind::Country | Kind::Region | Kind::Governorate
         )
     };
-    // In place, as it runs for every frame: the slots before `kept` hold what is kept, and
-    // every slot still holds one of the endpoints given, so the whole list answers whether a
-    // specific place lies in a country.
-    let mut kept = 0;
-    for i in 0..ends.len() {
-        let e = ends[i];
-        let country = g.place(e.place).country.as_str();
-        let covered = broad(&e)
-            && ends
-                .iter()
-                .any(|s| !broad(s) && g.place(s.place).country == country);
-        if !covered && !ends[..kept].iter().any(|k| k.place == e.place) {
-            ends[kept] = e;
-            kept += 1;
+    let country = |e: &Endpoint| g.place(e.place).country.as_str();
+    let specific: Ends = ends.iter().filter(|e| !broad(e)).copied().collect();
+    ends.retain(|e| !broad(e) || !specific.iter().any(|s| country(s) == country(e)));
+    let mut seen = Ends::new();
+    ends.retain(|e| {
+        let first = !seen.iter().any(|s| s.place == e.place);
+        if first {
+            seen.push(*e);
         }
-    }
-    ends.truncate(kept);
+        first
+    });
     ends
 }
 
