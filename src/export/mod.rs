@@ -460,15 +460,26 @@ impl PlaceTally {
             .map(|(ix, _)| (g.place(PlaceIndex(ix as u32)).id.as_str(), ix))
             .collect();
         named.sort();
+        // Each article's rank in name order, found once: sorting every place's list by name
+        // would compare the same long names again for each place.
+        let mut by_name: Vec<u32> = (0..self.docs.len() as u32).collect();
+        by_name.sort_by(|&a, &b| self.docs[a as usize].cmp(&self.docs[b as usize]));
+        let mut rank = vec![0; self.docs.len()];
+        for (r, &d) in by_name.iter().enumerate() {
+            rank[d as usize] = r;
+        }
         let mut buf = Vec::new();
+        let mut order = Vec::new();
         for (id, ix) in named {
             let (mentions, docs) = &self.counts[ix];
             let p = g.place(PlaceIndex(ix as u32));
-            let mut docs: Vec<&str> = docs
+            order.clone_from(docs);
+            order.sort_unstable_by_key(|&d| rank[d as usize]);
+            let mut docs: Vec<&str> = order
                 .iter()
                 .map(|&d| self.docs[d as usize].as_str())
                 .collect();
-            docs.sort();
+            // Articles of the same name (from two directories) are next to each other now.
             docs.dedup();
             buf.clear();
             feature(&mut buf, id, point(p), |o| {
@@ -564,6 +575,7 @@ pub fn run(
             slot.insert(m);
         }
     }
+    crate::extract::prepare(g);
     let out = match sink {
         Sink::Dir(dir) => Out::Files(Box::new(Staged::create(&dir)?)),
         Sink::Seq(w) => Out::Seq(w),

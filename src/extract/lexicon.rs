@@ -1282,7 +1282,7 @@ fn expand(words: &[(String, Vec<Lex>)], phrases: &[Phrase]) -> HashMap<String, F
     for p in arabic::PROCLITICS.into_iter().chain(["س"]) {
         for (ix, (w, _)) in words.iter().enumerate() {
             if long(w, 2) {
-                add(format!("{p}{w}"), ix, p.len());
+                add([p, w].concat(), ix, p.len());
             }
         }
         // ل + ال → لل: "للانسحاب" is ل + "الانسحاب".
@@ -1290,7 +1290,7 @@ fn expand(words: &[(String, Vec<Lex>)], phrases: &[Phrase]) -> HashMap<String, F
             for (ix, (w, _)) in words.iter().enumerate() {
                 if let Some(rest) = w.strip_prefix('ا').filter(|r| r.starts_with('ل')) {
                     if long(rest, 2) {
-                        add(format!("{p}{rest}"), ix, p.len());
+                        add([p, rest].concat(), ix, p.len());
                     }
                 }
             }
@@ -1301,7 +1301,7 @@ fn expand(words: &[(String, Vec<Lex>)], phrases: &[Phrase]) -> HashMap<String, F
     for p in ARTICLES {
         for (ix, (w, l)) in words.iter().enumerate() {
             if long(w, 3) && !l.iter().any(|x| matches!(x, Lex::Trigger(_))) {
-                add(format!("{p}{w}"), ix, p.len() - "ال".len());
+                add([p, w].concat(), ix, p.len() - "ال".len());
             }
         }
     }
@@ -1314,7 +1314,7 @@ fn expand(words: &[(String, Vec<Lex>)], phrases: &[Phrase]) -> HashMap<String, F
                 )
             });
             if long(w, 3) && noun {
-                add(format!("{w}{s}"), ix, 0);
+                add([w, s].concat(), ix, 0);
             }
         }
     }
@@ -1325,7 +1325,7 @@ fn expand(words: &[(String, Vec<Lex>)], phrases: &[Phrase]) -> HashMap<String, F
     }
     let mut keys: Vec<String> = starts.keys().map(|k| k.to_string()).collect();
     for k in starts.keys() {
-        keys.extend(arabic::GLUE.map(|p| format!("{p}{k}")));
+        keys.extend(arabic::GLUE.map(|p| [p, k].concat()));
     }
     for key in keys {
         let stripped = strip_glue(&key);

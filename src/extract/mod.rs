@@ -170,6 +170,13 @@ pub struct Extraction {
     pub unresolved: Vec<Unresolved>,
 }
 
+/// Builds what [`extract`] needs, the gazetteer's name automaton and the lexicon, side by side
+/// now, so that a run over many articles does not wait for them one after the other on its
+/// first article. Optional: each is otherwise built on first use.
+pub fn prepare(g: &Gazetteer) {
+    rayon::join(|| g.matcher(), lexicon::lexicon);
+}
+
 /// Extracts movements and events from `doc`; `date` is the article's date from the manifest.
 ///
 /// # Examples

@@ -12,7 +12,6 @@
 //! Phrases listed as "not places" take part in that choice and then vanish, so
 //! "قوات سوريا الديمقراطية" hides the "سوريا" inside it.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::automaton::Automaton;
@@ -106,7 +105,7 @@ impl Matcher {
                         place: place_ix,
                         needs_lam: true,
                     };
-                    builder.slot(format!("ل{rest}")).targets.push(lam);
+                    builder.slot(["ل", rest].concat()).targets.push(lam);
                 }
                 let plain = Target {
                     place: place_ix,
@@ -126,6 +125,8 @@ impl Matcher {
         // `longest_at` sees every name starting at a position and can keep the longest valid one.
         let automaton = NFA::builder()
             .match_kind(MatchKind::Standard)
+            // Only anchored walks from word starts, never a search: no prefilter to build.
+            .prefilter(false)
             .build(&builder.texts)
             .expect("gazetteer patterns are valid");
         let start = automaton
@@ -261,7 +262,8 @@ fn starts(texts: &[String], nfa: &NFA, start: StateID) -> FxHashMap<String, Star
         word.bytes()
             .fold(start, |sid, b| nfa.next_state(Anchored::Yes, sid, b))
     };
-    let mut starts: FxHashMap<String, Start> = FxHashMap::default();
+    let mut starts: FxHashMap<String, Start> =
+        FxHashMap::with_capacity_and_hasher(texts.len() * 4, Default::default());
     let mut add = |key: String, k: usize, state: StateID| {
         starts.entry(key).or_default()[k] = Some(state);
     };
@@ -278,7 +280,7 @@ fn starts(texts: &[String], nfa: &NFA, start: StateID) -> FxHashMap<String, Star
         add(first.to_owned(), 0, state);
         for p in arabic::PROCLITICS {
             // Arabic letters take two bytes each.
-            add(format!("{p}{first}"), p.len() / 2, state);
+            add([p, first].concat(), p.len() / 2, state);
         }
     }
     starts
@@ -287,7 +289,7 @@ fn starts(texts: &[String], nfa: &NFA, start: StateID) -> FxHashMap<String, Star
 /// Distinct pattern texts and what each stands for.
 #[derive(Default)]
 struct Builder {
-    index: HashMap<String, usize>,
+    index: FxHashMap<String, usize>,
     texts: Vec<String>,
     patterns: Vec<Pattern>,
 }
