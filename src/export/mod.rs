@@ -547,6 +547,20 @@ pub struct Summary {
     pub notes: Vec<String>,
 }
 
+impl Summary {
+    /// Counts one article's features.
+    fn count(&mut self, f: &Features, path: &Path) {
+        if let Some(enc) = f.decoded_from {
+            self.notes
+                .push(format!("{}: decoded from {enc}", path.display()));
+        }
+        self.articles += 1;
+        self.movements += f.movements.len();
+        self.events += f.events.len();
+        self.unresolved += f.unresolved.len();
+    }
+}
+
 /// Where extraction writes.
 pub enum Sink<'w> {
     /// The four contract files in a directory, written atomically.
@@ -555,18 +569,22 @@ pub enum Sink<'w> {
     Seq(&'w mut dyn Write),
 }
 
-/// Articles are extracted this many at a time in parallel; memory holds one batch.
-const BATCH: usize = 64;
+/// A worker takes this many articles in a row and hands their results over together: fewer
+/// hand-overs, fewer times the writer wakes and takes a core from the workers.
+const CHUNK: usize = 16;
 
-/// Extracts every article in `paths` (in parallel, in batches, results in order) and writes
-/// them to `sink`. `progress` is called after each batch with (done, total).
+/// How many chunks the workers may read ahead of the one being written: memory holds at most
+/// `WINDOW * CHUNK` extractions, however large the corpus.
+const WINDOW: usize = 8;
+
+/// Extracts every article in `paths` (in parallel, results in order) and writes them to
+/// `sink`. `progress` is called as articles are written with (done, total).
 pub fn run(
     g: &Gazetteer,
     paths: &[PathBuf],
     sink: Sink,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Summary> {
-    use rayon::prelude::*;
     let mut manifests: BTreeMap<PathBuf, crate::document::Manifest> = BTreeMap::new();
     for p in paths {
         let dir = p.parent().unwrap_or(Path::new(".")).to_path_buf();
@@ -580,77 +598,168 @@ pub fn run(
         Sink::Dir(dir) => Out::Files(Box::new(Staged::create(&dir)?)),
         Sink::Seq(w) => Out::Seq(w),
     };
-    // The workers extract one batch while this thread writes the one before; the channel holds
-    // one more, so memory holds three batches at most.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+    let one = |path: &PathBuf| -> Result<Features> {
+        let doc = Document::read(path)?;
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let date = manifests
+            .get(dir)
+            .and_then(|m| m.get(&doc.name))
+            .and_then(|e| e.date);
+        let x = crate::extract::extract(g, &doc, date);
+        // The article and its extraction are dropped here, by the thread that made them:
+        // freeing on the writer's thread costs it dearly.
+        Ok(features(g, &doc, &x))
+    };
+    // Each worker takes the next article as soon as it is free, so none waits for the
+    // slowest of a batch; the writer puts the results back in order.
+    let window = Window::new(WINDOW);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<Result<Features>>)>();
+    let chunks: Vec<&[PathBuf]> = paths.chunks(CHUNK).collect();
+    let workers = rayon::current_num_threads().min(chunks.len());
     std::thread::scope(|s| {
-        s.spawn(move || {
-            for batch in paths.chunks(BATCH) {
-                let results: Batch = batch
-                    .par_iter()
-                    .map(|path| {
-                        let doc = Document::read(path)?;
-                        let dir = path.parent().unwrap_or(Path::new("."));
-                        let date = manifests
-                            .get(dir)
-                            .and_then(|m| m.get(&doc.name))
-                            .and_then(|e| e.date);
-                        let x = crate::extract::extract(g, &doc, date);
-                        // The article and its extraction are dropped here, by the thread
-                        // that made them: freeing on the writer's thread costs it dearly.
-                        Ok(features(g, &doc, &x))
-                    })
-                    .collect();
-                if tx.send(results).is_err() {
-                    // The writer stopped on an error.
-                    break;
+        s.spawn(|| {
+            rayon::scope(|rs| {
+                for _ in 0..workers {
+                    let tx = tx.clone();
+                    let (window, next, one, chunks) = (&window, &next, &one, &chunks);
+                    rs.spawn(move |_| {
+                        // A worker that panics leaves a gap the writer would wait on forever.
+                        let _stop = Stop {
+                            window,
+                            only_in_panic: true,
+                        };
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            if i >= chunks.len() || !window.wait_for(i) {
+                                break;
+                            }
+                            if tx.send((i, chunks[i].iter().map(one).collect())).is_err() {
+                                break;
+                            }
+                        }
+                    });
                 }
-            }
+                // The writer's loop ends when the last worker's sender is dropped.
+                drop(tx);
+            })
         });
-        write_batches(g, rx, out, paths, progress)
+        // However the writer ends, workers waiting for room stop waiting.
+        let _stop = Stop {
+            window: &window,
+            only_in_panic: false,
+        };
+        write_in_order(g, rx, &window, out, paths, progress)
     })
 }
 
-/// The extraction results of one batch of articles, in path order.
-type Batch = Vec<Result<Features>>;
-
-/// Writes the batches as they arrive. Takes the receiver by value so that an early return
-/// drops it, which stops the producer.
-fn write_batches(
+/// Writes the results as they arrive, in path order. Takes the receiver by value so that an
+/// early return drops it, which stops the workers.
+fn write_in_order(
     g: &Gazetteer,
-    rx: std::sync::mpsc::Receiver<Batch>,
+    rx: std::sync::mpsc::Receiver<(usize, Vec<Result<Features>>)>,
+    window: &Window,
     mut out: Out,
     paths: &[PathBuf],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Summary> {
     let mut summary = Summary::default();
     let mut tally = PlaceTally::default();
+    // Chunks that came before an earlier one: at most `WINDOW`.
+    let mut early: BTreeMap<usize, Vec<Result<Features>>> = BTreeMap::new();
+    let mut chunks = 0;
     let mut done = 0;
-    for results in rx {
-        let batch = &paths[done..done + results.len()];
-        done += results.len();
-        for (r, path) in results.into_iter().zip(batch) {
-            match r {
-                Ok(mut f) => {
-                    if let Some(enc) = f.decoded_from {
-                        summary
-                            .notes
-                            .push(format!("{}: decoded from {enc}", path.display()));
+    for (i, chunk) in rx {
+        early.insert(i, chunk);
+        while let Some(chunk) = early.remove(&chunks) {
+            for r in chunk {
+                match r {
+                    Ok(f) => {
+                        summary.count(&f, &paths[done]);
+                        out.write(&f)?;
+                        tally.add(f.doc, &f.places);
                     }
-                    summary.articles += 1;
-                    summary.movements += f.movements.len();
-                    summary.events += f.events.len();
-                    summary.unresolved += f.unresolved.len();
-                    tally.add(std::mem::take(&mut f.doc), &f.places);
-                    out.write(&f)?;
+                    Err(e) => summary.failed.push(e),
                 }
-                Err(e) => summary.failed.push(e),
+                done += 1;
             }
+            chunks += 1;
+            window.advance();
+            progress(done, paths.len());
         }
-        progress(done, paths.len());
+    }
+    if done < paths.len() {
+        // A worker stopped short: nothing is committed.
+        return Err(Error::Invalid(format!(
+            "extraction stopped after {done} of {} articles",
+            paths.len()
+        )));
     }
     out.finish(g, &tally)?;
     Ok(summary)
+}
+
+/// How far the workers may run ahead of the writer.
+struct Window {
+    size: usize,
+    /// How many articles are written, and whether writing stopped (on an error).
+    written: std::sync::Mutex<(usize, bool)>,
+    moved: std::sync::Condvar,
+}
+
+impl Window {
+    fn new(size: usize) -> Window {
+        Window {
+            size,
+            written: std::sync::Mutex::new((0, false)),
+            moved: std::sync::Condvar::new(),
+        }
+    }
+
+    /// Waits until article `i` may be read; false if writing stopped.
+    fn wait_for(&self, i: usize) -> bool {
+        let mut w = self.lock();
+        while i >= w.0 + self.size && !w.1 {
+            w = self
+                .moved
+                .wait(w)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        !w.1
+    }
+
+    /// One more article is written.
+    fn advance(&self) {
+        self.lock().0 += 1;
+        self.moved.notify_all();
+    }
+
+    fn stop(&self) {
+        self.lock().1 = true;
+        self.moved.notify_all();
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, (usize, bool)> {
+        // The counts stay right whoever panicked holding the lock.
+        self.written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// Stops the window when dropped (or only when dropped by a panic), so that no thread waits
+/// forever for one that has gone.
+struct Stop<'a> {
+    window: &'a Window,
+    only_in_panic: bool,
+}
+
+impl Drop for Stop<'_> {
+    fn drop(&mut self) {
+        if !self.only_in_panic || std::thread::panicking() {
+            self.window.stop();
+        }
+    }
 }
 
 enum Out<'w> {
@@ -863,6 +972,23 @@ fn csv_error(target: &Path, e: csv::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn window_holds_workers_back_until_the_writer_moves_or_stops() {
+        let window = Window::new(2);
+        assert!(window.wait_for(0) && window.wait_for(1));
+        std::thread::scope(|s| {
+            let ahead = s.spawn(|| window.wait_for(2));
+            let stopped = s.spawn(|| window.wait_for(5));
+            window.advance();
+            assert!(
+                ahead.join().unwrap(),
+                "room for chunk 2 once chunk 0 is written"
+            );
+            window.stop();
+            assert!(!stopped.join().unwrap(), "a stopped window lets no one on");
+        });
+    }
 
     #[test]
     fn great_circles_are_geos_densified_lines() {
