@@ -218,7 +218,13 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
                     files.push(path);
                 }
             }
-            files.sort();
+            // All share the directory's prefix, so their bytes sort as their names do, and
+            // far faster than paths compared component by component.
+            files.sort_unstable_by(|a, b| {
+                a.as_os_str()
+                    .as_encoded_bytes()
+                    .cmp(b.as_os_str().as_encoded_bytes())
+            });
             out.extend(files);
         } else {
             out.push(input.clone());

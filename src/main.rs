@@ -341,9 +341,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
             map,
         } => {
-            let g = Gazetteer::load(&files)?;
             let mut failed = false;
-            let paths = expand_each(&inputs, &mut failed);
+            let (g, paths) = gazetteer_and_articles(&files, &inputs, &mut failed)?;
             let summary = pipeline::map(
                 &g,
                 &paths,
@@ -368,9 +367,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             output,
             format,
         } => {
-            let g = Gazetteer::load(&files)?;
             let mut failed = false;
-            let paths = expand_each(&inputs, &mut failed);
+            let (g, paths) = gazetteer_and_articles(&files, &inputs, &mut failed)?;
             let sink = match (format, output) {
                 (Some(StreamFormat::Geojsonseq), _) => export::Sink::Seq(&mut out),
                 (None, Some(dir)) => export::Sink::Dir(dir),
@@ -451,6 +449,20 @@ fn report_summary(summary: &export::Summary) {
 }
 
 /// The article paths of every input; an input that cannot be read is reported and skipped.
+/// The gazetteer, ready for extraction, and the articles named by `inputs`: the one is built
+/// while the other is listed (large directories take a while to list).
+fn gazetteer_and_articles(
+    files: &GazetteerFiles,
+    inputs: &[PathBuf],
+    failed: &mut bool,
+) -> Result<(Gazetteer, Vec<PathBuf>)> {
+    let (g, paths) = rayon::join(
+        || Gazetteer::load(files).inspect(convoy::extract::prepare),
+        || expand_each(inputs, failed),
+    );
+    Ok((g?, paths))
+}
+
 fn expand_each(inputs: &[PathBuf], failed: &mut bool) -> Vec<PathBuf> {
     let mut paths = Vec::new();
     for input in inputs {
