@@ -202,8 +202,12 @@ pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extr
         .map(|m| (m.normalized_span.start, m.normalized_span.end))
         .collect();
     let mut words = reading::read(norm.tokens(), &mention_spans);
-    let word_index: Vec<usize> = (0..words.len()).filter(|&i| !words[i].is_punct()).collect();
-    let word_texts: Vec<&str> = word_index.iter().map(|&i| words[i].token.text).collect();
+    let mut word_index = Vec::with_capacity(words.len());
+    let mut word_texts = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate().filter(|(_, w)| !w.is_punct()) {
+        word_index.push(i);
+        word_texts.push(w.token.text);
+    }
     let dates: Vec<DateMention> = dates::find(&word_texts, date)
         .into_iter()
         .map(|d| DateMention {
