@@ -430,7 +430,8 @@ impl Reader<'_> {
         let mut broke = false;
         for i in range.clone() {
             let w = &words[i];
-            if w.continued && w.mention.is_none() {
+            // Breaks, purposes and triggers are all meanings: most words have none.
+            if !w.means_something() || w.continued && w.mention.is_none() {
                 continue;
             }
             if w.has(Lex::FrameBreak) {
@@ -553,7 +554,8 @@ impl Reader<'_> {
         let mut candidates: SmallVec<[(usize, Candidate); 4]> = SmallVec::new();
         for j in sentence.start..frame.range.end.max(sentence.start) {
             let w = &words[j];
-            if w.continued && w.mention.is_none() {
+            // Coalition, force and nation words all have a meaning: most words have none.
+            if !w.means_something() || w.continued && w.mention.is_none() {
                 continue;
             }
             let text = |a: usize, b: usize| Some(words[a].token.orig.0..words[b].token.orig.1);
