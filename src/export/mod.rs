@@ -610,8 +610,8 @@ pub fn run(
         // freeing on the writer's thread costs it dearly.
         Ok(features(g, &doc, &x))
     };
-    // Each worker takes the next article as soon as it is free, so none waits for the
-    // slowest of a batch; the writer puts the results back in order.
+    // Each worker takes the next chunk as soon as it is free, so none waits for another's
+    // slowest article; this thread writes the chunks back in order while the pool works.
     let window = Window::new(WINDOW);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<Result<Features>>)>();
@@ -702,7 +702,7 @@ fn write_in_order(
 /// How far the workers may run ahead of the writer.
 struct Window {
     size: usize,
-    /// How many articles are written, and whether writing stopped (on an error).
+    /// How many chunks are written, and whether writing stopped (on an error).
     written: std::sync::Mutex<(usize, bool)>,
     moved: std::sync::Condvar,
 }
