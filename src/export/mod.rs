@@ -586,9 +586,14 @@ pub fn run(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Summary> {
     let mut manifests: BTreeMap<PathBuf, crate::document::Manifest> = BTreeMap::new();
+    let mut last_dir = None;
     for p in paths {
-        let dir = p.parent().unwrap_or(Path::new(".")).to_path_buf();
-        if let std::collections::btree_map::Entry::Vacant(slot) = manifests.entry(dir) {
+        let dir = p.parent().unwrap_or(Path::new("."));
+        // Articles come a directory at a time: each is looked up once, not once per article.
+        if last_dir.replace(dir.as_os_str()) == Some(dir.as_os_str()) {
+            continue;
+        }
+        if let std::collections::btree_map::Entry::Vacant(slot) = manifests.entry(dir.into()) {
             let m = crate::document::Manifest::read(slot.key())?;
             slot.insert(m);
         }
