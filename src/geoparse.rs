@@ -142,6 +142,7 @@ impl Cue {
             .find_map(|w| CUE_WORDS.iter().find(|(c, _)| *c == w).map(|(_, cue)| *cue))
     }
 
+    /// How well a place of `kind` fits this cue: 1.0 fits, 0.0 says nothing, below 0 misfits.
     fn fit(self, kind: Kind) -> f64 {
         use Kind::*;
         let fits: &[Kind] = match self {
@@ -344,7 +345,6 @@ fn score(
     s + context
 }
 
-/// The index of the range (of sorted, disjoint `ranges`) that holds `at`, or `ranges.len()`.
 /// A mention's chosen place as context for the others, and how much its nearness counts (not
 /// at all for a country, which holds everything).
 #[derive(Debug, Clone, Copy)]
@@ -381,6 +381,7 @@ impl Distances {
     }
 }
 
+/// The index of the range (of sorted, disjoint `ranges`) that holds `at`, or `ranges.len()`.
 fn containing(ranges: &[Range<usize>], at: usize) -> usize {
     let i = ranges.partition_point(|r| r.end <= at);
     if ranges.get(i).is_some_and(|r| r.start <= at) {

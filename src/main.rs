@@ -448,7 +448,6 @@ fn report_summary(summary: &export::Summary) {
     );
 }
 
-/// The article paths of every input; an input that cannot be read is reported and skipped.
 /// The gazetteer, ready for extraction, and the articles named by `inputs`: the one is built
 /// while the other is listed (large directories take a while to list).
 fn gazetteer_and_articles(
@@ -463,6 +462,7 @@ fn gazetteer_and_articles(
     Ok((g?, paths))
 }
 
+/// The article paths of every input; an input that cannot be read is reported and skipped.
 fn expand_each(inputs: &[PathBuf], failed: &mut bool) -> Vec<PathBuf> {
     let mut paths = Vec::new();
     for input in inputs {

@@ -529,3 +529,49 @@ fn geojsonseq_streams_every_feature() {
         assert!(f.id.is_some());
     }
 }
+
+#[test]
+fn each_article_is_dated_by_the_manifest_of_its_own_directory() {
+    // Articles of two directories, given interleaved: each directory's manifest dates its own.
+    let input = tempfile::tempdir().unwrap();
+    let (a, b) = (input.path().join("a"), input.path().join("b"));
+    let text = "انسحبت القوات الأمريكية اليوم من قاعدة عين الأسد غرب العراق.";
+    for (dir, file) in [(&a, "x.txt"), (&a, "y.txt"), (&b, "z.txt")] {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    std::fs::write(
+        a.join("manifest.csv"),
+        "file,date\nx.txt,2024-01-10\ny.txt,2024-01-11\n",
+    )
+    .unwrap();
+    std::fs::write(b.join("manifest.csv"), "file,date\nz.txt,2024-03-05\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let arg = |p: PathBuf| p.to_str().unwrap().to_owned();
+    let o = convoy(&[
+        "extract",
+        &arg(a.join("x.txt")),
+        &arg(b.join("z.txt")),
+        &arg(a.join("y.txt")),
+        "-o",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let dated: Vec<(String, String)> = features(out.path(), "events.geojson")
+        .iter()
+        .map(|f| {
+            (
+                s(&f["properties"]["doc"]),
+                s(&f["properties"]["event_date"]),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dated,
+        [
+            ("x.txt".to_owned(), "2024-01-10".to_owned()),
+            ("z.txt".to_owned(), "2024-03-05".to_owned()),
+            ("y.txt".to_owned(), "2024-01-11".to_owned()),
+        ]
+    );
+}

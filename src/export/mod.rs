@@ -586,13 +586,10 @@ pub fn run(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Summary> {
     let mut manifests: BTreeMap<PathBuf, crate::document::Manifest> = BTreeMap::new();
-    let mut last_dir = None;
-    for p in paths {
-        let dir = p.parent().unwrap_or(Path::new("."));
-        // Articles come a directory at a time: each is looked up once, not once per article.
-        if last_dir.replace(dir.as_os_str()) == Some(dir.as_os_str()) {
-            continue;
-        }
+    // Articles come a directory at a time: each directory is looked up once, not once per
+    // article.
+    for same_dir in paths.chunk_by(|a, b| a.parent() == b.parent()) {
+        let dir = same_dir[0].parent().unwrap_or(Path::new("."));
         if let std::collections::btree_map::Entry::Vacant(slot) = manifests.entry(dir.into()) {
             let m = crate::document::Manifest::read(slot.key())?;
             slot.insert(m);
@@ -721,7 +718,7 @@ impl Window {
         }
     }
 
-    /// Waits until article `i` may be read; false if writing stopped.
+    /// Waits until chunk `i` may be read; false if writing stopped.
     fn wait_for(&self, i: usize) -> bool {
         let mut w = self.lock();
         while i >= w.0 + self.size && !w.1 {
@@ -733,7 +730,7 @@ impl Window {
         !w.1
     }
 
-    /// One more article is written.
+    /// One more chunk is written.
     fn advance(&self) {
         self.lock().0 += 1;
         self.moved.notify_all();

@@ -262,8 +262,7 @@ fn starts(texts: &[String], nfa: &NFA, start: StateID) -> FxHashMap<String, Star
         word.bytes()
             .fold(start, |sid, b| nfa.next_state(Anchored::Yes, sid, b))
     };
-    let mut starts: FxHashMap<String, Start> =
-        FxHashMap::with_capacity_and_hasher(texts.len() * 4, Default::default());
+    let mut starts: FxHashMap<String, Start> = FxHashMap::default();
     let mut add = |key: String, k: usize, state: StateID| {
         starts.entry(key).or_default()[k] = Some(state);
     };
