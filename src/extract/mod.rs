@@ -8,9 +8,12 @@
 //! destination is a movement; one with only an origin may join a destination-only frame in the
 //! next sentence ("نقلت قواتها من العراق" … "غادروا إلى الكويت"), or else is a withdrawal event.
 
+#[cfg(test)]
+mod constructions;
 pub mod dates;
 pub mod lexicon;
 mod reading;
+mod trips;
 
 use smallvec::{smallvec, SmallVec};
 use std::ops::Range;
@@ -23,6 +26,7 @@ use crate::geoparse::{self, Mention};
 use dates::{ArticleDate, DateMention, Ymd};
 use lexicon::{nation_actor, nation_forces, Lex, Qualifier, Trigger};
 use reading::{role_of, PlaceRole, Word};
+use trips::Half;
 
 /// What the text says of a movement or event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -250,17 +254,6 @@ pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extr
     }
 }
 
-/// A frame's result before the document-level merges.
-#[derive(Debug, Clone)]
-struct Partial {
-    sentence: usize,
-    movement: Movement,
-    has_origin: bool,
-    has_destination: bool,
-    /// The trigger kind of the frame (withdrawal vs redeployment events).
-    redeploy: bool,
-}
-
 struct Reader<'a> {
     g: &'a Gazetteer,
     doc: &'a Document,
@@ -271,7 +264,7 @@ struct Reader<'a> {
     last_actor: Option<Actor>,
     /// Who received the last handover, for the next one that does not say.
     last_receiver: Option<String>,
-    partials: Vec<Partial>,
+    partials: Vec<Half>,
     movements: Vec<(usize, Movement)>,
     events: Vec<Event>,
 }
@@ -349,9 +342,20 @@ impl Reader<'_> {
             } else {
                 frame.range.start
             };
+            // A trip's origin may stand before its verb, after another kind of frame's: "انفجرت
+            // عبوة على رتل، القادم من البصرة، كان متجها إلى بغداد".
+            let origins_from = match fi.checked_sub(1).map(|p| &frames[p]) {
+                Some(prev) if frame.first().is_movement() && !prev.first().is_movement() => {
+                    prev.triggers[prev.triggers.len() - 1].0
+                }
+                _ => lo,
+            };
             let mut mine: SmallVec<[Placed; 8]> = placed
                 .iter()
-                .filter(|p| p.word >= lo && p.word < frame.range.end)
+                .filter(|p| {
+                    let origin = matches!(p.role, PlaceRole::Origin | PlaceRole::EarlierOrigin);
+                    (p.word >= lo || origin && p.word > origins_from) && p.word < frame.range.end
+                })
                 .copied()
                 .collect();
             for p in &mut mine {
@@ -445,6 +449,10 @@ impl Reader<'_> {
             {
                 broke = true;
             }
+            // "ثم رجعت إليها", "قبل أن تنسحب منها": a verb after these tells the next step.
+            if w.trigger().is_some() && self.after_sequencer(i, range.start) {
+                broke = true;
+            }
             if w.has(Lex::Purpose) {
                 if let Some(f) = frames.last_mut() {
                     f.purpose_at.get_or_insert(i);
@@ -494,6 +502,21 @@ impl Reader<'_> {
             broke = false;
         }
         frames
+    }
+
+    /// Whether the word at `i` comes right after "ثم", "بعدما" or "قبل أن / بعد أن": a
+    /// clause of its own, the next step of a story.
+    fn after_sequencer(&self, i: usize, start: usize) -> bool {
+        let words = self.words;
+        let Some(p) = reading::previous_word(words, i, start) else {
+            return false;
+        };
+        match words[p].token.text {
+            "ثم" | "بعدما" | "وبعدما" | "then" => true,
+            "ان" => reading::previous_word(words, p, start)
+                .is_some_and(|q| matches!(words[q].token.text, "قبل" | "بعد" | "وقبل" | "وبعد")),
+            _ => false,
+        }
     }
 
     fn weapons_near(&self, i: usize, range: &Range<usize>) -> bool {
@@ -775,6 +798,7 @@ impl Reader<'_> {
                 // Close after a trigger: "انسحاب القوات منها"، "تسليمها"، "بإخلاء القاعدة".
                 let near_trigger = frame.triggers.iter().any(|(t, _)| *t <= i && i <= t + 4);
                 near_trigger
+                    && !to_it(words[i].token.text)
                     && (words[i].has(Lex::Anaphor)
                         || (frame.triggers.iter().any(|(t, _)| *t == i)
                             && words[i].token.text.ends_with("ها")
@@ -878,6 +902,13 @@ impl Reader<'_> {
         for p in placed.iter().filter(|p| !p.party) {
             let e = self.endpoint(p);
             match (p.role, p.purpose) {
+                // "إلى قواعدها في الكويت", "نحو القاعدة التي تتمركز فيها بمدينة القامشلي": the
+                // place that locates the base gone to is the destination.
+                (PlaceRole::Location | PlaceRole::Stationed | PlaceRole::Object(_), false)
+                    if self.locates_destination_noun(p.word, frame) =>
+                {
+                    dests.push(e)
+                }
                 (PlaceRole::Origin | PlaceRole::Stationed, false) => origins.push(e),
                 (PlaceRole::Object(t), false) if t.object_is_origin() => origins.push(e),
                 (PlaceRole::Object(Trigger::Redeploy), false) => redeploy_locs.push(e),
@@ -911,6 +942,13 @@ impl Reader<'_> {
             let from_it = frame.has(Trigger::Withdraw) || self.anaphor_after_from(frame);
             if let Some(a) = from_it.then(|| self.frame_anaphor(frame)).flatten() {
                 origins.push(a);
+            }
+        }
+        // "رجعت إليها": the destination is the base named before.
+        if dests.is_empty() {
+            let words = self.words;
+            if let Some(i) = frame.range.clone().find(|&i| to_it(words[i].token.text)) {
+                dests.extend(self.anaphor(i));
             }
         }
         // "خرجت من A كانت قادمة من B": B → A.
@@ -1017,25 +1055,50 @@ impl Reader<'_> {
         };
         if !origins.is_empty() {
             for o in &origins {
-                self.partials.push(Partial {
+                self.partials.push(Half {
                     sentence: ctx.sentence,
                     movement: make(*o, &vias, placeholder, ctx.status),
                     has_origin: true,
-                    has_destination: false,
                     redeploy,
                 });
             }
         } else if !dests.is_empty() {
             for d in &dests {
-                self.partials.push(Partial {
+                self.partials.push(Half {
                     sentence: ctx.sentence,
                     movement: make(placeholder, &vias, *d, ctx.status),
                     has_origin: false,
-                    has_destination: true,
                     redeploy,
                 });
             }
         }
+    }
+
+    /// Whether the place at `word` locates a place noun that a destination preposition
+    /// introduced ("إلى قاعدة تابعة للجيش الألماني في الأزرق"): walking back, a place noun or
+    /// "القاعدة" right after إلى/نحو/باتجاه comes before any other name or verb.
+    fn locates_destination_noun(&self, word: usize, frame: &Frame) -> bool {
+        let words = self.words;
+        let lo = word.saturating_sub(10).max(frame.triggers[0].0);
+        for j in (lo..word).rev() {
+            let w = &words[j];
+            if w.mention.is_some() || w.trigger().is_some() && j != frame.triggers[0].0 {
+                return false;
+            }
+            let noun = w.has(Lex::PlaceNoun) || w.has(Lex::Anaphor);
+            let introduced = |p: usize| words[p].has(Lex::Role(lexicon::Role::Destination));
+            if noun
+                && reading::previous_word(words, j, lo).is_some_and(|p| {
+                    introduced(p) || w.glue.ends_with('ل') && words[p].trigger().is_some()
+                })
+            {
+                return true;
+            }
+            if noun && (w.glue.ends_with('ل') || w.has(Lex::Role(lexicon::Role::Destination))) {
+                return true;
+            }
+        }
+        false
     }
 
     fn push_movement(&mut self, sentence: usize, m: Movement) {
@@ -1213,58 +1276,7 @@ impl Reader<'_> {
     fn finish(mut self) -> (Vec<Movement>, Vec<Event>) {
         let mut movements = std::mem::take(&mut self.movements);
         let partials = std::mem::take(&mut self.partials);
-        let mut used = vec![false; partials.len()];
-        for i in 0..partials.len() {
-            if used[i] || !partials[i].has_origin {
-                continue;
-            }
-            let a = &partials[i];
-            // A later sentence's trip from the same place already tells it.
-            let same_actor = |m: &Movement| {
-                a.movement.actor.is_none()
-                    || m.actor.as_ref().map(|x| &x.name)
-                        == a.movement.actor.as_ref().map(|x| &x.name)
-            };
-            let covered = movements.iter().any(|(s, m)| {
-                *s >= a.sentence
-                    && *s <= a.sentence + 2
-                    && m.origin == a.movement.origin
-                    && same_actor(m)
-            });
-            if covered {
-                used[i] = true;
-                continue;
-            }
-            // The next sentence says where they went: "... غادروا إلى الكويت".
-            let actor = |p: &Partial| p.movement.actor.as_ref().map(|a| a.name.clone());
-            if let Some(j) = (i + 1..partials.len()).find(|&j| {
-                !used[j]
-                    && partials[j].has_destination
-                    && !partials[j].has_origin
-                    && (partials[j].sentence == a.sentence
-                        || partials[j].sentence == a.sentence + 1)
-                    && (actor(a).is_none()
-                        || actor(&partials[j]).is_none()
-                        || actor(a) == actor(&partials[j]))
-            }) {
-                let b = &partials[j];
-                let mut m = a.movement.clone();
-                m.destination = b.movement.destination;
-                m.via.extend(b.movement.via.iter().copied());
-                m.vehicles = m.vehicles.or(b.movement.vehicles);
-                m.personnel = m.personnel.or(b.movement.personnel);
-                m.date = m.date.or(b.movement.date);
-                m.date_text = m.date_text.or_else(|| b.movement.date_text.clone());
-                m.actor = m.actor.or_else(|| b.movement.actor.clone());
-                m.evidence = a.movement.evidence.start..b.movement.evidence.end;
-                if m.status == Status::Reported {
-                    m.status = b.movement.status;
-                }
-                used[i] = true;
-                used[j] = true;
-                movements.push((a.sentence, m));
-            }
-        }
+        let used = trips::assemble(self.g, &mut movements, &partials);
         movements.sort_by_key(|(s, m)| (*s, m.evidence.start));
         let mut events = std::mem::take(&mut self.events);
         for (i, p) in partials.iter().enumerate() {
@@ -1348,7 +1360,7 @@ impl Reader<'_> {
                 None => unique.push(m),
             }
         }
-        (unique, kept)
+        (trips::merge_restatements(self.g, unique), kept)
     }
 }
 
@@ -1409,6 +1421,11 @@ fn most_precise(g: &Gazetteer, mut ends: Ends) -> Ends {
         first
     });
     ends
+}
+
+/// "إليها", "إليه": to the place named before (normalised text).
+fn to_it(word: &str) -> bool {
+    matches!(word.strip_prefix('و').unwrap_or(word), "اليها" | "اليه")
 }
 
 /// Nation words that name an actor on their own (البنتاغون، واشنطن، الأمريكيين), as opposed to

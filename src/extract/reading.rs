@@ -166,6 +166,15 @@ pub fn read<'a>(
         }
         i += 1;
     }
+    // "يبلغ عدد أفرادها", "البالغ عددهم 35": a number amounts to, no one arrives.
+    for i in 0..words.len() {
+        if words[i].trigger() == Some(Trigger::Arrive)
+            && words[i].token.text.contains("بلغ")
+            && words[i + 1..(i + 3).min(words.len())].iter().any(is_count)
+        {
+            words[i].kinds &= !Lex::Trigger(Trigger::Arrive).kind_bit();
+        }
+    }
     // "نحو" before a number is "about"; before anything else "toward".
     for i in 0..words.len() {
         if words[i].has(Lex::Role(Role::Destination))
@@ -185,6 +194,32 @@ pub fn read<'a>(
         }
     }
     words
+}
+
+/// Whether a name begins with the noun of a site (قاعدة، مطار، معبر...): no force is titled
+/// after one (normalised text).
+fn names_a_site(word: &str) -> bool {
+    let w = crate::arabic::strip_glue(word, 1);
+    [
+        "قاعد",
+        "مطار",
+        "معبر",
+        "معسكر",
+        "منفذ",
+        "حقل",
+        "مخيم",
+        "حامي",
+    ]
+    .iter()
+    .any(|p| w.starts_with(p))
+}
+
+/// Whether a word states a count: "عدد", a number, "نحو" or "قرابة".
+fn is_count(w: &Word) -> bool {
+    w.token.text.contains("عدد")
+        || !w.token.text.is_empty() && w.token.text.bytes().all(|b| b.is_ascii_digit())
+        || w.has_kind(Lex::Number(0))
+        || w.has_kind(Lex::Qualify(Qualifier::Exact))
 }
 
 /// The role a place name plays, read from the words before it.
@@ -335,9 +370,7 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                         }
                     }
                     // "قادمة من": where it came from before.
-                    if w.token.text.starts_with("قادم")
-                        || before.is_some_and(|b| b.token.text.starts_with("قادم"))
-                    {
+                    if came(w.token.text) || before.is_some_and(|b| came(b.token.text)) {
                         return (PlaceRole::EarlierOrigin, near);
                     }
                     return (PlaceRole::Origin, near);
@@ -367,7 +400,10 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
         let possessed = ["ها", "ه", "هم", "هما"]
             .iter()
             .any(|s| w.token.text.ends_with(s));
-        if w.has(Lex::Force) && !located && !possessed {
+        // "دخلت قوات أمريكية قاعدة حرير", "غادرت القوات قاعدة التنف": a site named after the
+        // subject is the verb's object, not part of the force's title.
+        let titled = steps == 1 && !names_a_site(words[k].token.text);
+        if w.has(Lex::Force) && !located && !possessed && titled {
             // "قوات سوريا", "الجيش العراقي": a name inside a force's title.
             return (PlaceRole::Bare, near);
         }
@@ -382,6 +418,13 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
         PlaceRole::Bare
     };
     (role, near)
+}
+
+/// "قادمة من", "القادم من", "آتياً من": words that say where a force came from
+/// before the trip told (normalised text).
+fn came(word: &str) -> bool {
+    let w = word.strip_prefix("ال").unwrap_or(word);
+    ["قادم", "اتي"].iter().any(|p| w.starts_with(p))
 }
 
 /// The index of the nearest word before `k` in the sentence (skipping continued words).

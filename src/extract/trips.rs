@@ -1,0 +1,252 @@
+//! Trips assembled from what the frames tell: half-trips joined across clauses and sentences,
+//! trips refined by a later, more specific end, and a trip told twice kept once.
+//!
+//! Reporters split one trip over several clauses: "خرج الرتل من القاعدة فجراً. ووصل بعد ساعات
+//! إلى المعبر" (origin, then destination), "بلغت القوات المعبر. وجاء قسم منها من الأردن"
+//! (destination, then origin), "غادر الجنود أربيل. عاد 102 منهم إلى إيطاليا، و75 إلى الأردن"
+//! (one origin, several destinations). And a headline or summary ("من سوريا إلى العراق")
+//! restates a trip the body tells in detail.
+
+use geo::{Distance, Haversine};
+
+use super::{Movement, Status};
+use crate::gazetteer::{Gazetteer, Kind, PlaceIndex};
+
+/// How many sentences after a half-trip its other half may be told.
+const REACH: usize = 2;
+
+/// A trip with one end told: kept for joining with the other half.
+#[derive(Debug, Clone)]
+pub(super) struct Half {
+    /// The sentence that tells it.
+    pub sentence: usize,
+    /// The trip; the end not told holds a placeholder.
+    pub movement: Movement,
+    /// Which end is told: the origin (else the destination).
+    pub has_origin: bool,
+    /// The trigger kind of the frame (withdrawal vs redeployment events).
+    pub redeploy: bool,
+}
+
+impl Half {
+    fn actor(&self) -> Option<&str> {
+        self.movement.actor.as_ref().map(|a| &*a.name)
+    }
+
+    /// Whether the two halves can be the same party's trip.
+    fn same_party(&self, other: &Half) -> bool {
+        match (self.actor(), other.actor()) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+    }
+}
+
+/// Joins half-trips into trips. `movements` are the whole trips the frames told, with their
+/// sentence; the joined ones are added to them. Returns, for each half, whether it was used.
+pub(super) fn assemble(
+    g: &Gazetteer,
+    movements: &mut Vec<(usize, Movement)>,
+    halves: &[Half],
+) -> Vec<bool> {
+    let mut used = vec![false; halves.len()];
+    for i in 0..halves.len() {
+        if used[i] || !halves[i].has_origin {
+            continue;
+        }
+        let a = &halves[i];
+        // A later trip from the same place already tells it.
+        let covered = movements.iter().any(|(s, m)| {
+            *s >= a.sentence
+                && *s <= a.sentence + REACH
+                && m.origin == a.movement.origin
+                && a.actor()
+                    .is_none_or(|x| m.actor.as_ref().is_some_and(|y| *y.name == *x))
+        });
+        if covered {
+            used[i] = true;
+            continue;
+        }
+        // Where they went, told later in the sentence or in the next ones: every destination
+        // of the first sentence that tells one ("عاد 102 إلى إيطاليا، و75 إلى الأردن").
+        let later = |j: usize| {
+            let b = &halves[j];
+            !used[j]
+                && !b.has_origin
+                && j > i
+                && b.sentence <= a.sentence + REACH
+                && a.same_party(b)
+                && b.movement.destination.place != a.movement.origin.place
+        };
+        let Some(first) = (i + 1..halves.len()).find(|&j| later(j)) else {
+            continue;
+        };
+        let at = halves[first].sentence;
+        let joined: Vec<usize> = (first..halves.len())
+            .filter(|&j| later(j) && halves[j].sentence == at)
+            .collect();
+        used[i] = true;
+        for j in joined {
+            used[j] = true;
+            movements.push((a.sentence, join(a, &halves[j])));
+        }
+    }
+    refine(g, movements, halves, &mut used);
+    // "بلغت القوات المعبر. وجاء قسم منها من الأردن، وانطلق آخر من قاعدة عين الأسد": where they
+    // came from, told in the next sentence.
+    for j in 0..halves.len() {
+        if used[j] || halves[j].has_origin {
+            continue;
+        }
+        let b = &halves[j];
+        let origins: Vec<usize> = (j + 1..halves.len())
+            .filter(|&i| {
+                let a = &halves[i];
+                !used[i]
+                    && a.has_origin
+                    && a.sentence == b.sentence + 1
+                    && a.same_party(b)
+                    && a.movement.origin.place != b.movement.destination.place
+            })
+            .collect();
+        if origins.is_empty() {
+            continue;
+        }
+        used[j] = true;
+        for i in origins {
+            used[i] = true;
+            movements.push((b.sentence, join(&halves[i], b)));
+        }
+    }
+    used
+}
+
+/// A destination told later that lies inside an earlier trip's destination refines that trip:
+/// "أدخل التحالف تعزيزات إلى شمال شرق سوريا ... وتوجه الرتل نحو قاعدتي تل بيدر وقسرك". The
+/// refined trip goes from the earlier one's origin; the coarse one is then a restatement.
+fn refine(
+    g: &Gazetteer,
+    movements: &mut Vec<(usize, Movement)>,
+    halves: &[Half],
+    used: &mut [bool],
+) {
+    for j in 0..halves.len() {
+        let b = &halves[j];
+        if used[j] || b.has_origin {
+            continue;
+        }
+        let dest = b.movement.destination.place;
+        let coarse = movements.iter().rev().find(|(s, m)| {
+            *s <= b.sentence
+                && *s + REACH + 1 >= b.sentence
+                && m.destination.place != dest
+                && contains(g, m.destination.place, dest)
+                && b.actor()
+                    .is_none_or(|x| m.actor.as_ref().is_none_or(|y| *y.name == *x))
+        });
+        if let Some((s, m)) = coarse {
+            let mut refined = m.clone();
+            refined.destination = b.movement.destination;
+            refined.via.extend(b.movement.via.iter().copied());
+            refined.vehicles = refined.vehicles.or(b.movement.vehicles);
+            refined.personnel = refined.personnel.or(b.movement.personnel);
+            refined.evidence = m.evidence.start.min(b.movement.evidence.start)
+                ..m.evidence.end.max(b.movement.evidence.end);
+            used[j] = true;
+            let s = *s;
+            movements.push((s, refined));
+        }
+    }
+}
+
+/// The trip whose origin `a` tells and destination `b` tells.
+fn join(a: &Half, b: &Half) -> Movement {
+    let mut m = a.movement.clone();
+    let other = &b.movement;
+    m.destination = other.destination;
+    m.via.extend(other.via.iter().copied());
+    m.vehicles = m.vehicles.or(other.vehicles);
+    m.personnel = m.personnel.or(other.personnel);
+    m.date = m.date.or(other.date);
+    m.date_text = m.date_text.or_else(|| other.date_text.clone());
+    m.actor = m.actor.or_else(|| other.actor.clone());
+    m.evidence = m.evidence.start.min(other.evidence.start)..m.evidence.end.max(other.evidence.end);
+    if m.status == Status::Reported {
+        m.status = other.status;
+    }
+    m
+}
+
+/// Drops a trip that restates another: both its ends contain the other's ends, one of them
+/// strictly ("من سوريا إلى العراق" over "من قاعدة الشدادي عبر معبر الوليد إلى أربيل"). What
+/// only the restatement says (counts, date, waypoints) goes to the detailed trip.
+pub(super) fn merge_restatements(g: &Gazetteer, mut movements: Vec<Movement>) -> Vec<Movement> {
+    let mut i = 0;
+    while i < movements.len() {
+        let a = &movements[i];
+        let detail = (0..movements.len()).find(|&k| {
+            let b = &movements[k];
+            k != i
+                && contains(g, a.origin.place, b.origin.place)
+                && contains(g, a.destination.place, b.destination.place)
+                && (a.origin.place != b.origin.place || a.destination.place != b.destination.place)
+                && a.actor
+                    .as_ref()
+                    .is_none_or(|x| b.actor.as_ref().is_none_or(|y| x.name == y.name))
+        });
+        match detail {
+            Some(k) => {
+                let a = movements.remove(i);
+                let b = &mut movements[if k > i { k - 1 } else { k }];
+                b.vehicles = b.vehicles.or(a.vehicles);
+                b.personnel = b.personnel.or(a.personnel);
+                if b.date.is_none() {
+                    b.date = a.date;
+                    b.date_text = a.date_text;
+                }
+                if b.via.is_empty() {
+                    b.via = a.via;
+                }
+                b.actor = b.actor.take().or(a.actor);
+                i = 0;
+            }
+            None => i += 1,
+        }
+    }
+    movements
+}
+
+/// Whether place `outer` contains place `inner` (or is it): a country holds every place of
+/// its country; a region or governorate every finer place within its extent.
+pub(super) fn contains(g: &Gazetteer, outer: PlaceIndex, inner: PlaceIndex) -> bool {
+    if outer == inner {
+        return true;
+    }
+    let (o, n) = (g.place(outer), g.place(inner));
+    match o.kind {
+        Kind::Country => n.kind != Kind::Country && n.country == o.country,
+        Kind::Region | Kind::Governorate => {
+            n.kind != Kind::Country
+                && n.precision_m < o.precision_m
+                && Haversine.distance(o.point, n.point) <= f64::from(o.precision_m)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_and_regions_contain_the_places_inside_them() {
+        let g = Gazetteer::embedded().unwrap();
+        let at = |id: &str| g.by_id(id).unwrap();
+        assert!(contains(&g, at("syria"), at("al_shaddadi_base")));
+        assert!(contains(&g, at("northeast_syria"), at("tell_baydar_base")));
+        assert!(contains(&g, at("iraq"), at("kurdistan_region_iraq")));
+        assert!(!contains(&g, at("iraq"), at("syria")));
+        assert!(!contains(&g, at("northeast_syria"), at("al_tanf_garrison")));
+        assert!(!contains(&g, at("al_shaddadi_base"), at("syria")));
+    }
+}
