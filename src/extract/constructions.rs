@@ -111,3 +111,47 @@ fn a_number_that_amounts_to_is_no_arrival() {
     let (g, x, _) = trips("وتضم قوات التحالف التي يبلغ عدد أفرادها في العراق 2500 عسكري مستشارين.");
     assert!(events(&g, &x, EventType::Arrival).is_empty());
 }
+
+#[test]
+fn prisoners_or_families_moved_are_no_troop_movement() {
+    let (_, _, t) = trips("نقلت القوات الأمريكية 150 معتقلاً من سجن في محافظة الحسكة إلى العراق.");
+    assert!(t.is_empty(), "{t:?}");
+    let (_, _, t) = trips(
+        "أعادت الحكومة مئات العائلات من مخيم الهول إلى نينوى. وغادرت الحافلات المخيم صباحاً متجهة إلى معبر الوليد.",
+    );
+    assert!(t.is_empty(), "{t:?}");
+}
+
+#[test]
+fn en_route_the_destination_is_the_place_gone_on_to() {
+    let (_, _, t) = trips(
+        "غادرت القوات الأمريكية قاعدة الشدادي، وبلغت إقليم كردستان العراق، وهي في الطريق نحو محافظة الأنبار.",
+    );
+    assert_eq!(
+        t,
+        ["al_shaddadi_base > [kurdistan_region_iraq] > anbar_governorate"]
+    );
+}
+
+#[test]
+fn where_the_force_was_stationed_is_where_it_left_from() {
+    let (g, x, t) = trips("قررت روما سحب الجنود الذين كانوا يرابطون في أربيل إلى الكويت.");
+    assert_eq!(t, ["erbil_city > [] > kuwait"]);
+    assert_eq!(events(&g, &x, EventType::Presence), ["erbil_city"]);
+}
+
+#[test]
+fn the_base_gone_to_is_located_by_a_relative_clause() {
+    let (_, _, t) = trips(
+        "خرجت الدورية من مطار أربيل، ثم اتجهت المدرعات نحو القاعدة التي تتمركز فيها بمدينة دهوك.",
+    );
+    assert_eq!(t, ["erbil_intl_airport > [] > duhok_city"]);
+}
+
+#[test]
+fn a_base_emptied_leaves_the_site_the_sentence_is_about() {
+    let (g, x, _) = trips(
+        "تعرض مطار حرير، الذي استخدم في السابق قاعدة للتحالف قبل أن يُخلى قبل شهر، لهجوم بطائرة مسيرة.",
+    );
+    assert_eq!(events(&g, &x, EventType::Withdrawal), ["harir_airbase"]);
+}

@@ -233,6 +233,7 @@ pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extr
         article: date,
         last_actor: None,
         last_receiver: None,
+        civilian_sentence: None,
         partials: Vec::new(),
         movements: Vec::new(),
         events: Vec::new(),
@@ -264,6 +265,8 @@ struct Reader<'a> {
     last_actor: Option<Actor>,
     /// Who received the last handover, for the next one that does not say.
     last_receiver: Option<String>,
+    /// The last sentence that told of civilians moved.
+    civilian_sentence: Option<usize>,
     partials: Vec<Half>,
     movements: Vec<(usize, Movement)>,
     events: Vec<Event>,
@@ -358,6 +361,28 @@ impl Reader<'_> {
                 })
                 .copied()
                 .collect();
+            // "سحب الجنود الذين كانوا يرابطون في أربيل": where the force moved was stationed, told
+            // in a relative clause, is where it left from.
+            // "نحو القاعدة التي تتمركز فيها بمدينة القامشلي": where the base gone to is.
+            let relative = frames
+                .get(fi + 1)
+                .and_then(|n| Some((n, self.relative(n, frame)?)));
+            if let Some((next, of_place)) = relative {
+                mine.extend(
+                    placed
+                        .iter()
+                        .filter(|p| p.word > next.triggers[0].0 && p.word < next.range.end)
+                        .map(|p| Placed {
+                            role: match p.role {
+                                PlaceRole::Object(Trigger::Remain) if !of_place => {
+                                    PlaceRole::Stationed
+                                }
+                                role => role,
+                            },
+                            ..*p
+                        }),
+                );
+            }
             for p in &mut mine {
                 p.purpose = frame.purpose_at.is_some_and(|at| p.word > at);
             }
@@ -385,6 +410,10 @@ impl Reader<'_> {
                 background,
             };
             let first = frame.first();
+            if first.is_movement() && self.moves_civilians(frame, si, &range) {
+                self.civilian_sentence = Some(si);
+                continue;
+            }
             if first.is_movement() {
                 // Where units were said to be earlier in the sentence (for returns).
                 let earlier_locs: SmallVec<[Endpoint; 4]> = placed
@@ -396,7 +425,21 @@ impl Reader<'_> {
                     })
                     .map(|p| self.endpoint(p))
                     .collect();
-                self.movement_frame(frame, &mine, &earlier_locs, &ctx);
+                // The site the sentence is about before the verb ("تعرض مطار حرير لهجوم ... قبل
+                // أن يُخلى"): what a withdrawal with no place named leaves.
+                let subject_site = placed
+                    .iter()
+                    .rev()
+                    .filter(|p| p.word < frame.triggers[0].0 && !p.party)
+                    .find(|p| {
+                        let told = matches!(
+                            p.role,
+                            PlaceRole::Bare | PlaceRole::Location | PlaceRole::Stationed
+                        ) || matches!(p.role, PlaceRole::Object(t) if !t.is_movement());
+                        told && self.g.place(self.mentions[p.mention].place).kind.is_site()
+                    })
+                    .map(|p| self.endpoint(p));
+                self.movement_frame(frame, &mine, &earlier_locs, subject_site, &ctx);
             } else {
                 // An attacked base is often the subject before the verb ("تعرضت القاعدة لقصف").
                 let before: SmallVec<[Placed; 8]> = placed
@@ -405,6 +448,32 @@ impl Reader<'_> {
                     .copied()
                     .collect();
                 self.event_frame(frame, &mine, &before, &ctx);
+            }
+        }
+    }
+
+    /// Whether the people a movement frame moves are prisoners, families or refugees, not a
+    /// force: a word for them as the verb's object ("نقل 150 معتقلا من ... إلى"), or as the
+    /// nearest subject before it; or no force named at all right after a sentence about them.
+    fn moves_civilians(&self, frame: &Frame, si: usize, sentence: &Range<usize>) -> bool {
+        let words = self.words;
+        let t = frame.triggers[0].0;
+        let force = |j: usize| words[j].has(Lex::Force) || words[j].has(Lex::Coalition);
+        let object_end = (t + 1..frame.range.end)
+            .find(|&j| words[j].mention.is_some())
+            .unwrap_or(frame.range.end)
+            .min(t + 5);
+        if (t + 1..object_end).any(|j| words[j].has(Lex::Civilian)) {
+            return true;
+        }
+        match (sentence.start..t)
+            .rev()
+            .find(|&j| words[j].has(Lex::Civilian) || force(j))
+        {
+            Some(j) => words[j].has(Lex::Civilian),
+            None => {
+                self.civilian_sentence.is_some_and(|s| s + 1 == si)
+                    && !frame.range.clone().any(force)
             }
         }
     }
@@ -796,7 +865,7 @@ impl Reader<'_> {
             .clone()
             .find(|&i| {
                 // Close after a trigger: "انسحاب القوات منها"، "تسليمها"، "بإخلاء القاعدة".
-                let near_trigger = frame.triggers.iter().any(|(t, _)| *t <= i && i <= t + 4);
+                let near_trigger = frame.triggers.iter().any(|(t, _)| *t <= i && i <= t + 6);
                 near_trigger
                     && !to_it(words[i].token.text)
                     && (words[i].has(Lex::Anaphor)
@@ -886,6 +955,7 @@ impl Reader<'_> {
         frame: &Frame,
         placed: &[Placed],
         earlier_locs: &[Endpoint],
+        subject_site: Option<Endpoint>,
         ctx: &Ctx,
     ) {
         let g = self.g;
@@ -899,9 +969,18 @@ impl Reader<'_> {
         let mut purpose_dests: Ends = Ends::new();
         let mut purpose_vias: Ends = Ends::new();
         let mut between: Ends = Ends::new();
+        let mut onward: Ends = Ends::new();
         for p in placed.iter().filter(|p| !p.party) {
             let e = self.endpoint(p);
+            if matches!(
+                p.role,
+                PlaceRole::Stationed | PlaceRole::Object(Trigger::Remain)
+            ) {
+                self.presence(e, ctx);
+            }
             match (p.role, p.purpose) {
+                // "وهي في الطريق نحو الأنبار": where the trip goes on to, past the places reached.
+                (PlaceRole::Destination, false) if self.en_route(p.word, ctx) => onward.push(e),
                 // "إلى قواعدها في الكويت", "نحو القاعدة التي تتمركز فيها بمدينة القامشلي": the
                 // place that locates the base gone to is the destination.
                 (PlaceRole::Location | PlaceRole::Stationed | PlaceRole::Object(_), false)
@@ -933,6 +1012,10 @@ impl Reader<'_> {
                 vias.push(*far);
             }
         }
+        if !onward.is_empty() {
+            vias.append(&mut dests);
+            dests = onward;
+        }
         if redeploy && !redeploy_locs.is_empty() && (!dests.is_empty() || !purpose_dests.is_empty())
         {
             origins.append(&mut redeploy_locs);
@@ -943,6 +1026,15 @@ impl Reader<'_> {
             if let Some(a) = from_it.then(|| self.frame_anaphor(frame)).flatten() {
                 origins.push(a);
             }
+        }
+        if origins.is_empty() && dests.is_empty() && frame.has(Trigger::Withdraw) {
+            // "يستقلون طائرة في قاعدة الأسد": a withdrawal with no place left from leaves the
+            // site it is at, or the site the sentence is about.
+            let at = locs
+                .iter()
+                .find(|e| g.place(e.place).kind.is_site())
+                .copied();
+            origins.extend(at.or(subject_site));
         }
         // "رجعت إليها": the destination is the base named before.
         if dests.is_empty() {
@@ -1082,7 +1174,8 @@ impl Reader<'_> {
         let lo = word.saturating_sub(10).max(frame.triggers[0].0);
         for j in (lo..word).rev() {
             let w = &words[j];
-            if w.mention.is_some() || w.trigger().is_some() && j != frame.triggers[0].0 {
+            let other_verb = w.trigger().is_some_and(|t| t != Trigger::Remain);
+            if w.mention.is_some() || other_verb && j != frame.triggers[0].0 {
                 return false;
             }
             let noun = w.has(Lex::PlaceNoun) || w.has(Lex::Anaphor);
@@ -1099,6 +1192,49 @@ impl Reader<'_> {
             }
         }
         false
+    }
+
+    /// Whether the destination named at `word` is where a trip goes on to: "في الطريق نحو",
+    /// "في طريقه إلى".
+    fn en_route(&self, word: usize, ctx: &Ctx) -> bool {
+        let words = self.words;
+        let prev = |j: usize| reading::previous_word(words, j, ctx.words.start);
+        let Some(road) = prev(word).and_then(prev) else {
+            return false;
+        };
+        let t = words[road].token.text;
+        t.strip_prefix("ال").unwrap_or(t).starts_with("طريق")
+            && prev(road).is_some_and(|j| words[j].token.text == "في")
+    }
+
+    /// Forces stationed at a place: a presence there.
+    fn presence(&mut self, place: Endpoint, ctx: &Ctx) {
+        self.events.push(Event {
+            event_type: EventType::Presence,
+            place,
+            actor: ctx.actor.clone(),
+            counterpart: None,
+            status: Status::Reported,
+            date: ctx.date,
+            date_text: ctx.date_text.clone(),
+            evidence: ctx.evidence.clone(),
+            background: ctx.background,
+        });
+    }
+
+    /// Whether frame `next`, told right after the movement `frame`, is a relative clause of
+    /// staying that describes a place noun (`Some(true)`: "نحو القاعدة التي تتمركز فيها") or
+    /// the force (`Some(false)`: "الجنود الذين كانوا يرابطون في أربيل").
+    fn relative(&self, next: &Frame, frame: &Frame) -> Option<bool> {
+        let words = self.words;
+        let t = next.triggers[0].0;
+        if !frame.first().is_movement() || next.first() != Trigger::Remain {
+            return None;
+        }
+        let pronoun = (t.saturating_sub(3)..t)
+            .find(|&j| matches!(words[j].token.text, "الذي" | "التي" | "الذين"))?;
+        let before = reading::previous_word(words, pronoun, frame.range.start)?;
+        Some(words[before].has(Lex::PlaceNoun) || words[before].has(Lex::Anaphor))
     }
 
     fn push_movement(&mut self, sentence: usize, m: Movement) {
