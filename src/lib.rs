@@ -13,11 +13,14 @@
 //! - [`report`]: rows written as tables, JSON or CSV.
 //! - [`render`]: maps (SVG, PNG) of movements, events and places from the output GeoJSON.
 //! - [`pipeline`]: the main job, `convoy map`: extract, write the GeoJSON, draw the maps.
+//! - [`eval`]: extraction scored against annotated articles, as `tests/corpus/eval/score.py`
+//!   scores it.
 //! - [`error`]: the library's error type.
 
 pub mod arabic;
 pub mod document;
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod gazetteer;

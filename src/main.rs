@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand};
 
 use convoy::gazetteer::{self, validate, GazetteerFiles, Kind};
 use convoy::report::{self, Format, MentionRow, NearRow, PlaceRow, RouteRow};
-use convoy::{document, export, geoparse, pipeline, render, spatial, Document, Gazetteer};
+use convoy::{document, eval, export, geoparse, pipeline, render, spatial, Document, Gazetteer};
 
 /// Turns Arabic news reports about troop withdrawals in Iraq and Syria into GeoJSON and maps.
 #[derive(Parser)]
@@ -79,6 +79,9 @@ enum Command {
     },
     /// Places near a place or a point, or along the movements of an extract.
     Near(NearArgs),
+    /// Score extraction against annotated articles (NAME.txt with NAME.json), with the figures
+    /// of tests/corpus/eval/score.py. Exit 1 if some article could not be scored.
+    Eval(EvalArgs),
     /// Every place name found in articles (files, or directories of .txt files).
     Places {
         #[arg(required = true, value_name = "ARTICLE_OR_DIR")]
@@ -110,6 +113,29 @@ struct NearArgs {
     along: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = NearFormat::Table)]
     format: NearFormat,
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// A directory of NAME.txt articles, each with its NAME.json annotation.
+    #[arg(value_name = "ANNOTATED_DIR")]
+    dir: PathBuf,
+    /// table: score.py's summary line; json: its figures and counts.
+    #[arg(long, value_enum, default_value_t = EvalFormat::Table)]
+    format: EvalFormat,
+    /// Before the summary line, each article's misses and extras (table format).
+    #[arg(long)]
+    verbose: bool,
+    /// Country polygons (GeoJSON with an iso2 property) instead of the embedded ones, the
+    /// scorer's Natural Earth 1:50m.
+    #[arg(long, value_name = "FILE")]
+    countries: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum EvalFormat {
+    Table,
+    Json,
 }
 
 #[derive(Args)]
@@ -313,6 +339,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Near(args) => near_cmd(&files, args, &mut out),
+        Command::Eval(args) => eval_cmd(&files, args, &mut out),
         Command::Render {
             inputs,
             output,
@@ -475,6 +502,43 @@ fn expand_each(inputs: &[PathBuf], failed: &mut bool) -> Vec<PathBuf> {
         }
     }
     paths
+}
+
+fn eval_cmd(files: &GazetteerFiles, args: EvalArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    if !args.dir.is_dir() {
+        anyhow::bail!(
+            "{}: not a directory of annotated articles",
+            args.dir.display()
+        );
+    }
+    let countries = || match &args.countries {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{}: cannot read", path.display()))?;
+            Ok(eval::Countries::parse(&path.display().to_string(), &text)?)
+        }
+        None => Ok::<_, anyhow::Error>(eval::Countries::embedded()?),
+    };
+    let (g, countries) = rayon::join(|| Gazetteer::load(files), countries);
+    let e = eval::evaluate(&g?, &args.dir, &countries?)?;
+    for note in &e.extraction.notes {
+        eprintln!("convoy: {note}");
+    }
+    for failure in &e.extraction.failed {
+        eprintln!("convoy: {failure}");
+    }
+    for problem in &e.problems {
+        eprintln!("convoy: {problem}");
+    }
+    match args.format {
+        EvalFormat::Table => eval::write_table(&e.articles, &e.scores, args.verbose, out)?,
+        EvalFormat::Json => eval::write_json(&e.scores, out)?,
+    }
+    Ok(if e.failed() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn write_place_details(out: &mut dyn Write, p: &convoy::Place) -> io::Result<()> {
