@@ -155,3 +155,36 @@ fn a_base_emptied_leaves_the_site_the_sentence_is_about() {
     );
     assert_eq!(events(&g, &x, EventType::Withdrawal), ["harir_airbase"]);
 }
+
+#[test]
+fn a_date_between_commas_does_not_hide_the_object() {
+    let (g, x, _) = trips("بلغت قوات أمريكية، أمس الأحد، قاعدة حرير في محافظة أربيل.");
+    assert_eq!(events(&g, &x, EventType::Arrival), ["harir_airbase"]);
+}
+
+#[test]
+fn the_crossing_facing_another_locates_it_and_is_no_origin() {
+    let (g, x, t) =
+        trips("وصلت قوات أمريكية إلى قاعدة التنف، التي يقابلها من الجهة العراقية معبر الوليد.");
+    assert!(t.is_empty(), "{t:?}");
+    assert_eq!(events(&g, &x, EventType::Arrival), ["al_tanf_garrison"]);
+}
+
+#[test]
+fn crossing_the_border_with_a_country_goes_into_it_and_the_trip_goes_on() {
+    let (_, _, t) = trips(
+        "خرج رتل أمريكي من قاعدة الشدادي وسلك الطريق نحو مدينة الحسكة. وقالت مصادر إن الرتل سيجتاز الحدود مع العراق خلال ساعات.",
+    );
+    assert_eq!(t, ["al_shaddadi_base > [al_hasakah_city] > iraq"]);
+}
+
+#[test]
+fn a_headline_with_fewer_waypoints_restates_the_trip() {
+    let (_, _, t) = trips(
+        "رتل أمريكي يتحرك من الأردن نحو قاعدة عين الأسد\n\nانطلق رتل أمريكي من الأراضي الأردنية وعبر معبر الوليد، وهو الآن في طريقه نحو قاعدة عين الأسد.",
+    );
+    assert_eq!(
+        t,
+        ["jordan > [al_waleed_crossing_anbar] > ain_al_asad_airbase"]
+    );
+}

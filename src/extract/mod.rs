@@ -1412,7 +1412,7 @@ impl Reader<'_> {
     fn finish(mut self) -> (Vec<Movement>, Vec<Event>) {
         let mut movements = std::mem::take(&mut self.movements);
         let partials = std::mem::take(&mut self.partials);
-        let used = trips::assemble(self.g, &mut movements, &partials);
+        let used = trips::assemble(self.g, self.mentions, &mut movements, &partials);
         movements.sort_by_key(|(s, m)| (*s, m.evidence.start));
         let mut events = std::mem::take(&mut self.events);
         for (i, p) in partials.iter().enumerate() {

@@ -284,6 +284,16 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
         if w.is_punct() {
             match w.token.text {
                 "(" | ")" | "\"" | "/" => continue,
+                // "بلغت قوات أميركية، أمس الأحد، معبر التنف": a date between commas is an aside.
+                "،" | "," if j > sentence_start && words[j - 1].in_date => {
+                    while j > sentence_start && words[j - 1].in_date {
+                        j -= 1;
+                    }
+                    if j > sentence_start && matches!(words[j - 1].token.text, "،" | ",") {
+                        j -= 1;
+                    }
+                    continue;
+                }
                 _ => break,
             }
         }
@@ -392,6 +402,16 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
             return (PlaceRole::Locator, near);
         }
         if w.token.text == "مع" || w.token.text == "على" {
+            // "سيجتاز الحدود مع العراق": the border crossed leads into the country after it.
+            let border = previous_word(words, j, sentence_start)
+                .filter(|&b| words[b].token.text.ends_with("حدود"));
+            let crossed = border
+                .and_then(|b| previous_word(words, b, sentence_start))
+                .and_then(|v| words[v].trigger())
+                .is_some_and(|t| t == Trigger::Move);
+            if w.token.text == "مع" && crossed {
+                return (PlaceRole::Destination, near);
+            }
             // "على الحدود مع سوريا", "على القاعدة": not a trip's endpoint here.
             return (PlaceRole::Locator, near);
         }

@@ -11,6 +11,7 @@ use geo::{Distance, Haversine};
 
 use super::{Movement, Status};
 use crate::gazetteer::{Gazetteer, Kind, PlaceIndex};
+use crate::geoparse::Mention;
 
 /// How many sentences after a half-trip its other half may be told.
 const REACH: usize = 2;
@@ -46,6 +47,7 @@ impl Half {
 /// sentence; the joined ones are added to them. Returns, for each half, whether it was used.
 pub(super) fn assemble(
     g: &Gazetteer,
+    mentions: &[Mention],
     movements: &mut Vec<(usize, Movement)>,
     halves: &[Half],
 ) -> Vec<bool> {
@@ -92,6 +94,7 @@ pub(super) fn assemble(
         }
     }
     refine(g, movements, halves, &mut used);
+    go_on(g, mentions, movements, halves, &mut used);
     // "بلغت القوات المعبر. وجاء قسم منها من الأردن، وانطلق آخر من قاعدة عين الأسد": where they
     // came from, told in the next sentence.
     for j in 0..halves.len() {
@@ -159,6 +162,51 @@ fn refine(
     }
 }
 
+/// A destination told next that neither holds nor lies inside an earlier trip's destination
+/// is where that trip went on to: "خرج الرتل من قاعدة جلبيا وسلك الطريق نحو المالكية. وسيجتاز
+/// الحدود مع العراق" is Jalabiya → al-Malikiyah → Iraq.
+/// A place the trip's own words named ("نحو قاعدة الحرير بأربيل") is no next leg.
+fn go_on(
+    g: &Gazetteer,
+    mentions: &[Mention],
+    movements: &mut [(usize, Movement)],
+    halves: &[Half],
+    used: &mut [bool],
+) {
+    for j in 0..halves.len() {
+        let b = &halves[j];
+        if used[j] || b.has_origin {
+            continue;
+        }
+        let dest = b.movement.destination.place;
+        let before = movements.iter_mut().rev().find(|(s, m)| {
+            (*s == b.sentence || *s + 1 == b.sentence)
+                && m.evidence.end <= b.movement.evidence.end
+                && m.origin.place != dest
+                && !contains(g, m.destination.place, dest)
+                && !contains(g, dest, m.destination.place)
+                && !mentions.iter().any(|n| {
+                    n.place == dest
+                        && n.span.start >= m.evidence.start
+                        && n.span.end <= m.evidence.end
+                })
+                && b.actor()
+                    .is_none_or(|x| m.actor.as_ref().is_none_or(|y| *y.name == *x))
+        });
+        if let Some((_, m)) = before {
+            let reached = m.destination;
+            m.via.push(reached);
+            m.via.extend(b.movement.via.iter().copied());
+            m.destination = b.movement.destination;
+            m.evidence = m.evidence.start..m.evidence.end.max(b.movement.evidence.end);
+            if b.movement.status != Status::Reported {
+                m.status = b.movement.status;
+            }
+            used[j] = true;
+        }
+    }
+}
+
 /// The trip whose origin `a` tells and destination `b` tells.
 fn join(a: &Half, b: &Half) -> Movement {
     let mut m = a.movement.clone();
@@ -189,7 +237,9 @@ pub(super) fn merge_restatements(g: &Gazetteer, mut movements: Vec<Movement>) ->
             k != i
                 && contains(g, a.origin.place, b.origin.place)
                 && contains(g, a.destination.place, b.destination.place)
-                && (a.origin.place != b.origin.place || a.destination.place != b.destination.place)
+                && (a.origin.place != b.origin.place
+                    || a.destination.place != b.destination.place
+                    || a.via.len() < b.via.len() && a.via.iter().all(|v| b.via.contains(v)))
                 && a.actor
                     .as_ref()
                     .is_none_or(|x| b.actor.as_ref().is_none_or(|y| x.name == y.name))
