@@ -242,7 +242,9 @@ fn near_within_a_radius_with_kinds() {
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
-    assert_eq!(ids, ["al_tanf_garrison"]);
+    // Nearest first: Tower 22 (23 km) and the al-Tanf garrison (28 km); the crossing itself is
+    // not a base.
+    assert_eq!(ids, ["tower_22", "al_tanf_garrison"]);
 }
 
 #[test]
