@@ -309,7 +309,8 @@ impl Reader<'_> {
     fn sentence(&mut self, si: usize, span: Range<usize>, range: Range<usize>) {
         let words = self.words;
         let frames = self.frames(range.clone());
-        if frames.is_empty() {
+        let named = range.clone().any(|i| words[i].mention.is_some());
+        if frames.is_empty() && !named {
             return;
         }
         let denied = range.clone().any(|i| words[i].has(Lex::Denied));
@@ -337,6 +338,7 @@ impl Reader<'_> {
                 party,
             });
         }
+        self.stated_presence(&placed, &span, &range);
         let background_year = self.background_year(range.clone());
         for (fi, frame) in frames.iter().enumerate() {
             // Names before the first trigger belong to the first frame (the subject's place).
@@ -450,6 +452,66 @@ impl Reader<'_> {
                 self.event_frame(frame, &mine, &before, &ctx);
             }
         }
+    }
+
+    /// Presence told without a verb of staying: forces "stationed" (متواجدين، المنتشرة) at a
+    /// place, or a base of a force at a place ("قاعدتي التحالف في تل بيدر وقسرك", "إحدى
+    /// قواعدنا بالقرب من حقل كونيكو").
+    fn stated_presence(&mut self, placed: &[Placed], span: &Range<usize>, range: &Range<usize>) {
+        let words = self.words;
+        for p in placed.iter().filter(|p| !p.party) {
+            let stationed = p.role == PlaceRole::Stationed;
+            let based = matches!(
+                p.role,
+                PlaceRole::Location | PlaceRole::Near | PlaceRole::Destination
+            ) && self.base_of_force_before(p.word, range.start);
+            if !(stationed || based) {
+                continue;
+            }
+            let actor = (p.word.saturating_sub(8).max(range.start)..p.word)
+                .rev()
+                .find_map(|j| words[j].nation())
+                .map(|n| Actor {
+                    name: nation_actor(n).into(),
+                    arabic: None,
+                });
+            self.events.push(Event {
+                event_type: EventType::Presence,
+                place: self.endpoint(p),
+                actor,
+                counterpart: None,
+                status: Status::Reported,
+                date: None,
+                date_text: None,
+                evidence: span.clone(),
+                background: false,
+            });
+        }
+    }
+
+    /// Whether a base noun qualified by a force comes closely before the word at `k`: "قاعدتي
+    /// التحالف في", "قواعد للتحالف في", "قاعدة عسكرية أمريكية قرب", "قواعدنا العسكرية بالقرب من".
+    fn base_of_force_before(&self, k: usize, start: usize) -> bool {
+        let words = self.words;
+        let lo = k.saturating_sub(6).max(start);
+        let base = |j: usize| {
+            let t = words[j].token.text;
+            let t = t.strip_prefix("ال").unwrap_or(t);
+            words[j].has(Lex::PlaceNoun) && (t.starts_with("قاعد") || t.starts_with("قواعد"))
+        };
+        (lo..k).any(|j| {
+            let own = ["نا", "ها", "ه", "هم"]
+                .iter()
+                .any(|s| words[j].token.text.ends_with(s));
+            base(j)
+                && (own
+                    || (j + 1..(j + 4).min(k)).any(|q| {
+                        words[q].has(Lex::Coalition)
+                            || words[q].has(Lex::Force)
+                            || words[q].nation().is_some()
+                    }))
+                && !(j + 1..k).any(|q| words[q].mention.is_some() || words[q].trigger().is_some())
+        })
     }
 
     /// Whether the people a movement frame moves are prisoners, families or refugees, not a
@@ -851,11 +913,23 @@ impl Reader<'_> {
             .iter()
             .rev()
             .filter(|m| m.span.start < at)
-            .find(|m| self.g.place(m.place).kind.is_site())
+            .find(|m| self.g.place(m.place).kind.is_site() || self.named_as_site(m))
             .map(|m| Endpoint {
                 place: m.place,
                 near: false,
             })
+    }
+
+    /// Whether the text calls a place a base, an airport or a crossing ("قاعدة صرين"), whatever
+    /// the gazetteer knows it as.
+    fn named_as_site(&self, m: &Mention) -> bool {
+        use geoparse::Cue;
+        matches!(
+            m.cue,
+            Some(Cue::Base | Cue::Airport | Cue::Crossing | Cue::Field)
+        ) || ["قاعد", "مطار", "معبر", "معسكر"]
+            .iter()
+            .any(|p| self.doc.text[m.span.clone()].starts_with(p))
     }
 
     fn frame_anaphor(&self, frame: &Frame) -> Option<Endpoint> {
@@ -1280,18 +1354,27 @@ impl Reader<'_> {
                     .filter(|p| g.place(self.mentions[p.mention].place).kind.is_site())
                     .take(1),
             );
+            // "القوات الأمريكية في العراق وسوريا تعرضت لهجمات": attacked in each place.
+            if candidates.is_empty() {
+                candidates.extend(before.iter().filter(|p| p.role == PlaceRole::Location));
+            }
         }
+        // A named site, else the site a pronoun refers to ("قاعدة قسرك، التي يتمركز فيها
+        // التحالف بريف الحسكة"), else any place named.
         let site = candidates
             .iter()
             .find(|p| g.place(self.mentions[p.mention].place).kind.is_site())
-            .or_else(|| {
-                candidates.iter().find(|p| {
-                    !matches!(g.place(self.mentions[p.mention].place).kind, Kind::Country)
-                        || event_type == EventType::Presence
-                })
-            })
             .map(|p| self.endpoint(p))
-            .or_else(|| self.frame_anaphor(frame));
+            .or_else(|| self.frame_anaphor(frame))
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .find(|p| {
+                        !matches!(g.place(self.mentions[p.mention].place).kind, Kind::Country)
+                            || event_type == EventType::Presence
+                    })
+                    .map(|p| self.endpoint(p))
+            });
         let Some(place) = site else {
             return;
         };
@@ -1333,11 +1416,15 @@ impl Reader<'_> {
             ctx.actor.clone()
         };
         // Forces remain at every site a list names ("في قواعد X وY وZ").
+        // Forces stay, or are attacked, at every place a list names ("تنتشر في الحسكة والرقة
+        // ودير الزور").
         let mut places = vec![place];
-        if event_type == EventType::Presence {
+        if matches!(event_type, EventType::Presence | EventType::Attack) {
             for p in &candidates {
                 let e = self.endpoint(p);
-                if g.place(e.place).kind.is_site() && !places.iter().any(|q| q.place == e.place) {
+                let listed = g.place(e.place).kind.is_site()
+                    || matches!(p.role, PlaceRole::Location | PlaceRole::Object(_));
+                if listed && !places.iter().any(|q| q.place == e.place) {
                     places.push(e);
                 }
             }
