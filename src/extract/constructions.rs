@@ -188,3 +188,68 @@ fn a_headline_with_fewer_waypoints_restates_the_trip() {
         ["jordan > [al_waleed_crossing_anbar] > ain_al_asad_airbase"]
     );
 }
+
+#[test]
+fn a_base_left_and_returned_to_in_one_clause_is_left() {
+    let (g, x, t) = trips(
+        "وعادت قاعدة بلد إلى السيطرة العراقية، بالتزامن مع مغادرة آخر من كان متبقيا فيها من الجنود.",
+    );
+    assert!(t.is_empty(), "{t:?}");
+    assert_eq!(events(&g, &x, EventType::Withdrawal), ["balad_airbase"]);
+}
+
+#[test]
+fn places_reached_on_the_way_are_arrivals() {
+    let (g, x, _) = trips(
+        "انطلق الرتل من الأراضي الأردنية، وبلغ قاعدة التنف، وهو الآن في طريقه نحو قاعدة عين الأسد.",
+    );
+    assert_eq!(events(&g, &x, EventType::Arrival), ["al_tanf_garrison"]);
+}
+
+#[test]
+fn presence_without_a_verb_and_attacks_on_a_list() {
+    let (g, x, _) = trips("وتوجه الرتل نحو قاعدتي التحالف في تل بيدر وقسرك بريف الحسكة.");
+    let at = events(&g, &x, EventType::Presence);
+    assert!(at.contains(&"qasrak_base".to_owned()), "{at:?}");
+    let (g, x, _) =
+        trips("وقالت الوزارة إن القوات الأمريكية في العراق وسوريا تعرضت لأكثر من 150 هجوما.");
+    assert_eq!(events(&g, &x, EventType::Attack), ["iraq", "syria"]);
+    let (g, x, _) = trips("وأعلنت القيادة أن صاروخين سقطا داخل قاعدة حرير.");
+    assert_eq!(events(&g, &x, EventType::Attack), ["harir_airbase"]);
+}
+
+#[test]
+fn part_of_the_forces_kept_in_a_place_is_a_presence() {
+    let (g, x, _) = trips("واشنطن تبحث إبقاء جزء من قواتها في شمال شرق سوريا.");
+    assert_eq!(events(&g, &x, EventType::Presence), ["northeast_syria"]);
+}
+
+#[test]
+fn to_it_refers_to_the_place_left_earlier_in_the_sentence() {
+    let (g, x, t) = trips("انسحبت القوات الأمريكية من العراق عام 2011، ثم عادت إليه عام 2014.");
+    assert!(t.is_empty(), "{t:?}");
+    assert_eq!(events(&g, &x, EventType::Arrival), ["iraq"]);
+}
+
+#[test]
+fn a_noun_refers_to_the_place_named_with_it() {
+    let (g, x, _) = trips(
+        "سلم التحالف معسكر التاجي للقوات العراقية بعد نقل مستشاريه إلى مطار بغداد الدولي. وكانت صواريخ قد استهدفت المعسكر الشهر الماضي.",
+    );
+    assert_eq!(events(&g, &x, EventType::Attack), ["camp_taji"]);
+}
+
+#[test]
+fn forces_spread_between_bases_are_present_at_each() {
+    let (g, x, _) =
+        trips("وسيبقى 2500 جندي أمريكي في العراق، موزعين بين قاعدة عين الأسد وقاعدة حرير.");
+    let at = events(&g, &x, EventType::Presence);
+    assert!(at.contains(&"ain_al_asad_airbase".to_owned()), "{at:?}");
+    assert!(at.contains(&"harir_airbase".to_owned()), "{at:?}");
+}
+
+#[test]
+fn to_that_is_no_destination() {
+    let (g, x, _) = trips("وأشار البيان إلى أن القوات الأمريكية في سوريا تعرضت لهجمات عدة.");
+    assert_eq!(events(&g, &x, EventType::Attack), ["syria"]);
+}

@@ -452,6 +452,8 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "خروجه",
             "خروجها",
             "خروجهم",
+            "يستقلون",
+            "استقلوا",
             "withdraw",
             "withdrew",
             "withdrawn",
@@ -692,6 +694,8 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "غارة",
             "سقطت",
             "سقط",
+            "سقطا",
+            "سقطتا",
             "سقوط",
             "تفجير",
             "تفجيرا",
@@ -1146,6 +1150,7 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "مقرات",
             "مواقع",
             "موقع",
+            "موقعا",
             "المعسكر",
             "الموقع",
             "المطار",
@@ -1433,7 +1438,7 @@ pub struct Form {
 /// The article, alone or after a proclitic: "السيارات", "بالشاحنات".
 const ARTICLES: [&str; 5] = ["ال", "وال", "بال", "فال", "كال"];
 /// Possessive suffixes on a noun: "عناصرها", "مقراته".
-const POSSESSIVES: [&str; 4] = ["هما", "هم", "ها", "ه"];
+const POSSESSIVES: [&str; 5] = ["هما", "هم", "ها", "نا", "ه"];
 
 /// The shared lexicon, built on first use.
 pub fn lexicon() -> &'static Lexicon {

@@ -459,12 +459,18 @@ impl Reader<'_> {
     /// قواعدنا بالقرب من حقل كونيكو").
     fn stated_presence(&mut self, placed: &[Placed], span: &Range<usize>, range: &Range<usize>) {
         let words = self.words;
+        let mut listed = false;
         for p in placed.iter().filter(|p| !p.party) {
             let stationed = p.role == PlaceRole::Stationed;
-            let based = matches!(
+            let at = matches!(
                 p.role,
                 PlaceRole::Location | PlaceRole::Near | PlaceRole::Destination
-            ) && self.base_of_force_before(p.word, range.start);
+            );
+            // "قاعدتي التحالف في تل بيدر وقسرك": و + a name goes on the list before it.
+            let based = at
+                && (listed && words[p.word].glue.starts_with('و')
+                    || self.base_of_force_before(p.word, range.start));
+            listed = based;
             if !(stationed || based) {
                 continue;
             }
@@ -906,18 +912,50 @@ impl Reader<'_> {
         }
     }
 
-    /// The base a word like "القاعدة" or "منها" refers back to: the last site named before it.
+    /// The base a word like "القاعدة" or "منها" refers back to: the last site named before it,
+    /// and first the last one named with the same noun ("المعسكر" → "معسكر التاجي").
     fn anaphor(&self, word: usize) -> Option<Endpoint> {
         let at = self.words[word].token.orig.0;
-        self.mentions
-            .iter()
-            .rev()
-            .filter(|m| m.span.start < at)
-            .find(|m| self.g.place(m.place).kind.is_site() || self.named_as_site(m))
+        let before = || {
+            self.mentions
+                .iter()
+                .rev()
+                .filter(move |m| m.span.start < at)
+        };
+        let text = self.words[word].token.text;
+        let noun = ["معسكر", "مطار", "معبر", "قاعد"]
+            .into_iter()
+            .find(|n| text.contains(n));
+        let same_noun = noun.and_then(|n| {
+            before().find(|m| {
+                let name = &self.doc.text[m.span.clone()];
+                name.starts_with(n) || n == "قاعد" && name.starts_with("قواعد")
+            })
+        });
+        same_noun
+            .or_else(|| {
+                before().find(|m| self.g.place(m.place).kind.is_site() || self.named_as_site(m))
+            })
             .map(|m| Endpoint {
                 place: m.place,
                 near: false,
             })
+    }
+
+    /// What "إليه" or "إليها" refers back to: a place gone to or from earlier in the same
+    /// sentence ("انسحبت من العراق ثم عادت إليه"), not a subject; else the last site.
+    fn anaphor_in_sentence(&self, word: usize, sentence: &Range<usize>) -> Option<Endpoint> {
+        let words = self.words;
+        (sentence.start..word)
+            .rev()
+            .filter(|&j| words[j].mention.is_some())
+            .find(|&j| role_of(words, j, sentence.start).0 != PlaceRole::Bare)
+            .and_then(|j| words[j].mention)
+            .map(|m| Endpoint {
+                place: self.mentions[m].place,
+                near: false,
+            })
+            .or_else(|| self.anaphor(word))
     }
 
     /// Whether the text calls a place a base, an airport or a crossing ("قاعدة صرين"), whatever
@@ -939,7 +977,7 @@ impl Reader<'_> {
             .clone()
             .find(|&i| {
                 // Close after a trigger: "انسحاب القوات منها"، "تسليمها"، "بإخلاء القاعدة".
-                let near_trigger = frame.triggers.iter().any(|(t, _)| *t <= i && i <= t + 6);
+                let near_trigger = frame.triggers.iter().any(|(t, _)| *t <= i && i <= t + 8);
                 near_trigger
                     && !to_it(words[i].token.text)
                     && (words[i].has(Lex::Anaphor)
@@ -1044,6 +1082,7 @@ impl Reader<'_> {
         let mut purpose_vias: Ends = Ends::new();
         let mut between: Ends = Ends::new();
         let mut onward: Ends = Ends::new();
+        let mut put_in: Ends = Ends::new();
         for p in placed.iter().filter(|p| !p.party) {
             let e = self.endpoint(p);
             if matches!(
@@ -1073,6 +1112,13 @@ impl Reader<'_> {
                 (PlaceRole::PathBetween, _) => between.push(e),
                 // "دخل رتل قاعدة قسرك": what one enters or reaches is the destination.
                 (PlaceRole::Object(Trigger::Arrive), false) => dests.push(e),
+                // "نقلت معداتها في قاعدة عين الأسد", "استقرت في الكويت": put or settled in.
+                (PlaceRole::Location, false)
+                    if !frame.has(Trigger::Withdraw) && p.word > frame.triggers[0].0 =>
+                {
+                    put_in.push(e);
+                    locs.push(e)
+                }
                 (PlaceRole::Location | PlaceRole::Object(_), _) => locs.push(e),
                 _ => {}
             }
@@ -1087,8 +1133,15 @@ impl Reader<'_> {
             }
         }
         if !onward.is_empty() {
+            // The places reached on the way were arrived at.
+            for reached in &dests {
+                self.arrival(*reached, ctx);
+            }
             vias.append(&mut dests);
             dests = onward;
+        }
+        if dests.is_empty() && purpose_dests.is_empty() && !frame.has(Trigger::Redeploy) {
+            dests = put_in;
         }
         if redeploy && !redeploy_locs.is_empty() && (!dests.is_empty() || !purpose_dests.is_empty())
         {
@@ -1114,7 +1167,7 @@ impl Reader<'_> {
         if dests.is_empty() {
             let words = self.words;
             if let Some(i) = frame.range.clone().find(|&i| to_it(words[i].token.text)) {
-                dests.extend(self.anaphor(i));
+                dests.extend(self.anaphor_in_sentence(i, &ctx.words));
             }
         }
         // "خرجت من A كانت قادمة من B": B → A.
@@ -1126,6 +1179,9 @@ impl Reader<'_> {
         }
         let origins = most_precise(g, origins);
         let mut dests = most_precise(g, dests);
+        // "وعادت قاعدة بلد ... مع مغادرة آخر الجنود منها": a place both left and reached in one
+        // frame is where the frame happens, left.
+        dests.retain(|d| !origins.iter().any(|o| o.place == d.place));
         let purpose_dests = most_precise(g, purpose_dests);
         let (vehicles, personnel) =
             self.counts(frame_count_range(frame, &ctx.words, ctx.first_frame));
@@ -1283,8 +1339,18 @@ impl Reader<'_> {
 
     /// Forces stationed at a place: a presence there.
     fn presence(&mut self, place: Endpoint, ctx: &Ctx) {
+        self.event_at(EventType::Presence, place, ctx);
+    }
+
+    /// A place reached on the way: an arrival there.
+    fn arrival(&mut self, place: Endpoint, ctx: &Ctx) {
+        self.event_at(EventType::Arrival, place, ctx);
+    }
+
+    /// An event of the frame's actor and date at `place`, reported.
+    fn event_at(&mut self, event_type: EventType, place: Endpoint, ctx: &Ctx) {
         self.events.push(Event {
-            event_type: EventType::Presence,
+            event_type,
             place,
             actor: ctx.actor.clone(),
             counterpart: None,
@@ -1340,11 +1406,10 @@ impl Reader<'_> {
             .collect();
         let mut candidates = candidates;
         // "تعرضت القاعدة لقصف": the base before the verb was the target.
-        let subjected = frame.triggers[0].0.checked_sub(3).is_some_and(|lo| {
-            (lo..frame.triggers[0].0).any(|j| {
-                let t = words[j].token.text;
-                t.contains("تعرض") || t.contains("يتعرض")
-            })
+        let t0 = frame.triggers[0].0;
+        let subjected = (t0.saturating_sub(5).max(ctx.words.start)..t0).any(|j| {
+            let t = words[j].token.text;
+            t.contains("تعرض") || t.contains("يتعرض")
         });
         if candidates.is_empty() && event_type == EventType::Attack && subjected {
             candidates.extend(
@@ -1367,12 +1432,17 @@ impl Reader<'_> {
             .map(|p| self.endpoint(p))
             .or_else(|| self.frame_anaphor(frame))
             .or_else(|| {
-                candidates
-                    .iter()
-                    .find(|p| {
-                        !matches!(g.place(self.mentions[p.mention].place).kind, Kind::Country)
-                            || event_type == EventType::Presence
-                    })
+                // A place the event is "in" before a bare name, which is often a subject.
+                let fits = |p: &&&Placed| {
+                    !matches!(g.place(self.mentions[p.mention].place).kind, Kind::Country)
+                        || event_type == EventType::Presence
+                        || subjected && p.role == PlaceRole::Location
+                };
+                let located = candidates.iter().filter(|p| p.role != PlaceRole::Bare);
+                located
+                    .clone()
+                    .find(fits)
+                    .or_else(|| candidates.iter().find(fits))
                     .map(|p| self.endpoint(p))
             });
         let Some(place) = site else {

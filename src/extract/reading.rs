@@ -376,7 +376,13 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                             continue;
                         }
                         if b.has(Lex::Source) {
-                            return (PlaceRole::Locator, near);
+                            // "إبقاء جزء من قواتها في X": where part of the forces is.
+                            let role = if located {
+                                PlaceRole::Location
+                            } else {
+                                PlaceRole::Locator
+                            };
+                            return (role, near);
                         }
                     }
                     // "قادمة من": where it came from before.
@@ -386,6 +392,13 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                     return (PlaceRole::Origin, near);
                 }
                 Role::Destination => {
+                    // "أشار إلى أن القوات في العراق": "that", no way to anywhere.
+                    if words
+                        .get(j + 1)
+                        .is_some_and(|n| matches!(n.token.text, "ان" | "انه"))
+                    {
+                        break;
+                    }
                     if before.is_some_and(|b| b.has(Lex::PathNext)) {
                         return (PlaceRole::PathNext, near);
                     }
@@ -395,9 +408,17 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
             }
         }
         if w.token.text == "بين" {
-            if previous_word(words, j, sentence_start).is_some_and(|b| words[b].has(Lex::PathNext))
-            {
+            let before = previous_word(words, j, sentence_start).map(|b| &words[b]);
+            if before.is_some_and(|b| b.has(Lex::PathNext)) {
                 return (PlaceRole::PathBetween, near);
+            }
+            // "موزعين بين قاعدة عين الأسد وقاعدة حرير": where forces are spread.
+            let spread = before.is_some_and(|b| {
+                let t = b.token.text;
+                t.contains("موزع") || t.contains("توزع") || b.has(Lex::Stationed)
+            });
+            if spread {
+                return (PlaceRole::Stationed, near);
             }
             return (PlaceRole::Locator, near);
         }
