@@ -253,3 +253,18 @@ fn to_that_is_no_destination() {
     let (g, x, _) = trips("وأشار البيان إلى أن القوات الأمريكية في سوريا تعرضت لهجمات عدة.");
     assert_eq!(events(&g, &x, EventType::Attack), ["syria"]);
 }
+
+#[test]
+fn to_after_speech_or_an_aim_is_no_destination() {
+    let (_, _, t) =
+        trips("وغادر الجنود الألمان قاعدة التاجي، استناداً إلى بيان أشار إلى الوضع الأمني في العراق.");
+    assert!(t.is_empty(), "{t:?}");
+}
+
+#[test]
+fn what_a_force_had_is_put_where_in_names() {
+    let (_, _, t) = trips(
+        "سحبت القوة معداتها من قاعدة التنف، ونقلت ما بحوزتها من معدات وآليات في قاعدة عين الأسد.",
+    );
+    assert_eq!(t, ["al_tanf_garrison > [] > ain_al_asad_airbase"]);
+}

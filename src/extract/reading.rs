@@ -196,6 +196,36 @@ pub fn read<'a>(
     words
 }
 
+/// Words after which "إلى" points at a topic or an aim, not a place gone to (normalised).
+fn not_a_way(word: &str) -> bool {
+    let w = crate::arabic::strip_glue(word, 3);
+    [
+        "اشار",
+        "يشير",
+        "تشير",
+        "لفت",
+        "يلفت",
+        "دعا",
+        "دعت",
+        "يدعو",
+        "تدعو",
+        "الداعي",
+        "الداعيه",
+        "الرامي",
+        "الراميه",
+        "يرمي",
+        "يهدف",
+        "تهدف",
+        "بالنسبه",
+        "نوه",
+        "تطرق",
+        "استنادا",
+        "نظرا",
+    ]
+    .iter()
+    .any(|p| w.starts_with(p))
+}
+
 /// Whether a name begins with the noun of a site (قاعدة، مطار، معبر...): no force is titled
 /// after one (normalised text).
 fn names_a_site(word: &str) -> bool {
@@ -366,7 +396,16 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                                 || words[b].has(Lex::Personnel)
                         })
                     {
-                        return (PlaceRole::Locator, near);
+                        // "نقلت ما بحوزتها من معدات في قاعدة X": "of" after "ما", and X is
+                        // where the things are put.
+                        let partitive = (j.saturating_sub(2).max(sentence_start)..j)
+                            .any(|b| words[b].token.text == "ما");
+                        let role = if partitive {
+                            PlaceRole::Location
+                        } else {
+                            PlaceRole::Locator
+                        };
+                        return (role, near);
                     }
                     // "القريبة من", "جزءا من", "رسالة من": not where anything left from.
                     if let Some(b) = before {
@@ -392,10 +431,12 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                     return (PlaceRole::Origin, near);
                 }
                 Role::Destination => {
-                    // "أشار إلى أن القوات في العراق": "that", no way to anywhere.
+                    // "أشار إلى أن القوات في العراق": "that", no way to anywhere; nor after
+                    // speech and aims ("أشار إلى الوضع في العراق", "الداعي إلى خروج").
                     if words
                         .get(j + 1)
                         .is_some_and(|n| matches!(n.token.text, "ان" | "انه"))
+                        || before.is_some_and(|b| not_a_way(b.token.text))
                     {
                         break;
                     }
