@@ -268,3 +268,28 @@ fn what_a_force_had_is_put_where_in_names() {
     );
     assert_eq!(t, ["al_tanf_garrison > [] > ain_al_asad_airbase"]);
 }
+
+#[test]
+fn a_comma_before_a_finite_verb_starts_the_next_clause() {
+    let (g, x, t) = trips(
+        "وبالتزامن مع الانسحاب من مدينة منبج، دخل رتل أمريكي الأراضي العراقية آتياً من قاعدة الشدادي.",
+    );
+    assert_eq!(t, ["al_shaddadi_base > [] > iraq"]);
+    assert_eq!(events(&g, &x, EventType::Withdrawal), ["manbij_city"]);
+}
+
+#[test]
+fn a_planned_trip_is_no_restatement_of_one_done() {
+    let (_, _, t) = trips(
+        "غادرت القوات الأمريكية قاعدة الشدادي اليوم متجهة إلى أربيل. وقال الوزير إن ألف جندي سحبوا من شمال سوريا يُنتظر أن يُنقلوا إلى غرب العراق.",
+    );
+    assert_eq!(t.len(), 2, "{t:?}");
+}
+
+#[test]
+fn a_participle_after_a_comma_stays_in_its_clause() {
+    let (_, _, t) = trips(
+        "وغادر رتل من 18 عربة مدرعة قاعدة التنف، متجهاً إلى قاعدة الشدادي، برفقة عربات تابعة لقوات سوريا الديمقراطية.",
+    );
+    assert_eq!(t, ["al_tanf_garrison > [] > al_shaddadi_base"]);
+}

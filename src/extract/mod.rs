@@ -540,7 +540,7 @@ impl Reader<'_> {
         {
             Some(j) => words[j].has(Lex::Civilian),
             None => {
-                self.civilian_sentence.is_some_and(|s| s + 1 == si)
+                self.civilian_sentence.is_some_and(|s| s + 1 >= si)
                     && !frame.range.clone().any(force)
             }
         }
@@ -578,9 +578,11 @@ impl Reader<'_> {
             if w.has(Lex::FrameBreak) {
                 broke = true;
             }
-            // "، وانسحاب ...": a comma and a conjunction glued to a trigger start a new clause.
-            if w.glue.starts_with('و')
-                && w.trigger().is_some()
+            // "، وانسحاب ...": a comma and a conjunction glued to a trigger start a new clause;
+            // so does a comma before a finite verb ("مع الانسحاب من X، دخل رتل ...").
+            let finite = w.glue.is_empty() && finite_verb(w.token.text);
+            if (w.glue.starts_with('و') || finite)
+                && w.trigger().is_some_and(Trigger::is_movement)
                 && i > range.start
                 && words[i - 1].token.text == "،"
             {
@@ -1714,6 +1716,17 @@ fn most_precise(g: &Gazetteer, mut ends: Ends) -> Ends {
         first
     });
     ends
+}
+
+/// Whether a trigger word reads as a finite verb ("دخل", "غادرت", "يتجه"), not a verbal noun
+/// ("الانسحاب") or a participle ("متجهاً", "عائدةً", "منسحبين"), which go on the clause before
+/// (normalised text).
+fn finite_verb(word: &str) -> bool {
+    let participle = word.starts_with('م')
+        || word.ends_with('ه')
+        || word.ends_with("ين")
+        || word.ends_with('ا') && !word.ends_with("وا");
+    !word.starts_with("ال") && !participle
 }
 
 /// "إليها", "إليه": to the place named before (normalised text).

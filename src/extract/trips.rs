@@ -243,6 +243,8 @@ pub(super) fn merge_restatements(g: &Gazetteer, mut movements: Vec<Movement>) ->
                 && a.actor
                     .as_ref()
                     .is_none_or(|x| b.actor.as_ref().is_none_or(|y| x.name == y.name))
+                // A trip planned is not the one done: "سحب ألف جندي يُنتظر أن يُنقلوا".
+                && (a.status == Status::Planned) == (b.status == Status::Planned)
         });
         match detail {
             Some(k) => {
