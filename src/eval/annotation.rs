@@ -28,7 +28,9 @@ pub struct Annotation {
     /// The places, one per name in the order first named (a repeated name keeps the last
     /// entry's values, as a Python dict does).
     pub places: Vec<GoldPlace>,
+    /// The trips that can be scored, in the file's order.
     pub movements: Vec<GoldMovement>,
+    /// The events that can be scored, in the file's order.
     pub events: Vec<GoldEvent>,
 }
 
@@ -37,16 +39,20 @@ pub struct Annotation {
 pub struct GoldPlace {
     /// `name_en`, which movements and events use to name it.
     pub name: String,
+    /// How the article spells it (printed with a missed place).
     pub surface_ar: Vec<String>,
     /// Neither required nor wrong (a country or capital named only as an actor).
     pub optional: bool,
+    /// Where a point must be to stand for it.
     pub area: Area,
 }
 
 /// An annotated trip; places are indices into [`Annotation::places`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoldMovement {
+    /// The origin, or none for a trip that only arrives.
     pub origin: Option<usize>,
+    /// The destination, or none for a trip that only leaves.
     pub destination: Option<usize>,
     /// The waypoints a line must pass, when both ends are null (else `score.py` ignores them).
     pub vias: Vec<usize>,
@@ -57,7 +63,9 @@ pub struct GoldMovement {
 /// An annotated event at a place (an index into [`Annotation::places`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoldEvent {
+    /// Its type (withdrawal, arrival…).
     pub kind: String,
+    /// Where.
     pub place: usize,
     /// As `score.py` prints it: "withdrawal at Place".
     pub shown: String,
@@ -67,10 +75,13 @@ pub struct GoldEvent {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{}: {}{defect}{effect}", .path.display(), .field.as_ref().map(|f| format!("{f}: ")).unwrap_or_default())]
 pub struct Problem {
+    /// The annotation file.
     pub path: PathBuf,
     /// The field, as a path into the JSON ("movements[2].origin"); none for the whole file.
     pub field: Option<String>,
+    /// What is wrong.
     pub defect: Defect,
+    /// What was done about it.
     pub effect: Effect,
 }
 
@@ -84,26 +95,37 @@ impl Problem {
 /// What is wrong.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Defect {
+    /// The file cannot be read.
     #[error("cannot read: {0}")]
     Unreadable(String),
+    /// The file is not JSON.
     #[error("not valid JSON: {0}")]
     NotJson(String),
+    /// The annotation has no article beside it.
     #[error("no {0} beside it to score")]
     NoArticle(String),
+    /// A field the format lists is missing.
     #[error("missing")]
     Missing,
+    /// A value of the wrong type.
     #[error("not {0}")]
     NotA(&'static str),
+    /// A movement or event names a place the article does not list.
     #[error("\"{0}\" is not a place of this article")]
     UnknownPlace(String),
+    /// A movement or event names a place left out for its own defects.
     #[error("\"{0}\" is a place left out for its own problems")]
     LeftOutPlace(String),
+    /// A country that the country polygons do not have.
     #[error("no country polygon has the code \"{0}\"")]
     NoPolygon(String),
+    /// Evidence that is not in the article word for word.
     #[error("not found verbatim in {0}")]
     NotVerbatim(String),
+    /// A value outside the format's list (a status, an event type, a kind).
     #[error("\"{value}\" is not one of {expected}")]
     NotOneOf { value: String, expected: String },
+    /// Two places with one name.
     #[error("\"{0}\" is also the name of an earlier place; the last one counts")]
     Duplicate(String),
 }

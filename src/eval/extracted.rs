@@ -12,7 +12,9 @@ use crate::error::{Error, Result};
 /// A place of `places.geojson`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlacePoint {
+    /// The point, [lon, lat].
     pub at: [f64; 2],
+    /// The gazetteer id (printed with a wrong point).
     pub id: Option<String>,
 }
 
@@ -21,23 +23,31 @@ pub struct PlacePoint {
 pub struct Line {
     /// Its vertices, [lon, lat], first the origin and last the destination.
     pub vertices: Vec<[f64; 2]>,
+    /// The gazetteer ids of its places (printed with an extra line).
     pub origin: Option<String>,
+    /// See `origin`.
     pub via: Option<Vec<String>>,
+    /// See `origin`.
     pub destination: Option<String>,
 }
 
 /// An event of `events.geojson`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EventPoint {
+    /// The point, [lon, lat].
     pub at: [f64; 2],
+    /// Its type (withdrawal, arrival…).
     pub event_type: Option<String>,
 }
 
 /// One article's features, each kind in the order written.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Article {
+    /// The places it names.
     pub places: Vec<PlacePoint>,
+    /// Its movements.
     pub lines: Vec<Line>,
+    /// Its events.
     pub events: Vec<EventPoint>,
 }
 

@@ -22,20 +22,25 @@ use super::report::{py_list, py_opt};
 /// The counts behind the figures, named as in `score.py --json`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
-    /// Required places found, and required places.
+    /// Required places found.
     pub pl_hit: usize,
+    /// Required places.
     pub pl_n: usize,
-    /// Points that stand for a required place, and points counted.
+    /// Points that stand for a required place.
     pub pl_ok: usize,
+    /// Points counted (not those standing only for optional places).
     pub pl_out: usize,
-    /// Annotated movements found, and annotated movements.
+    /// Annotated movements found.
     pub mv_hit: usize,
+    /// Annotated movements.
     pub mv_n: usize,
-    /// Lines that found a movement, and lines.
+    /// Lines that found a movement.
     pub mv_used: usize,
+    /// Lines.
     pub mv_out: usize,
-    /// Annotated events found, and annotated events.
+    /// Annotated events found.
     pub ev_hit: usize,
+    /// Annotated events.
     pub ev_n: usize,
 }
 
@@ -57,13 +62,21 @@ impl std::ops::AddAssign for Counts {
 /// The figures of `score.py --json`, in its order.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Scores {
+    /// Places: precision, recall and F1.
     pub places_p: f64,
+    /// See `places_p`.
     pub places_r: f64,
+    /// See `places_p`.
     pub places_f1: f64,
+    /// Movements: precision, recall and F1.
     pub movements_p: f64,
+    /// See `movements_p`.
     pub movements_r: f64,
+    /// See `movements_p`.
     pub movements_f1: f64,
+    /// Events: recall.
     pub events_r: f64,
+    /// What the figures are worked out from.
     pub counts: Counts,
 }
 
@@ -115,6 +128,7 @@ fn f1(p: f64, r: f64) -> f64 {
 pub struct ArticleScore {
     /// The article's file stem ("301_alain_russian_convoy_qamishli").
     pub stem: String,
+    /// The article's share of the counts.
     pub counts: Counts,
     /// Required places not found, in name order, with their Arabic spellings.
     pub places_missed: Vec<(String, Vec<String>)>,
