@@ -918,12 +918,9 @@ impl Reader<'_> {
     /// and first the last one named with the same noun ("المعسكر" → "معسكر التاجي").
     fn anaphor(&self, word: usize) -> Option<Endpoint> {
         let at = self.words[word].token.orig.0;
-        let before = || {
-            self.mentions
-                .iter()
-                .rev()
-                .filter(move |m| m.span.start < at)
-        };
+        // The names before it, the nearest first, as far back as a reader would look.
+        let n = self.mentions.partition_point(|m| m.span.start < at);
+        let before = || self.mentions[..n].iter().rev().take(ANAPHOR_REACH);
         let text = self.words[word].token.text;
         let noun = ["معسكر", "مطار", "معبر", "قاعد"]
             .into_iter()
@@ -1636,9 +1633,9 @@ impl Reader<'_> {
                 None => kept.push(e),
             }
         }
-        let mut unique: Vec<Movement> = Vec::new();
-        for (_, m) in movements {
-            match unique.iter_mut().find(|u| {
+        let mut unique: Vec<(usize, Movement)> = Vec::new();
+        for (s, m) in movements {
+            match unique.iter_mut().map(|(_, u)| u).find(|u| {
                 u.origin.place == m.origin.place
                     && u.destination.place == m.destination.place
                     && u.via == m.via
@@ -1652,12 +1649,15 @@ impl Reader<'_> {
                         u.date_text = m.date_text.clone();
                     }
                 }
-                None => unique.push(m),
+                None => unique.push((s, m)),
             }
         }
         (trips::merge_restatements(self.g, unique), kept)
     }
 }
+
+/// How many names back an anaphor ("القاعدة", "منها") may refer.
+const ANAPHOR_REACH: usize = 40;
 
 /// What every result of a frame shares.
 struct Ctx {

@@ -16,6 +16,9 @@ use crate::geoparse::Mention;
 /// How many sentences after a half-trip its other half may be told.
 const REACH: usize = 2;
 
+/// How many sentences apart a headline or summary may restate a trip.
+const RESTATED_WITHIN: usize = 12;
+
 /// A trip with one end told: kept for joining with the other half.
 #[derive(Debug, Clone)]
 pub(super) struct Half {
@@ -80,12 +83,14 @@ pub(super) fn assemble(
                 && a.same_party(b)
                 && b.movement.destination.place != a.movement.origin.place
         };
-        let Some(first) = (i + 1..halves.len()).find(|&j| later(j)) else {
+        let within = |j: &usize| halves[*j].sentence <= a.sentence + REACH;
+        let Some(first) = (i + 1..halves.len()).take_while(within).find(|&j| later(j)) else {
             continue;
         };
         let at = halves[first].sentence;
         let joined: Vec<usize> = (first..halves.len())
-            .filter(|&j| later(j) && halves[j].sentence == at)
+            .take_while(|&j| halves[j].sentence == at)
+            .filter(|&j| later(j))
             .collect();
         used[i] = true;
         for j in joined {
@@ -103,6 +108,7 @@ pub(super) fn assemble(
         }
         let b = &halves[j];
         let origins: Vec<usize> = (j + 1..halves.len())
+            .take_while(|&i| halves[i].sentence <= b.sentence + 1)
             .filter(|&i| {
                 let a = &halves[i];
                 !used[i]
@@ -185,11 +191,7 @@ fn go_on(
                 && m.origin.place != dest
                 && !contains(g, m.destination.place, dest)
                 && !contains(g, dest, m.destination.place)
-                && !mentions.iter().any(|n| {
-                    n.place == dest
-                        && n.span.start >= m.evidence.start
-                        && n.span.end <= m.evidence.end
-                })
+                && !named_in(mentions, dest, &m.evidence)
                 && b.actor()
                     .is_none_or(|x| m.actor.as_ref().is_none_or(|y| *y.name == *x))
         });
@@ -205,6 +207,15 @@ fn go_on(
             used[j] = true;
         }
     }
+}
+
+/// Whether `place` is named within the bytes `range` of the text.
+fn named_in(mentions: &[Mention], place: PlaceIndex, range: &std::ops::Range<usize>) -> bool {
+    let from = mentions.partition_point(|n| n.span.start < range.start);
+    mentions[from..]
+        .iter()
+        .take_while(|n| n.span.end <= range.end)
+        .any(|n| n.place == place)
 }
 
 /// The trip whose origin `a` tells and destination `b` tells.
@@ -228,12 +239,20 @@ fn join(a: &Half, b: &Half) -> Movement {
 /// Drops a trip that restates another: both its ends contain the other's ends, one of them
 /// strictly ("من سوريا إلى العراق" over "من قاعدة الشدادي عبر معبر الوليد إلى أربيل"). What
 /// only the restatement says (counts, date, waypoints) goes to the detailed trip.
-pub(super) fn merge_restatements(g: &Gazetteer, mut movements: Vec<Movement>) -> Vec<Movement> {
+///
+/// `movements` are in the order of their sentences; a restatement is looked for within
+/// [`RESTATED_WITHIN`] sentences, so the work stays linear in a long text.
+pub(super) fn merge_restatements(
+    g: &Gazetteer,
+    mut movements: Vec<(usize, Movement)>,
+) -> Vec<Movement> {
     let mut i = 0;
     while i < movements.len() {
-        let a = &movements[i];
-        let detail = (0..movements.len()).find(|&k| {
-            let b = &movements[k];
+        let (s, a) = &movements[i];
+        let lo = movements.partition_point(|(t, _)| t + RESTATED_WITHIN < *s);
+        let hi = movements.partition_point(|(t, _)| *t <= s + RESTATED_WITHIN);
+        let detail = (lo..hi).find(|&k| {
+            let b = &movements[k].1;
             k != i
                 && contains(g, a.origin.place, b.origin.place)
                 && contains(g, a.destination.place, b.destination.place)
@@ -248,8 +267,8 @@ pub(super) fn merge_restatements(g: &Gazetteer, mut movements: Vec<Movement>) ->
         });
         match detail {
             Some(k) => {
-                let a = movements.remove(i);
-                let b = &mut movements[if k > i { k - 1 } else { k }];
+                let (_, a) = movements.remove(i);
+                let b = &mut movements[if k > i { k - 1 } else { k }].1;
                 b.vehicles = b.vehicles.or(a.vehicles);
                 b.personnel = b.personnel.or(a.personnel);
                 if b.date.is_none() {
@@ -260,12 +279,11 @@ pub(super) fn merge_restatements(g: &Gazetteer, mut movements: Vec<Movement>) ->
                     b.via = a.via;
                 }
                 b.actor = b.actor.take().or(a.actor);
-                i = 0;
             }
             None => i += 1,
         }
     }
-    movements
+    movements.into_iter().map(|(_, m)| m).collect()
 }
 
 /// Whether place `outer` contains place `inner` (or is it): a country holds every place of
