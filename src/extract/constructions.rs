@@ -293,3 +293,55 @@ fn a_participle_after_a_comma_stays_in_its_clause() {
     );
     assert_eq!(t, ["al_tanf_garrison > [] > al_shaddadi_base"]);
 }
+
+#[test]
+fn a_dual_refers_to_both_sites_named_before() {
+    let (g, x, _) = trips(
+        "تتمركز القوات الأمريكية في حقل العمر وحقل كونيكو. وقالت مصادر إن القوات انسحبت من الموقعين فجر اليوم.",
+    );
+    let left = events(&g, &x, EventType::Withdrawal);
+    assert_eq!(left, ["al_omar_oilfield", "conoco_gas_field"]);
+}
+
+#[test]
+fn a_road_linking_two_towns_makes_neither_a_waypoint() {
+    let (_, _, t) = trips(
+        "انسحب رتل من قاعدة عين الأسد عبر الطريق الدولي الرابط بين الرطبة والرمادي متجهاً إلى الأراضي الأردنية.",
+    );
+    assert_eq!(t, ["ain_al_asad_airbase > [] > jordan"]);
+}
+
+#[test]
+fn supported_by_a_country_is_no_origin() {
+    let (g, x, t) = trips("انسحبت الفصائل المدعومة من تركيا من مدينة منبج.");
+    assert!(t.is_empty(), "{t:?}");
+    assert_eq!(events(&g, &x, EventType::Withdrawal), ["manbij_city"]);
+}
+
+#[test]
+fn settling_in_a_place_ends_the_trip() {
+    let (_, _, t) = trips("وصلت القوة من قاعدة حرير عبر معبر فيشخابور واستقرت في مدينة دهوك.");
+    assert_eq!(t, ["harir_airbase > [semalka_crossing] > duhok_city"]);
+}
+
+#[test]
+fn entering_a_country_through_a_crossing() {
+    let (_, _, t) =
+        trips("خرج الرتل المنسحب من قاعدة الشدادي فجراً، داخلاً الأراضي العراقية عبر معبر الوليد.");
+    assert_eq!(t, ["al_shaddadi_base > [al_waleed_crossing_ne] > iraq"]);
+}
+
+#[test]
+fn the_most_specific_end_a_role_names() {
+    let (_, _, t) =
+        trips("نقلت القوات معداتها من قاعدة التنف إلى القواعد الأمريكية في إقليم كردستان العراق.");
+    assert_eq!(t, ["al_tanf_garrison > [] > kurdistan_region_iraq"]);
+    let (_, _, t) = trips("انسحبت القوات من قاعدة التنف باتجاه قاعدة البرج 22 في الأردن.");
+    assert_eq!(t, ["al_tanf_garrison > [] > tower_22"]);
+}
+
+#[test]
+fn forces_spread_over_a_list_of_places_are_present_at_each() {
+    let (g, x, _) = trips("تنتشر القوات الأمريكية في الحسكة والرقة ودير الزور.");
+    assert_eq!(events(&g, &x, EventType::Presence).len(), 3);
+}

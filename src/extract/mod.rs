@@ -321,7 +321,15 @@ impl Reader<'_> {
                 continue;
             };
             let (mut role, near) = role_of(words, i, range.start);
-            if role == PlaceRole::Coordinated {
+            // "بين الرطبة والرمادي": the second of a pair after بين is what the first is.
+            let paired = placed.last().is_some_and(|p| {
+                p.role == PlaceRole::Locator
+                    && reading::previous_word(words, p.word, range.start)
+                        .is_some_and(|b| words[b].token.text == "بين")
+            });
+            if role == PlaceRole::Coordinated && paired {
+                role = PlaceRole::Locator;
+            } else if role == PlaceRole::Coordinated {
                 role = placed
                     .iter()
                     .rev()
@@ -970,21 +978,54 @@ impl Reader<'_> {
     }
 
     fn frame_anaphor(&self, frame: &Frame) -> Option<Endpoint> {
+        self.frame_anaphor_word(frame).and_then(|i| self.anaphor(i))
+    }
+
+    /// The word in a frame, close after a trigger, that refers back to a place.
+    fn frame_anaphor_word(&self, frame: &Frame) -> Option<usize> {
         let words = self.words;
-        frame
-            .range
-            .clone()
-            .find(|&i| {
-                // Close after a trigger: "انسحاب القوات منها"، "تسليمها"، "بإخلاء القاعدة".
-                let near_trigger = frame.triggers.iter().any(|(t, _)| *t <= i && i <= t + 8);
-                near_trigger
-                    && !to_it(words[i].token.text)
-                    && (words[i].has(Lex::Anaphor)
-                        || (frame.triggers.iter().any(|(t, _)| *t == i)
-                            && words[i].token.text.ends_with("ها")
-                            && !words[i].token.text.starts_with("انسحاب")))
-            })
-            .and_then(|i| self.anaphor(i))
+        frame.range.clone().find(|&i| {
+            // Close after a trigger: "انسحاب القوات منها"، "تسليمها"، "بإخلاء القاعدة".
+            let near_trigger = frame.triggers.iter().any(|(t, _)| *t <= i && i <= t + 8);
+            near_trigger
+                && !to_it(words[i].token.text)
+                && (words[i].has(Lex::Anaphor)
+                    || (frame.triggers.iter().any(|(t, _)| *t == i)
+                        && words[i].token.text.ends_with("ها")
+                        && !words[i].token.text.starts_with("انسحاب")))
+        })
+    }
+
+    /// The sites a dual refers back to ("الموقعين", "القاعدتين", "موقعيها"): the last two
+    /// named before it; a singular refers to one.
+    fn anaphors(&self, word: usize) -> Ends {
+        let t = self.words[word].token.text;
+        let dual = ["ين", "ان", "يها", "يه"].iter().any(|s| t.ends_with(s))
+            && ["موقع", "قاعدت", "معسكر", "مطار"]
+                .iter()
+                .any(|n| t.contains(n));
+        if !dual {
+            return self.anaphor(word).into_iter().collect();
+        }
+        let at = self.words[word].token.orig.0;
+        let n = self.mentions.partition_point(|m| m.span.start < at);
+        let mut ends = Ends::new();
+        for m in self.mentions[..n].iter().rev().take(ANAPHOR_REACH) {
+            let site = self.g.place(m.place).kind.is_site() || self.named_as_site(m);
+            if site && !ends.iter().any(|e| e.place == m.place) {
+                ends.insert(
+                    0,
+                    Endpoint {
+                        place: m.place,
+                        near: false,
+                    },
+                );
+                if ends.len() == 2 {
+                    break;
+                }
+            }
+        }
+        ends
     }
 
     /// "من القاعدة", "منها": a frame whose origin is the base named before.
@@ -1149,8 +1190,8 @@ impl Reader<'_> {
         if origins.is_empty() {
             // "بإخلاء القاعدة", "انسحبت منها", "نقلت معداتها من القاعدة إلى ...".
             let from_it = frame.has(Trigger::Withdraw) || self.anaphor_after_from(frame);
-            if let Some(a) = from_it.then(|| self.frame_anaphor(frame)).flatten() {
-                origins.push(a);
+            if let Some(i) = from_it.then(|| self.frame_anaphor_word(frame)).flatten() {
+                origins.extend(self.anaphors(i));
             }
         }
         if origins.is_empty() && dests.is_empty() && frame.has(Trigger::Withdraw) {

@@ -449,8 +449,18 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
             }
         }
         if w.token.text == "بين" {
-            let before = previous_word(words, j, sentence_start).map(|b| &words[b]);
+            let at = previous_word(words, j, sentence_start);
+            let before = at.map(|b| &words[b]);
             if before.is_some_and(|b| b.has(Lex::PathNext)) {
+                // "الطريق الدولي الرابط بين الرطبة والرمادي": a road's ends are no waypoints; a
+                // crossing "between" two lands leads into the far one.
+                let road = at.is_some_and(|b| {
+                    (b.saturating_sub(3).max(sentence_start)..b)
+                        .any(|r| words[r].token.text.contains("طريق"))
+                });
+                if road {
+                    return (PlaceRole::Locator, near);
+                }
                 return (PlaceRole::PathBetween, near);
             }
             // "موزعين بين قاعدة عين الأسد وقاعدة حرير": where forces are spread.
