@@ -510,10 +510,11 @@ fn copy_words(
     let bytes = text.as_bytes();
     out.align(i);
     // Every byte of the stretch keeps its place: a normalised offset is the original one less
-    // this.
-    let shift = i - out.text.len();
+    // this. The normalised text may be the longer one (a ligature written as two letters), so
+    // the shift is taken modulo 2^64 and undone the same way.
+    let shift = i.wrapping_sub(out.text.len());
     if tokens.open.is_none() {
-        tokens.open = Some((i - shift, i));
+        tokens.open = Some((i.wrapping_sub(shift), i));
     }
     // Bytes from `run` on are written as they are, in one copy when something else comes.
     let mut run = i;
@@ -525,9 +526,9 @@ fn copy_words(
             && common_index(bytes, i + 1)
                 .is_some_and(|(k, _)| table[k].same_length != SameLength::No)
         {
-            tokens.end = (i - shift, i);
+            tokens.end = (i.wrapping_sub(shift), i);
             tokens.close();
-            tokens.open = Some((i + 1 - shift, i + 1));
+            tokens.open = Some(((i + 1).wrapping_sub(shift), i + 1));
             i += 1;
             continue;
         }

@@ -401,7 +401,7 @@ fn output_follows_the_contract() {
         assert!(p["event_date"].is_null() || p["event_date"].as_str().unwrap().len() == 10);
     }
     let csv = std::fs::read_to_string(dir.path().join("unresolved.csv")).unwrap();
-    assert!(csv.starts_with("doc,start,end,surface,context\n"));
+    assert!(csv.starts_with("doc,start,end,surface,context,locator\n"));
 }
 
 #[test]
@@ -574,5 +574,27 @@ fn each_article_is_dated_by_the_manifest_of_its_own_directory() {
             ("z.txt".to_owned(), "2024-03-05".to_owned()),
             ("y.txt".to_owned(), "2024-01-11".to_owned()),
         ]
+    );
+}
+
+#[test]
+fn an_unknown_site_keeps_its_name_and_its_locator() {
+    let (articles, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    std::fs::write(
+        articles.path().join("a.txt"),
+        "انسحبت القوات الأمريكية من قاعدة كوبرا في مدينة دهوك متجهة إلى مطار أربيل.",
+    )
+    .unwrap();
+    extract(articles.path(), out.path());
+    let m = &features(out.path(), "movements.geojson")[0]["properties"];
+    assert_eq!(m["origin"], "duhok_city");
+    assert_eq!(m["origin_site_name"], "كوبرا");
+    assert!(m["destination_site_name"].is_null());
+    assert_eq!(m["geo_precision"], 2);
+    let csv = std::fs::read_to_string(out.path().join("unresolved.csv")).unwrap();
+    let row = csv.lines().nth(1).unwrap();
+    assert!(
+        row.starts_with("a.txt,") && row.ends_with(",duhok_city"),
+        "{row}"
     );
 }

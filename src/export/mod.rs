@@ -12,7 +12,7 @@ use tempfile::NamedTempFile;
 
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::extract::{Actor, Endpoint, Event, Extraction, Movement};
+use crate::extract::{Actor, Endpoint, Event, Extraction, Movement, Unresolved};
 use crate::gazetteer::{Gazetteer, Place, PlaceIndex};
 use crate::report::round6;
 use crate::spatial::{self, unit_vector};
@@ -32,7 +32,7 @@ const DENSIFY_M: f64 = 25_000.0;
 pub struct Features {
     pub movements: Texts,
     pub events: Texts,
-    pub unresolved: Vec<[String; 5]>,
+    pub unresolved: Vec<[String; 6]>,
     /// The article's file name and the places it names, one per mention, for `places.geojson`.
     pub doc: String,
     pub places: Vec<PlaceIndex>,
@@ -93,13 +93,20 @@ pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
     let mut written = None;
     for (i, m) in x.movements.iter().enumerate() {
         feature_id(&mut id, stem, 'm', i + 1);
-        movement_feature(g, doc, &id, m, (&mut movements, &mut written));
+        movement_feature(
+            g,
+            doc,
+            &id,
+            m,
+            &x.unresolved,
+            (&mut movements, &mut written),
+        );
     }
     let mut events = Texts::with_capacity(x.events.iter().map(|e| e.evidence.len() + 700));
     let mut written = None;
     for (i, e) in x.events.iter().enumerate() {
         feature_id(&mut id, stem, 'e', i + 1);
-        event_feature(g, doc, &id, e, (&mut events, &mut written));
+        event_feature(g, doc, &id, e, &x.unresolved, (&mut events, &mut written));
     }
     Features {
         movements,
@@ -114,6 +121,9 @@ pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
                     u.span.end.to_string(),
                     u.surface.clone(),
                     u.context.clone(),
+                    u.locator
+                        .map(|m| g.place(x.mentions[m].place).id.as_str().to_owned())
+                        .unwrap_or_default(),
                 ]
             })
             .collect(),
@@ -287,6 +297,7 @@ fn movement_feature(
     doc: &Document,
     id: &str,
     m: &Movement,
+    sites: &[Unresolved],
     (out, written): (&mut Texts, &mut WrittenEvidence),
 ) {
     let stops: Vec<Endpoint> = std::iter::once(m.origin)
@@ -336,6 +347,8 @@ fn movement_feature(
             p.str("origin_name", &place(&m.origin).name_en);
             p.str("destination", place(&m.destination).id.as_str());
             p.str("destination_name", &place(&m.destination).name_en);
+            p.opt_str("origin_site_name", site_name(sites, &m.origin));
+            p.opt_str("destination_site_name", site_name(sites, &m.destination));
             p.strs("via", m.via.iter().map(|v| place(v).id.as_str()));
             p.strs("via_names", m.via.iter().map(|v| place(v).name_en.as_str()));
             p.opt_u32("vehicles", m.vehicles.and_then(|c| c.n));
@@ -360,6 +373,7 @@ fn event_feature(
     doc: &Document,
     id: &str,
     e: &Event,
+    sites: &[Unresolved],
     (out, written): (&mut Texts, &mut WrittenEvidence),
 ) {
     let place = g.place(e.place.place);
@@ -380,6 +394,7 @@ fn event_feature(
             p.str("event_type", e.event_type.as_str());
             p.str("place", place.id.as_str());
             p.str("place_name", &place.name_en);
+            p.opt_str("site_name", site_name(sites, &e.place));
             p.opt_str("actor", actor.map(|a| &*a.name));
             p.opt_str("actor_ar", actor.and_then(|a| a.arabic.as_deref()));
             p.opt_str("counterpart", e.counterpart.as_deref());
@@ -388,6 +403,11 @@ fn event_feature(
             p.str("marker-color", event_colour(e.event_type));
         });
     });
+}
+
+/// The name as written of a site the gazetteer does not know, located by the end's place.
+fn site_name<'a>(sites: &'a [Unresolved], end: &Endpoint) -> Option<&'a str> {
+    end.site.map(|i| sites[i as usize].surface.as_str())
 }
 
 /// A fixed colour per actor, so a map's colours do not change when other articles are added.
@@ -901,7 +921,7 @@ impl Staged {
         let target = dir.join("unresolved.csv");
         let mut unresolved = csv::Writer::from_writer(temp_in(dir, &target)?);
         unresolved
-            .write_record(["doc", "start", "end", "surface", "context"])
+            .write_record(["doc", "start", "end", "surface", "context", "locator"])
             .map_err(|e| csv_error(&target, e))?;
         Ok(Staged {
             dir: dir.to_owned(),

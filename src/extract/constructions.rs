@@ -345,3 +345,14 @@ fn forces_spread_over_a_list_of_places_are_present_at_each() {
     let (g, x, _) = trips("تنتشر القوات الأمريكية في الحسكة والرقة ودير الزور.");
     assert_eq!(events(&g, &x, EventType::Presence).len(), 3);
 }
+
+#[test]
+fn an_unknown_site_stands_at_the_known_place_that_locates_it() {
+    let (g, x, t) = trips("انسحبت القوات من قاعدة كوبرا في مدينة دهوك متجهة إلى مطار أربيل.");
+    assert_eq!(t, ["duhok_city > [] > erbil_intl_airport"]);
+    let m = &x.movements[0];
+    let site = m.origin.site.expect("the unknown base is kept");
+    assert_eq!(x.unresolved[site as usize].surface, "كوبرا");
+    assert_eq!(m.origin.precision(&g).as_int(), 2);
+    assert_eq!(m.destination.site, None);
+}

@@ -14,6 +14,7 @@ pub mod dates;
 pub mod lexicon;
 mod reading;
 mod trips;
+mod unresolved;
 
 use smallvec::{smallvec, SmallVec};
 use std::ops::Range;
@@ -27,6 +28,7 @@ use dates::{ArticleDate, DateMention, Ymd};
 use lexicon::{nation_actor, nation_forces, Lex, Qualifier, Trigger};
 use reading::{role_of, PlaceRole, Word};
 use trips::Half;
+pub use unresolved::Unresolved;
 
 /// What the text says of a movement or event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -82,13 +84,25 @@ pub struct Endpoint {
     pub place: PlaceIndex,
     /// The text says somewhere near the place (ريف X، قرب X، شمال شرق X), not the place.
     pub near: bool,
+    /// A site the gazetteer does not know that this place locates ("قاعدة X في مدينة Y"): its
+    /// index in [`Extraction::unresolved`].
+    pub site: Option<u32>,
 }
 
 impl Endpoint {
+    /// The place itself, named as it is.
+    pub fn at(place: PlaceIndex) -> Endpoint {
+        Endpoint {
+            place,
+            near: false,
+            site: None,
+        }
+    }
+
     /// How exactly the point locates what the text means.
     pub fn precision(&self, g: &Gazetteer) -> GeoPrecision {
         let base = g.place(self.place).kind.geo_precision();
-        if self.near {
+        if self.near || self.site.is_some() {
             base.max(GeoPrecision::Town)
         } else {
             base
@@ -157,14 +171,6 @@ pub struct Event {
     pub background: bool,
 }
 
-/// A word after قاعدة، معبر، مطار… that looks like a place name no entry matched.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unresolved {
-    pub span: Range<usize>,
-    pub surface: String,
-    pub context: String,
-}
-
 /// Everything extracted from one article.
 #[derive(Debug, Clone, Default)]
 pub struct Extraction {
@@ -224,9 +230,18 @@ pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extr
             w.in_date = true;
         }
     }
+    let mut sentence_words = Vec::with_capacity(parsed.sentences.len());
+    let mut w = 0;
+    for s in &parsed.sentences {
+        let start = w;
+        w += words[w..].partition_point(|word| word.token.orig.0 < s.end);
+        sentence_words.push(start..w);
+    }
+    let unresolved = unresolved::unresolved(doc, &words, &parsed.sentences, &sentence_words);
     let mut reader = Reader {
         g,
         doc,
+        sites: &unresolved,
         words: &words,
         mentions: &parsed.mentions,
         dates: &dates,
@@ -238,19 +253,14 @@ pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extr
         movements: Vec::new(),
         events: Vec::new(),
     };
-    let mut sentence_words = Vec::with_capacity(parsed.sentences.len());
-    let mut w = 0;
-    for (si, s) in parsed.sentences.iter().enumerate() {
-        let start = w;
-        w += words[w..].partition_point(|word| word.token.orig.0 < s.end);
-        sentence_words.push(start..w);
-        reader.sentence(si, s.clone(), start..w);
+    for (si, (s, range)) in parsed.sentences.iter().zip(&sentence_words).enumerate() {
+        reader.sentence(si, s.clone(), range.clone());
     }
     let (movements, events) = reader.finish();
     Extraction {
         movements,
         events,
-        unresolved: unresolved(doc, &words, &parsed.sentences, &sentence_words),
+        unresolved,
         mentions: parsed.mentions,
     }
 }
@@ -258,6 +268,8 @@ pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extr
 struct Reader<'a> {
     g: &'a Gazetteer,
     doc: &'a Document,
+    /// Names no entry has, with the known places that locate them.
+    sites: &'a [Unresolved],
     words: &'a [Word<'a>],
     mentions: &'a [Mention],
     dates: &'a [DateMention],
@@ -916,9 +928,11 @@ impl Reader<'_> {
     }
 
     fn endpoint(&self, p: &Placed) -> Endpoint {
+        let site = self.sites.iter().position(|u| u.locator == Some(p.mention));
         Endpoint {
             place: self.mentions[p.mention].place,
             near: p.near,
+            site: site.map(|i| i as u32),
         }
     }
 
@@ -943,10 +957,7 @@ impl Reader<'_> {
             .or_else(|| {
                 before().find(|m| self.g.place(m.place).kind.is_site() || self.named_as_site(m))
             })
-            .map(|m| Endpoint {
-                place: m.place,
-                near: false,
-            })
+            .map(|m| Endpoint::at(m.place))
     }
 
     /// What "إليه" or "إليها" refers back to: a place gone to or from earlier in the same
@@ -958,10 +969,7 @@ impl Reader<'_> {
             .filter(|&j| words[j].mention.is_some())
             .find(|&j| role_of(words, j, sentence.start).0 != PlaceRole::Bare)
             .and_then(|j| words[j].mention)
-            .map(|m| Endpoint {
-                place: self.mentions[m].place,
-                near: false,
-            })
+            .map(|m| Endpoint::at(self.mentions[m].place))
             .or_else(|| self.anaphor(word))
     }
 
@@ -1013,13 +1021,7 @@ impl Reader<'_> {
         for m in self.mentions[..n].iter().rev().take(ANAPHOR_REACH) {
             let site = self.g.place(m.place).kind.is_site() || self.named_as_site(m);
             if site && !ends.iter().any(|e| e.place == m.place) {
-                ends.insert(
-                    0,
-                    Endpoint {
-                        place: m.place,
-                        near: false,
-                    },
-                );
+                ends.insert(0, Endpoint::at(m.place));
                 if ends.len() == 2 {
                     break;
                 }
@@ -1311,10 +1313,7 @@ impl Reader<'_> {
         if dests.is_empty() && !purpose_dests.is_empty() {
             dests = purpose_dests;
         }
-        let placeholder = Endpoint {
-            place: PlaceIndex(u32::MAX),
-            near: false,
-        };
+        let placeholder = Endpoint::at(PlaceIndex(u32::MAX));
         if !origins.is_empty() {
             for o in &origins {
                 self.partials.push(Half {
@@ -1812,189 +1811,6 @@ fn is_host(actor: &str) -> bool {
     )
 }
 
-/// Words after قاعدة، معبر، مطار، حقل، قرية، بلدة، مدينة that look like a name no entry has.
-fn unresolved(
-    doc: &Document,
-    words: &[Word],
-    sentences: &[Range<usize>],
-    sentence_words: &[Range<usize>],
-) -> Vec<Unresolved> {
-    const CUES: &[&str] = &[
-        "قاعده",
-        "معبر",
-        "مطار",
-        "حقل",
-        "قريه",
-        "بلده",
-        "مدينه",
-        "منفذ",
-        "مخيم",
-        "معسكر",
-        "حاميه",
-    ];
-    const HEADS: &[&str] = &[
-        "تل",
-        "عين",
-        "راس",
-        "ابو",
-        "بئر",
-        "بير",
-        "جسر",
-        "دير",
-        "كفر",
-        "خربه",
-        "ام",
-        "بني",
-        "حمام",
-        "قصر",
-        "سد",
-        "جبل",
-        "وادي",
-        "خراب",
-        "قره",
-        "مزرعه",
-    ];
-    const NOT_NAMES: &[&str] = &[
-        "عسكريه",
-        "العسكريه",
-        "جويه",
-        "الجويه",
-        "مهمه",
-        "واحده",
-        "اخري",
-        "كبيره",
-        "رئيسيه",
-        "جديده",
-        "هي",
-        "هذه",
-        "التي",
-        "الذي",
-        "تابعه",
-        "اللاشرعيه",
-        "لاشرعيه",
-        "الاستراتيجيه",
-        "استراتيجيه",
-        "ضخمه",
-        "صغيره",
-        "متقدمه",
-        "اماميه",
-        "دعم",
-        "لوجستيه",
-        "الدولي",
-        "الدوليه",
-        "الحدودي",
-        "حدودي",
-        "الحدوديه",
-        "غير",
-        "الشرعي",
-        "النفطي",
-        "النفطيه",
-        "نفطي",
-        "للتحالف",
-        "التحالف",
-        "عسكري",
-        "العسكري",
-        "اخر",
-        "الاخري",
-        "الرئيسيه",
-        "سابقه",
-        "السابقه",
-        "قريبه",
-        "القريبه",
-        "بالقرب",
-        "قرب",
-        "شمال",
-        "جنوب",
-        "شرق",
-        "غرب",
-        "وسط",
-        "الشمالي",
-        "الجنوبي",
-        "الشرقي",
-        "الغربي",
-        "ل",
-        "لل",
-        "في",
-        "من",
-        "على",
-        "الي",
-        "عن",
-        "مع",
-        "و",
-        "او",
-        "تضم",
-        "كانت",
-        "كان",
-        "امريكيه",
-        "اميركيه",
-        "الامريكيه",
-        "الاميركيه",
-        "مشتركه",
-        "المشتركه",
-        "بات",
-        "باتت",
-        "ذاته",
-        "ذاتها",
-        "نفسه",
-        "نفسها",
-        "متجها",
-        "متجهه",
-        "قادما",
-        "قادمه",
-    ];
-    let mut out = Vec::new();
-    for (s, range) in sentence_words.iter().enumerate() {
-        for i in range.clone() {
-            let w = &words[i];
-            if w.mention.is_some() || w.continued || !w.has(Lex::PlaceNoun) {
-                continue;
-            }
-            let bare = w
-                .token
-                .text
-                .strip_prefix('و')
-                .or_else(|| w.token.text.strip_prefix('ب'))
-                .or_else(|| w.token.text.strip_prefix('ل'))
-                .unwrap_or(w.token.text);
-            let bare = bare.strip_prefix("ال").unwrap_or(bare);
-            if !CUES.contains(&bare) {
-                continue;
-            }
-            let Some(next) = words.get(i + 1).filter(|n| {
-                n.token.is_word && n.mention.is_none() && !n.continued && i + 1 < range.end
-            }) else {
-                continue;
-            };
-            let t = next.token.text;
-            let adjective = t.starts_with("ال") && t.ends_with("يه");
-            let arabic_word = t.chars().next().is_some_and(arabic::is_arabic_letter);
-            if !arabic_word
-                || adjective
-                || NOT_NAMES.contains(&t)
-                || next.means_something()
-                || t.chars().count() < 3 && !HEADS.contains(&t)
-            {
-                continue;
-            }
-            let mut end = i + 1;
-            if HEADS.contains(&t)
-                && words
-                    .get(i + 2)
-                    .is_some_and(|n| n.token.is_word && n.mention.is_none() && i + 2 < range.end)
-            {
-                end = i + 2;
-            }
-            let (a, b) = (words[i + 1].token.orig.0, words[end].token.orig.1);
-            out.push(Unresolved {
-                span: a..b,
-                surface: doc.text[a..b].to_owned(),
-                context: doc.text[sentences[s].clone()].to_owned(),
-            });
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2002,10 +1818,7 @@ mod tests {
     #[test]
     fn most_precise_drops_countries_holding_a_named_place_and_repeats() {
         let g = Gazetteer::embedded().unwrap();
-        let end = |id: &str| Endpoint {
-            place: g.by_id(id).unwrap(),
-            near: false,
-        };
+        let end = |id: &str| Endpoint::at(g.by_id(id).unwrap());
         let ends = smallvec![
             end("iraq"),
             end("baghdad_city"),
