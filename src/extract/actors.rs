@@ -1,0 +1,306 @@
+//! Who acted: the force, coalition or country a frame names as its subject, the attacker of
+//! an attack, the giver of a handover, and the actor carried over from the sentences before.
+
+use std::ops::Range;
+
+use smallvec::SmallVec;
+
+use super::frames::Frame;
+use super::lexicon::{self, nation_actor, Lex, Trigger};
+use super::reading::{self, PlaceRole};
+use super::{Actor, Ctx, Placed, Reader};
+use crate::gazetteer::Kind;
+
+/// An actor named in a sentence, before one is chosen: its English name and the span of the
+/// article text that names it.
+struct Candidate<'a> {
+    name: &'a str,
+    arabic: Option<Range<usize>>,
+}
+
+/// Nation words that name an actor on their own (البنتاغون، واشنطن، الأمريكيين), as opposed to
+/// adjectives that need a noun (الأمريكية).
+fn nation_is_actor_word(word: &str) -> bool {
+    let w = word
+        .strip_prefix('و')
+        .or_else(|| word.strip_prefix('ب'))
+        .unwrap_or(word);
+    matches!(
+        w,
+        "البنتاغون"
+            | "البنتاجون"
+            | "واشنطن"
+            | "الامريكيين"
+            | "الاميركيين"
+            | "الامريكيون"
+            | "الاميركيون"
+            | "المارينز"
+            | "قسد"
+            | "الفصائل"
+            | "المليشيات"
+            | "الميليشيات"
+            | "american"
+            | "americans"
+            | "pentagon"
+            | "الحرس"
+            | "حرس"
+    )
+}
+
+/// The forces that receive bases rather than hand them over.
+fn is_host(actor: &str) -> bool {
+    matches!(
+        actor,
+        "Iraq" | "Syria" | "Kurdistan Region" | "Syrian Democratic Forces"
+    )
+}
+
+impl Reader<'_> {
+    /// Who acted in a frame: a force with a nationality, the coalition, a named country that
+    /// is no endpoint; else the last actor of the article.
+    pub(super) fn actor(
+        &mut self,
+        frame: &Frame,
+        sentence: &Range<usize>,
+        placed: &[Placed],
+    ) -> Option<Actor> {
+        let words = self.words;
+        let first = frame.triggers[0].0;
+        let receiving = |j: usize| {
+            // "للقوات العراقية", "إلى القوات العراقية": the receiver of a handover.
+            let w = &words[j];
+            w.glue.ends_with('ل')
+                || reading::previous_word(words, j, sentence.start)
+                    .is_some_and(|p| words[p].has(Lex::Role(lexicon::Role::Destination)))
+        };
+        // Candidates keep borrowed names and spans: most are not chosen, and only the one that
+        // is becomes an owned `Actor`.
+        let mut candidates: SmallVec<[(usize, Candidate); 4]> = SmallVec::new();
+        for j in sentence.start..frame.range.end.max(sentence.start) {
+            let w = &words[j];
+            // Coalition, force and nation words all have a meaning: most words have none.
+            if !w.means_something() || w.continued && w.mention.is_none() {
+                continue;
+            }
+            let text = |a: usize, b: usize| Some(words[a].token.orig.0..words[b].token.orig.1);
+            if w.has(Lex::Coalition) && !receiving(j) {
+                candidates.push((
+                    j,
+                    Candidate {
+                        name: "International coalition",
+                        arabic: text(j, j),
+                    },
+                ));
+                continue;
+            }
+            if w.has(Lex::Force) && !receiving(j) {
+                // A force followed by its nationality within three words.
+                let end = (j + 4).min(frame.range.end.max(j + 1)).min(words.len());
+                if let Some(k) = (j + 1..end).find(|&k| words[k].nation().is_some()) {
+                    let n = words[k].nation().expect("found");
+                    candidates.push((
+                        j,
+                        Candidate {
+                            name: nation_actor(n),
+                            arabic: text(j, k),
+                        },
+                    ));
+                    continue;
+                }
+                if let Some(k) = (j + 1..end).find(|&k| words[k].has(Lex::Coalition)) {
+                    candidates.push((
+                        j,
+                        Candidate {
+                            name: "International coalition",
+                            arabic: text(j, k),
+                        },
+                    ));
+                    continue;
+                }
+            }
+            if let Some(n) = w.nation() {
+                // A nation word standing alone as subject (البنتاغون، واشنطن، الأمريكيين).
+                let standalone = !reading::previous_word(words, j, sentence.start)
+                    .is_some_and(|p| words[p].has(Lex::Force) || words[p].has(Lex::PlaceNoun));
+                if standalone && !receiving(j) && nation_is_actor_word(w.token.text) {
+                    candidates.push((
+                        j,
+                        Candidate {
+                            name: nation_actor(n),
+                            arabic: text(j, j),
+                        },
+                    ));
+                }
+            }
+        }
+        // English puts the nationality first: "U.S. troops", "American soldiers".
+        for j in sentence.start..frame.range.end.max(sentence.start) {
+            if let Some(n) = words[j].nation() {
+                let latin = words[j].token.text.is_ascii();
+                if latin && (j + 1..(j + 3).min(words.len())).any(|k| words[k].has(Lex::Force)) {
+                    candidates.push((
+                        j,
+                        Candidate {
+                            name: nation_actor(n),
+                            arabic: None,
+                        },
+                    ));
+                }
+            }
+        }
+        let explicit = candidates.len();
+        // A country named with no role in the trip (أكد كرواتيا، وزارة الدفاع في سلوفينيا).
+        for p in placed {
+            let place = self.g.place(self.mentions[p.mention].place);
+            if p.party {
+                candidates.push((
+                    p.word,
+                    Candidate {
+                        name: &place.name_en,
+                        arabic: Some(self.mentions[p.mention].span.clone()),
+                    },
+                ));
+            }
+        }
+        // Forces and nationalities first; a country that is merely named only if none.
+        let (candidates, parties) = candidates.split_at_mut(explicit);
+        let pick = |c: &mut [(usize, Candidate)]| {
+            c.sort_by_key(|(j, _)| *j);
+            // The subject right after the verb (VSO: "انسحبت قوات التحالف"), else the nearest
+            // before it (SVO), else any later one.
+            let right_after = c.iter().find(|(j, _)| *j > first && *j <= first + 5);
+            let before = c.iter().rev().find(|(j, _)| *j < first);
+            right_after
+                .or(before)
+                .or_else(|| c.iter().find(|(j, _)| *j >= first))
+                .map(|(_, c)| Actor {
+                    name: c.name.into(),
+                    arabic: c.arabic.clone().map(|r| self.doc.text[r].into()),
+                })
+        };
+        let chosen = pick(candidates).or_else(|| pick(parties));
+        match chosen {
+            Some(a) => {
+                if frame.first().is_movement() || frame.first() != Trigger::Attack {
+                    self.last_actor = Some(a.clone());
+                }
+                Some(a)
+            }
+            None if frame.first() == Trigger::Attack => None,
+            None => self.last_actor.clone(),
+        }
+    }
+
+    /// Who attacked: the nationality nearest the attack word that does not describe a place
+    /// ("قاعدة عين الأسد الأميركية" names whose base was hit, not who hit it).
+    pub(super) fn attacker(
+        &self,
+        frame: &Frame,
+        sentence: &Range<usize>,
+        placed: &[Placed],
+    ) -> Option<Actor> {
+        let words = self.words;
+        let t = frame.triggers[0].0;
+        let describes_place = |j: usize| {
+            placed.iter().any(|p| {
+                p.word < j
+                    && j <= p.word + 4
+                    && !(p.word + 1..j).any(|k| words[k].trigger().is_some())
+            })
+        };
+        // An American or coalition word before the attack word names its victims ("مقتل متقاعد
+        // أميركي جراء قصفها"); after it, the attacker ("غارة جوية أميركية").
+        let foreign_before = |j: usize| {
+            j < t
+                && words[j]
+                    .nation()
+                    .is_some_and(|n| nation_actor(n) == "United States")
+        };
+        (sentence.start..frame.range.end.min(t + 5))
+            .filter(|&j| {
+                words[j].nation().is_some()
+                    && !words[j].continued
+                    && !describes_place(j)
+                    && !foreign_before(j)
+            })
+            .min_by_key(|&j| (j.abs_diff(t), j < t))
+            .map(|j| {
+                let n = words[j].nation().expect("filtered");
+                Actor {
+                    name: nation_actor(n).into(),
+                    arabic: Some(
+                        self.doc.text[words[j].token.orig.0..words[j].token.orig.1].into(),
+                    ),
+                }
+            })
+    }
+
+    /// Who handed a base over: the coalition or a foreign force named in the frame ("من التحالف
+    /// الدولي", "بالتنسيق مع الجانب الأمريكي"), else the frame's actor unless it is the host,
+    /// else the last foreign actor of the article.
+    pub(super) fn giver(&self, frame: &Frame, ctx: &Ctx) -> Option<Actor> {
+        let words = self.words;
+        let text =
+            |j: usize| Some(self.doc.text[words[j].token.orig.0..words[j].token.orig.1].into());
+        for j in frame.range.clone() {
+            if words[j].has(Lex::Coalition) {
+                return Some(Actor {
+                    name: "International coalition".into(),
+                    arabic: text(j),
+                });
+            }
+            // A nationality names the giver only as a force's or on its own ("مع الأمريكيين"),
+            // not when it describes a border or a base ("الحدود السورية الأردنية").
+            let as_actor = nation_is_actor_word(words[j].token.text)
+                || reading::previous_word(words, j, frame.range.start)
+                    .is_some_and(|p| words[p].has(Lex::Force));
+            if let Some(n) = words[j]
+                .nation()
+                .filter(|&n| as_actor && !is_host(nation_actor(n)))
+            {
+                return Some(Actor {
+                    name: nation_actor(n).into(),
+                    arabic: text(j),
+                });
+            }
+        }
+        ctx.actor
+            .clone()
+            .filter(|a| !is_host(&a.name))
+            .or_else(|| self.last_non_local_actor())
+    }
+
+    /// The last actor that is not a host country: who hands bases over.
+    pub(super) fn last_non_local_actor(&self) -> Option<Actor> {
+        let movements = self
+            .movements
+            .iter()
+            .rev()
+            .filter_map(|(_, m)| m.actor.clone());
+        let events = self.events.iter().rev().filter_map(|e| e.actor.clone());
+        self.last_actor
+            .clone()
+            .into_iter()
+            .chain(events)
+            .chain(movements)
+            .find(|a| !is_host(&a.name))
+    }
+
+    /// Whether a country named at word `i` acts rather than being gone to or from.
+    pub(super) fn is_party(&self, i: usize, mention: usize, role: PlaceRole, end: usize) -> bool {
+        let words = self.words;
+        if self.g.place(self.mentions[mention].place).kind != Kind::Country {
+            return false;
+        }
+        match role {
+            PlaceRole::Bare => true,
+            PlaceRole::Location => (i.saturating_sub(3)..i).any(|j| words[j].has(Lex::Office)),
+            PlaceRole::Object(_) => (i + 1..(i + 4).min(end)).any(|j| {
+                words[j].has(Lex::Force)
+                    || words[j].lex().any(|l| matches!(l, Lex::Qualify(_)))
+                    || words[j].has(Lex::Source)
+            }),
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Discourse: what a word refers back to across clauses and sentences (القاعدة، منها، إليها،
+//! الموقعين), and what a sentence continues from the one before (civilians moved).
+
+use std::ops::Range;
+
+use super::frames::Frame;
+use super::lexicon::Lex;
+use super::reading::{role_of, PlaceRole};
+use super::{Endpoint, Ends, Reader};
+use crate::geoparse::{self, Mention};
+
+/// How many names back an anaphor ("القاعدة", "منها") may refer.
+pub(super) const ANAPHOR_REACH: usize = 40;
+
+/// "إليها", "إليه": to the place named before (normalised text).
+pub(super) fn to_it(word: &str) -> bool {
+    matches!(word.strip_prefix('و').unwrap_or(word), "اليها" | "اليه")
+}
+
+impl Reader<'_> {
+    /// The base a word like "القاعدة" or "منها" refers back to: the last site named before it,
+    /// and first the last one named with the same noun ("المعسكر" → "معسكر التاجي").
+    pub(super) fn anaphor(&self, word: usize) -> Option<Endpoint> {
+        let at = self.words[word].token.orig.0;
+        // The names before it, the nearest first, as far back as a reader would look.
+        let n = self.mentions.partition_point(|m| m.span.start < at);
+        let before = || self.mentions[..n].iter().rev().take(ANAPHOR_REACH);
+        let text = self.words[word].token.text;
+        let noun = ["معسكر", "مطار", "معبر", "قاعد"]
+            .into_iter()
+            .find(|n| text.contains(n));
+        let same_noun = noun.and_then(|n| {
+            before().find(|m| {
+                let name = &self.doc.text[m.span.clone()];
+                name.starts_with(n) || n == "قاعد" && name.starts_with("قواعد")
+            })
+        });
+        same_noun
+            .or_else(|| {
+                before().find(|m| self.g.place(m.place).kind.is_site() || self.named_as_site(m))
+            })
+            .map(|m| Endpoint::at(m.place))
+    }
+
+    /// What "إليه" or "إليها" refers back to: a place gone to or from earlier in the same
+    /// sentence ("انسحبت من العراق ثم عادت إليه"), not a subject; else the last site.
+    pub(super) fn anaphor_in_sentence(
+        &self,
+        word: usize,
+        sentence: &Range<usize>,
+    ) -> Option<Endpoint> {
+        let words = self.words;
+        (sentence.start..word)
+            .rev()
+            .filter(|&j| words[j].mention.is_some())
+            .find(|&j| role_of(words, j, sentence.start).0 != PlaceRole::Bare)
+            .and_then(|j| words[j].mention)
+            .map(|m| Endpoint::at(self.mentions[m].place))
+            .or_else(|| self.anaphor(word))
+    }
+
+    /// Whether the text calls a place a base, an airport or a crossing ("قاعدة صرين"), whatever
+    /// the gazetteer knows it as.
+    pub(super) fn named_as_site(&self, m: &Mention) -> bool {
+        use geoparse::Cue;
+        matches!(
+            m.cue,
+            Some(Cue::Base | Cue::Airport | Cue::Crossing | Cue::Field)
+        ) || ["قاعد", "مطار", "معبر", "معسكر"]
+            .iter()
+            .any(|p| self.doc.text[m.span.clone()].starts_with(p))
+    }
+
+    /// The place a word close after a frame's trigger refers back to ("منها", "تسليمها").
+    pub(super) fn frame_anaphor(&self, frame: &Frame) -> Option<Endpoint> {
+        self.frame_anaphor_word(frame).and_then(|i| self.anaphor(i))
+    }
+
+    /// The word in a frame, close after a trigger, that refers back to a place.
+    pub(super) fn frame_anaphor_word(&self, frame: &Frame) -> Option<usize> {
+        let words = self.words;
+        frame.range.clone().find(|&i| {
+            // Close after a trigger: "انسحاب القوات منها"، "تسليمها"، "بإخلاء القاعدة".
+            let near_trigger = frame.triggers.iter().any(|(t, _)| *t <= i && i <= t + 8);
+            near_trigger
+                && !to_it(words[i].token.text)
+                && (words[i].has(Lex::Anaphor)
+                    || (frame.triggers.iter().any(|(t, _)| *t == i)
+                        && words[i].token.text.ends_with("ها")
+                        && !words[i].token.text.starts_with("انسحاب")))
+        })
+    }
+
+    /// The sites a dual refers back to ("الموقعين", "القاعدتين", "موقعيها"): the last two
+    /// named before it; a singular refers to one.
+    pub(super) fn anaphors(&self, word: usize) -> Ends {
+        let t = self.words[word].token.text;
+        let dual = ["ين", "ان", "يها", "يه"].iter().any(|s| t.ends_with(s))
+            && ["موقع", "قاعدت", "معسكر", "مطار"]
+                .iter()
+                .any(|n| t.contains(n));
+        if !dual {
+            return self.anaphor(word).into_iter().collect();
+        }
+        let at = self.words[word].token.orig.0;
+        let n = self.mentions.partition_point(|m| m.span.start < at);
+        let mut ends = Ends::new();
+        for m in self.mentions[..n].iter().rev().take(ANAPHOR_REACH) {
+            let site = self.g.place(m.place).kind.is_site() || self.named_as_site(m);
+            if site && !ends.iter().any(|e| e.place == m.place) {
+                ends.insert(0, Endpoint::at(m.place));
+                if ends.len() == 2 {
+                    break;
+                }
+            }
+        }
+        ends
+    }
+
+    /// "من القاعدة", "منها": a frame whose origin is the base named before.
+    pub(super) fn anaphor_after_from(&self, frame: &Frame) -> bool {
+        let words = self.words;
+        frame.range.clone().any(|i| {
+            words[i].has(Lex::Anaphor)
+                && (words[i].token.text.starts_with("من")
+                    || i > 0 && words[i - 1].token.text == "من")
+        })
+    }
+
+    /// Whether the people a movement frame moves are prisoners, families or refugees, not a
+    /// force: a word for them as the verb's object ("نقل 150 معتقلا من ... إلى"), or as the
+    /// nearest subject before it; or no force named at all right after a sentence about them.
+    pub(super) fn moves_civilians(
+        &self,
+        frame: &Frame,
+        si: usize,
+        sentence: &Range<usize>,
+    ) -> bool {
+        let words = self.words;
+        let t = frame.triggers[0].0;
+        let force = |j: usize| words[j].has(Lex::Force) || words[j].has(Lex::Coalition);
+        let object_end = (t + 1..frame.range.end)
+            .find(|&j| words[j].mention.is_some())
+            .unwrap_or(frame.range.end)
+            .min(t + 5);
+        if (t + 1..object_end).any(|j| words[j].has(Lex::Civilian)) {
+            return true;
+        }
+        match (sentence.start..t)
+            .rev()
+            .find(|&j| words[j].has(Lex::Civilian) || force(j))
+        {
+            Some(j) => words[j].has(Lex::Civilian),
+            None => {
+                self.civilian_sentence.is_some_and(|s| s + 1 >= si)
+                    && !frame.range.clone().any(force)
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! Frames: a sentence split at its triggers into clauses, each with its verbs and
+//! participles (trigger words), its status (planned, under way, denied) and its date.
+//!
+//! A frame is one trigger's share of a sentence: "خرجت القوات من القاعدة، ودخلت الأراضي
+//! العراقية" is two clauses; "ثم"، "قبل أن" and a comma before a finite verb start the next.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use smallvec::{smallvec, SmallVec};
+
+use super::dates::{DateMention, Ymd};
+use super::lexicon::{Lex, Trigger};
+use super::{reading, Reader, Status};
+
+/// One trigger's share of a sentence.
+#[derive(Debug, Clone)]
+pub(super) struct Frame {
+    /// The trigger words and what each says happened, in text order.
+    pub triggers: SmallVec<[(usize, Trigger); 2]>,
+    /// Word range the frame covers.
+    pub range: Range<usize>,
+    /// Where a purpose clause (تمهيدا لـ) begins, if any.
+    pub purpose_at: Option<usize>,
+}
+
+impl Frame {
+    /// What the first trigger says happened.
+    pub fn first(&self) -> Trigger {
+        self.triggers[0].1
+    }
+
+    /// Whether a trigger of the frame says `t`.
+    pub fn has(&self, t: Trigger) -> bool {
+        self.triggers.iter().any(|(_, x)| *x == t)
+    }
+}
+
+/// Handing over and taking over are the same event seen from two sides.
+fn same_handover(a: Trigger, b: Trigger) -> bool {
+    matches!(
+        (a, b),
+        (
+            Trigger::HandOver | Trigger::TakeOver,
+            Trigger::HandOver | Trigger::TakeOver
+        )
+    )
+}
+
+/// Whether a trigger word reads as a finite verb ("دخل", "غادرت", "يتجه"), not a verbal noun
+/// ("الانسحاب") or a participle ("متجهاً", "عائدةً", "منسحبين"), which go on the clause before
+/// (normalised text).
+fn finite_verb(word: &str) -> bool {
+    let participle = word.starts_with('م')
+        || word.ends_with('ه')
+        || word.ends_with("ين")
+        || word.ends_with('ا') && !word.ends_with("وا");
+    !word.starts_with("ال") && !participle
+}
+
+impl Reader<'_> {
+    /// Splits a sentence into frames at triggers of another class, frame breaks (كما، فيما،
+    /// بالإضافة إلى) and weapons moving (صواريخ انطلقت: not troops).
+    pub(super) fn frames(&self, range: Range<usize>) -> SmallVec<[Frame; 2]> {
+        let words = self.words;
+        let mut frames: SmallVec<[Frame; 2]> = SmallVec::new();
+        let mut broke = false;
+        for i in range.clone() {
+            let w = &words[i];
+            // Breaks, purposes and triggers are all meanings: most words have none.
+            if !w.means_something() || w.continued && w.mention.is_none() {
+                continue;
+            }
+            if w.has(Lex::FrameBreak) {
+                broke = true;
+            }
+            // "، وانسحاب ...": a comma and a conjunction glued to a trigger start a new clause;
+            // so does a comma before a finite verb ("مع الانسحاب من X، دخل رتل ...").
+            let finite = w.glue.is_empty() && finite_verb(w.token.text);
+            if (w.glue.starts_with('و') || finite)
+                && w.trigger().is_some_and(Trigger::is_movement)
+                && i > range.start
+                && words[i - 1].token.text == "،"
+            {
+                broke = true;
+            }
+            // "ثم رجعت إليها", "قبل أن تنسحب منها": a verb after these tells the next step.
+            if w.trigger().is_some() && self.after_sequencer(i, range.start) {
+                broke = true;
+            }
+            if w.has(Lex::Purpose) {
+                if let Some(f) = frames.last_mut() {
+                    f.purpose_at.get_or_insert(i);
+                }
+                continue;
+            }
+            let Some(t) = w.trigger() else {
+                continue;
+            };
+            // Rockets that "fell" or "were launched" are an attack, not a trip.
+            if t.is_movement() && self.weapons_near(i, &range) {
+                continue;
+            }
+            // "ما تبقى من عناصرها": what remains, not forces remaining somewhere.
+            if t == Trigger::Remain && i > range.start && words[i - 1].token.text == "ما" {
+                continue;
+            }
+            // "نقلت الصحيفة عن مصادر": reported speech, not a transfer.
+            if t == Trigger::Move
+                && w.token.text.contains("نقل")
+                && (i + 1..(i + 4).min(range.end))
+                    .any(|j| words[j].has(Lex::Source) || words[j].token.text == "عن")
+            {
+                continue;
+            }
+            // Each attack is its own frame: one sentence often tells two.
+            let same_class = t != Trigger::Attack
+                && frames.last().is_some_and(|f| {
+                    !broke
+                        && (f.first().is_movement() == t.is_movement())
+                        && (t.is_movement() || f.first() == t || same_handover(f.first(), t))
+                });
+            if same_class {
+                let f = frames.last_mut().expect("checked");
+                // A second movement verb after a purpose clause stays in it.
+                f.triggers.push((i, t));
+            } else {
+                if let Some(f) = frames.last_mut() {
+                    f.range.end = i;
+                }
+                frames.push(Frame {
+                    triggers: smallvec![(i, t)],
+                    range: i..range.end,
+                    purpose_at: None,
+                });
+            }
+            broke = false;
+        }
+        frames
+    }
+
+    /// Whether the word at `i` comes right after "ثم", "بعدما" or "قبل أن / بعد أن": a
+    /// clause of its own, the next step of a story.
+    pub(super) fn after_sequencer(&self, i: usize, start: usize) -> bool {
+        let words = self.words;
+        let Some(p) = reading::previous_word(words, i, start) else {
+            return false;
+        };
+        match words[p].token.text {
+            "ثم" | "بعدما" | "وبعدما" | "then" => true,
+            "ان" => reading::previous_word(words, p, start)
+                .is_some_and(|q| matches!(words[q].token.text, "قبل" | "بعد" | "وقبل" | "وبعد")),
+            _ => false,
+        }
+    }
+
+    /// Whether weapons (صواريخ، قذائف) are the subject just before the word at `i`.
+    pub(super) fn weapons_near(&self, i: usize, range: &Range<usize>) -> bool {
+        let lo = i.saturating_sub(4).max(range.start);
+        (lo..i).any(|j| self.words[j].has(Lex::Weapon))
+    }
+
+    /// Whether frame `next`, told right after the movement `frame`, is a relative clause of
+    /// staying that describes a place noun (`Some(true)`: "نحو القاعدة التي تتمركز فيها") or
+    /// the force (`Some(false)`: "الجنود الذين كانوا يرابطون في أربيل").
+    pub(super) fn relative(&self, next: &Frame, frame: &Frame) -> Option<bool> {
+        let words = self.words;
+        let t = next.triggers[0].0;
+        if !frame.first().is_movement() || next.first() != Trigger::Remain {
+            return None;
+        }
+        let pronoun = (t.saturating_sub(3)..t)
+            .find(|&j| matches!(words[j].token.text, "الذي" | "التي" | "الذين"))?;
+        let before = reading::previous_word(words, pronoun, frame.range.start)?;
+        Some(words[before].has(Lex::PlaceNoun) || words[before].has(Lex::Anaphor))
+    }
+
+    /// What the text says of a frame: planned, under way, denied or reported.
+    pub(super) fn status(&self, frame: &Frame, sentence: &Range<usize>, denied: bool) -> Status {
+        if denied {
+            return Status::Denied;
+        }
+        let words = self.words;
+        // Cues in the few words before each trigger, and on the triggers themselves (سـ).
+        let mut planned = false;
+        let mut progress = false;
+        for &(t, _) in &frame.triggers {
+            for w in &words[t.saturating_sub(3).max(sentence.start)..=t] {
+                if w.in_date {
+                    continue;
+                }
+                planned |= w.has(Lex::Planned);
+                progress |= w.has(Lex::InProgress);
+            }
+        }
+        // "خلال الشهرين المقبلين" after the trigger also plans it.
+        planned |=
+            frame.range.clone().any(|j| {
+                words[j].has(Lex::Planned) && !words[j].has(Lex::Trigger(Trigger::Remain))
+            }) && !progress;
+        if planned {
+            Status::Planned
+        } else if progress {
+            Status::InProgress
+        } else {
+            Status::Reported
+        }
+    }
+
+    /// The frame's date: the last date expression inside it, else the nearest in the sentence.
+    pub(super) fn date(
+        &self,
+        frame: &Frame,
+        sentence: &Range<usize>,
+    ) -> (Option<Ymd>, Option<Arc<str>>) {
+        let inside =
+            |d: &&DateMention| d.tokens.start >= sentence.start && d.tokens.end <= sentence.end;
+        let in_frame = self
+            .dates
+            .iter()
+            .filter(inside)
+            .filter(|d| d.tokens.start >= frame.range.start && d.tokens.start < frame.range.end)
+            .rfind(|d| d.date.is_some());
+        let first = frame.triggers[0].0;
+        // Else the nearest one that is not inside a later frame of the sentence.
+        let chosen = in_frame.or_else(|| {
+            self.dates
+                .iter()
+                .filter(inside)
+                .filter(|d| d.tokens.start < frame.range.end)
+                .filter(|d| d.date.is_some() || d.year.is_none())
+                .min_by_key(|d| d.tokens.start.abs_diff(first))
+        });
+        match chosen {
+            Some(d) => {
+                let a = self.words[d.tokens.start].token.orig.0;
+                let b = self.words[d.tokens.end - 1].token.orig.1;
+                (d.date, Some(self.doc.text[a..b].into()))
+            }
+            None => (None, None),
+        }
+    }
+
+    /// A year stated in the sentence ("في عام 2003"), for telling background from news.
+    pub(super) fn background_year(&self, sentence: Range<usize>) -> Option<i32> {
+        self.dates
+            .iter()
+            .filter(|d| d.tokens.start >= sentence.start && d.tokens.end <= sentence.end)
+            .filter_map(|d| d.year)
+            .min()
+    }
+}

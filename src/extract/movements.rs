@@ -1,0 +1,417 @@
+//! Movement frames: a frame's places sorted into origins, waypoints and destinations by the
+//! roles the words before them give, the most specific end kept, counts read, and whole trips
+//! or half-trips (for [`super::trips`]) made.
+
+use std::ops::Range;
+
+use super::discourse::to_it;
+use super::frames::Frame;
+use super::lexicon::{self, Lex, Qualifier, Trigger};
+use super::reading::{self, PlaceRole};
+use super::trips::Half;
+use super::{Count, Ctx, Endpoint, Ends, Event, EventType, Movement, Placed, Reader, Status};
+use crate::gazetteer::{Gazetteer, Kind, PlaceIndex};
+
+/// The words whose counts belong to a frame: the first frame of a sentence also takes the words
+/// before its trigger (the subject often carries the count: "50 شاحنة ... غادرت").
+fn frame_count_range(frame: &Frame, sentence: &Range<usize>, first: bool) -> Range<usize> {
+    if first {
+        sentence.start..frame.range.end
+    } else {
+        frame.range.start..frame.range.end
+    }
+}
+
+/// Keeps the most precise endpoints: a country or region is dropped when a place inside it is
+/// also named in the same role (Camp Adder … out of Iraq → Camp Adder).
+fn most_precise(g: &Gazetteer, mut ends: Ends) -> Ends {
+    let broad = |e: &Endpoint| {
+        matches!(
+            g.place(e.place).kind,
+            Kind::Country | Kind::Region | Kind::Governorate
+        )
+    };
+    let country = |e: &Endpoint| g.place(e.place).country.as_str();
+    let specific: Ends = ends.iter().filter(|e| !broad(e)).copied().collect();
+    ends.retain(|e| !broad(e) || !specific.iter().any(|s| country(s) == country(e)));
+    let mut seen = Ends::new();
+    ends.retain(|e| {
+        let first = !seen.iter().any(|s| s.place == e.place);
+        if first {
+            seen.push(*e);
+        }
+        first
+    });
+    ends
+}
+
+impl Reader<'_> {
+    /// Reads a movement frame into trips, half-trips for [`super::trips`], and events.
+    pub(super) fn movement_frame(
+        &mut self,
+        frame: &Frame,
+        placed: &[Placed],
+        earlier_locs: &[Endpoint],
+        subject_site: Option<Endpoint>,
+        ctx: &Ctx,
+    ) {
+        let g = self.g;
+        let redeploy = frame.has(Trigger::Redeploy);
+        let mut origins: Ends = Ends::new();
+        let mut earlier: Ends = Ends::new();
+        let mut dests: Ends = Ends::new();
+        let mut vias: Ends = Ends::new();
+        let mut locs: Ends = Ends::new();
+        let mut redeploy_locs: Ends = Ends::new();
+        let mut purpose_dests: Ends = Ends::new();
+        let mut purpose_vias: Ends = Ends::new();
+        let mut between: Ends = Ends::new();
+        let mut onward: Ends = Ends::new();
+        let mut put_in: Ends = Ends::new();
+        for p in placed.iter().filter(|p| !p.party) {
+            let e = self.endpoint(p);
+            if matches!(
+                p.role,
+                PlaceRole::Stationed | PlaceRole::Object(Trigger::Remain)
+            ) {
+                self.presence(e, ctx);
+            }
+            match (p.role, p.purpose) {
+                // "وهي في الطريق نحو الأنبار": where the trip goes on to, past the places reached.
+                (PlaceRole::Destination, false) if self.en_route(p.word, ctx) => onward.push(e),
+                // "إلى قواعدها في الكويت", "نحو القاعدة التي تتمركز فيها بمدينة القامشلي": the
+                // place that locates the base gone to is the destination.
+                (PlaceRole::Location | PlaceRole::Stationed | PlaceRole::Object(_), false)
+                    if self.locates_destination_noun(p.word, frame) =>
+                {
+                    dests.push(e)
+                }
+                (PlaceRole::Origin | PlaceRole::Stationed, false) => origins.push(e),
+                (PlaceRole::Object(t), false) if t.object_is_origin() => origins.push(e),
+                (PlaceRole::Object(Trigger::Redeploy), false) => redeploy_locs.push(e),
+                (PlaceRole::EarlierOrigin, _) => earlier.push(e),
+                (PlaceRole::Destination, false) => dests.push(e),
+                (PlaceRole::Destination, true) => purpose_dests.push(e),
+                (PlaceRole::Via | PlaceRole::PathNext, false) => vias.push(e),
+                (PlaceRole::Via | PlaceRole::PathNext, true) => purpose_vias.push(e),
+                (PlaceRole::PathBetween, _) => between.push(e),
+                // "دخل رتل قاعدة قسرك": what one enters or reaches is the destination.
+                (PlaceRole::Object(Trigger::Arrive), false) => dests.push(e),
+                // "نقلت معداتها في قاعدة عين الأسد", "استقرت في الكويت": put or settled in.
+                (PlaceRole::Location, false)
+                    if !frame.has(Trigger::Withdraw) && p.word > frame.triggers[0].0 =>
+                {
+                    put_in.push(e);
+                    locs.push(e)
+                }
+                (PlaceRole::Location | PlaceRole::Object(_), _) => locs.push(e),
+                _ => {}
+            }
+        }
+        // "الواصل بين X و Y" after a destination: the way goes on to the far end, Y.
+        if let Some(far) = between.last() {
+            if !dests.is_empty() {
+                vias.append(&mut dests);
+                dests.push(*far);
+            } else {
+                vias.push(*far);
+            }
+        }
+        if !onward.is_empty() {
+            // The places reached on the way were arrived at.
+            for reached in &dests {
+                self.arrival(*reached, ctx);
+            }
+            vias.append(&mut dests);
+            dests = onward;
+        }
+        if dests.is_empty() && purpose_dests.is_empty() && !frame.has(Trigger::Redeploy) {
+            dests = put_in;
+        }
+        if redeploy && !redeploy_locs.is_empty() && (!dests.is_empty() || !purpose_dests.is_empty())
+        {
+            origins.append(&mut redeploy_locs);
+        }
+        if origins.is_empty() {
+            // "بإخلاء القاعدة", "انسحبت منها", "نقلت معداتها من القاعدة إلى ...".
+            let from_it = frame.has(Trigger::Withdraw) || self.anaphor_after_from(frame);
+            if let Some(i) = from_it.then(|| self.frame_anaphor_word(frame)).flatten() {
+                origins.extend(self.anaphors(i));
+            }
+        }
+        if origins.is_empty() && dests.is_empty() && frame.has(Trigger::Withdraw) {
+            // "يستقلون طائرة في قاعدة الأسد": a withdrawal with no place left from leaves the
+            // site it is at, or the site the sentence is about.
+            let at = locs
+                .iter()
+                .find(|e| g.place(e.place).kind.is_site())
+                .copied();
+            origins.extend(at.or(subject_site));
+        }
+        // "رجعت إليها": the destination is the base named before.
+        if dests.is_empty() {
+            let words = self.words;
+            if let Some(i) = frame.range.clone().find(|&i| to_it(words[i].token.text)) {
+                dests.extend(self.anaphor_in_sentence(i, &ctx.words));
+            }
+        }
+        // "خرجت من A كانت قادمة من B": B → A.
+        if !earlier.is_empty() && dests.is_empty() {
+            dests = std::mem::take(&mut origins);
+            origins = earlier;
+        } else if origins.is_empty() {
+            origins = earlier;
+        }
+        let origins = most_precise(g, origins);
+        let mut dests = most_precise(g, dests);
+        // "وعادت قاعدة بلد ... مع مغادرة آخر الجنود منها": a place both left and reached in one
+        // frame is where the frame happens, left.
+        dests.retain(|d| !origins.iter().any(|o| o.place == d.place));
+        let purpose_dests = most_precise(g, purpose_dests);
+        let (vehicles, personnel) =
+            self.counts(frame_count_range(frame, &ctx.words, ctx.first_frame));
+        let event_type = if redeploy {
+            EventType::Redeployment
+        } else if frame.has(Trigger::Withdraw) {
+            EventType::Withdrawal
+        } else if frame.has(Trigger::Move) {
+            EventType::Relocation
+        } else {
+            EventType::Arrival
+        };
+        let make =
+            |origin: Endpoint, via: &[Endpoint], destination: Endpoint, status: Status| Movement {
+                event_type,
+                actor: ctx.actor.clone(),
+                origin,
+                via: via.to_vec(),
+                destination,
+                vehicles,
+                personnel,
+                status,
+                date: ctx.date,
+                date_text: ctx.date_text.clone(),
+                evidence: ctx.evidence.clone(),
+                background: ctx.background,
+            };
+        // A return with no origin starts where the unit was said to be (في العراق ... عودة).
+        if origins.is_empty() && !dests.is_empty() && frame.has(Trigger::Arrive) {
+            if let Some(l) = locs.iter().chain(earlier_locs).find(|l| !dests.contains(l)) {
+                let l = *l;
+                for d in &dests {
+                    self.push_movement(ctx.sentence, make(l, &vias, *d, ctx.status));
+                }
+                return;
+            }
+        }
+        if dests.is_empty() && !purpose_dests.is_empty() && !origins.is_empty() {
+            // "اتجهت عبر الطريق الواصل إلى الهول تمهيدا للانسحاب إلى العراق عبر معبر الوليد":
+            // the purpose clause finishes the trip.
+            let mut all_vias = vias.clone();
+            all_vias.extend(purpose_vias.iter().copied());
+            for o in &origins {
+                for d in &purpose_dests {
+                    self.push_movement(ctx.sentence, make(*o, &all_vias, *d, ctx.status));
+                }
+            }
+            return;
+        }
+        if !origins.is_empty() && !dests.is_empty() {
+            for o in &origins {
+                for d in &dests {
+                    if o == d {
+                        continue;
+                    }
+                    self.push_movement(ctx.sentence, make(*o, &vias, *d, ctx.status));
+                }
+            }
+            // Then, planned: from where they went on to the purpose's destination.
+            if let (Some(last), false) = (dests.last().copied(), purpose_dests.is_empty()) {
+                for d in &purpose_dests {
+                    self.push_movement(
+                        ctx.sentence,
+                        make(last, &purpose_vias, *d, Status::Planned),
+                    );
+                }
+            }
+            return;
+        }
+        if redeploy && origins.is_empty() && dests.is_empty() {
+            for l in redeploy_locs.iter().chain(&locs) {
+                self.events.push(Event {
+                    event_type: EventType::Redeployment,
+                    place: *l,
+                    actor: ctx.actor.clone(),
+                    counterpart: None,
+                    status: ctx.status,
+                    date: ctx.date,
+                    date_text: ctx.date_text.clone(),
+                    evidence: ctx.evidence.clone(),
+                    background: ctx.background,
+                });
+            }
+            return;
+        }
+        // Half a trip: kept for joining with the next sentence, else an event.
+        if dests.is_empty() && !purpose_dests.is_empty() {
+            dests = purpose_dests;
+        }
+        let placeholder = Endpoint::at(PlaceIndex(u32::MAX));
+        if !origins.is_empty() {
+            for o in &origins {
+                self.partials.push(Half {
+                    sentence: ctx.sentence,
+                    movement: make(*o, &vias, placeholder, ctx.status),
+                    has_origin: true,
+                    redeploy,
+                });
+            }
+        } else if !dests.is_empty() {
+            for d in &dests {
+                self.partials.push(Half {
+                    sentence: ctx.sentence,
+                    movement: make(placeholder, &vias, *d, ctx.status),
+                    has_origin: false,
+                    redeploy,
+                });
+            }
+        }
+    }
+
+    /// Whether the place at `word` locates a place noun that a destination preposition
+    /// introduced ("إلى قاعدة تابعة للجيش الألماني في الأزرق"): walking back, a place noun or
+    /// "القاعدة" right after إلى/نحو/باتجاه comes before any other name or verb.
+    pub(super) fn locates_destination_noun(&self, word: usize, frame: &Frame) -> bool {
+        let words = self.words;
+        let lo = word.saturating_sub(10).max(frame.triggers[0].0);
+        for j in (lo..word).rev() {
+            let w = &words[j];
+            let other_verb = w.trigger().is_some_and(|t| t != Trigger::Remain);
+            if w.mention.is_some() || other_verb && j != frame.triggers[0].0 {
+                return false;
+            }
+            let noun = w.has(Lex::PlaceNoun) || w.has(Lex::Anaphor);
+            let introduced = |p: usize| words[p].has(Lex::Role(lexicon::Role::Destination));
+            if noun
+                && reading::previous_word(words, j, lo).is_some_and(|p| {
+                    introduced(p) || w.glue.ends_with('ل') && words[p].trigger().is_some()
+                })
+            {
+                return true;
+            }
+            if noun && (w.glue.ends_with('ل') || w.has(Lex::Role(lexicon::Role::Destination))) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the destination named at `word` is where a trip goes on to: "في الطريق نحو",
+    /// "في طريقه إلى".
+    pub(super) fn en_route(&self, word: usize, ctx: &Ctx) -> bool {
+        let words = self.words;
+        let prev = |j: usize| reading::previous_word(words, j, ctx.words.start);
+        let Some(road) = prev(word).and_then(prev) else {
+            return false;
+        };
+        let t = words[road].token.text;
+        t.strip_prefix("ال").unwrap_or(t).starts_with("طريق")
+            && prev(road).is_some_and(|j| words[j].token.text == "في")
+    }
+
+    /// The vehicles and personnel counted in the words `range`.
+    pub(super) fn counts(&self, range: Range<usize>) -> (Option<Count>, Option<Count>) {
+        let words = self.words;
+        let mut vehicles = None;
+        let mut personnel = None;
+        let mut i = range.start;
+        while i < range.end {
+            let mut qualifier = Qualifier::Exact;
+            let mut j = i;
+            while j < range.end {
+                match words[j].lex().find_map(|l| match l {
+                    Lex::Qualify(q) => Some(q),
+                    _ => None,
+                }) {
+                    Some(q) => {
+                        qualifier = q;
+                        j += 1;
+                        while j < range.end && words[j].continued {
+                            j += 1;
+                        }
+                    }
+                    None => break,
+                }
+            }
+            let number = words.get(j).and_then(|w| {
+                let t = w.token.text;
+                if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() {
+                    t.parse::<u32>().ok()
+                } else {
+                    w.lex().find_map(|l| match l {
+                        Lex::Number(n) => Some(n),
+                        _ => None,
+                    })
+                }
+            });
+            let noun_at = if number.is_some() { j + 1 } else { j };
+            let counted = number.is_some()
+                || matches!(
+                    qualifier,
+                    Qualifier::Dozens | Qualifier::Hundreds | Qualifier::Some
+                );
+            if counted && noun_at < range.end && (noun_at > i || number.is_some()) {
+                // "من" between ("عددا من الشاحنات", "بعضا من قواتها").
+                let noun = if words[noun_at].token.text == "من" {
+                    noun_at + 1
+                } else {
+                    noun_at
+                };
+                if let Some(w) = words.get(noun) {
+                    let count = Count {
+                        n: number,
+                        qualifier,
+                    };
+                    if w.has(Lex::Vehicles) && vehicles.is_none() {
+                        vehicles = Some(count);
+                    } else if (w.has(Lex::Personnel) || w.has(Lex::Force)) && personnel.is_none() {
+                        personnel = Some(count);
+                    }
+                }
+            }
+            i = j.max(i) + 1;
+        }
+        (vehicles, personnel)
+    }
+
+    /// Keeps a whole trip told by sentence `sentence`.
+    pub(super) fn push_movement(&mut self, sentence: usize, m: Movement) {
+        self.movements.push((sentence, m));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use smallvec::smallvec;
+
+    #[test]
+    fn most_precise_drops_countries_holding_a_named_place_and_repeats() {
+        let g = Gazetteer::embedded().unwrap();
+        let end = |id: &str| Endpoint::at(g.by_id(id).unwrap());
+        let ends = smallvec![
+            end("iraq"),
+            end("baghdad_city"),
+            end("kuwait"),
+            end("erbil_city"),
+            end("baghdad_city"),
+            end("syria"),
+            end("kuwait"),
+        ];
+        let ids: Vec<&str> = most_precise(&g, ends)
+            .iter()
+            .map(|e| g.place(e.place).id.as_str())
+            .collect();
+        assert_eq!(ids, ["baghdad_city", "kuwait", "erbil_city", "syria"]);
+    }
+}
