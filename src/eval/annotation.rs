@@ -77,7 +77,7 @@ pub struct GoldEvent {
 pub struct Problem {
     /// The annotation file.
     pub path: PathBuf,
-    /// The field, as a path into the JSON ("movements[2].origin"); none for the whole file.
+    /// The field, as a path into the JSON ("movements\[2\].origin"); none for the whole file.
     pub field: Option<String>,
     /// What is wrong.
     pub defect: Defect,
@@ -135,7 +135,7 @@ pub enum Defect {
 pub enum Effect {
     /// Reported; everything is scored as `score.py` scores it.
     Noted,
-    /// The entry named ("movements[2]") is not scored.
+    /// The entry named ("movements\[2\]") is not scored.
     EntrySkipped(String),
     /// The article is not scored.
     ArticleSkipped,
