@@ -50,7 +50,7 @@ fn summary(dir: &Path) -> String {
     for f in features(dir, "movements.geojson") {
         let p = &f["properties"];
         out.push_str(&format!(
-            "{} {} {} | {} > [{}] > {} | vehicles {} {} | personnel {} {} | {} | {}\n",
+            "{} {} {} | {} > [{}] > {} | vehicles {} {} | personnel {} {} | {} | {} p{}\n",
             s(&p["id"]),
             s(&p["event_type"]),
             s(&p["actor"]),
@@ -63,12 +63,13 @@ fn summary(dir: &Path) -> String {
             s(&p["personnel_qualifier"]),
             s(&p["status"]),
             s(&p["event_date"]),
+            s(&p["time_precision"]),
         ));
     }
     for f in features(dir, "events.geojson") {
         let p = &f["properties"];
         out.push_str(&format!(
-            "{} {} {} | {} | {} | {} | {}\n",
+            "{} {} {} | {} | {} | {} | {} p{}\n",
             s(&p["id"]),
             s(&p["event_type"]),
             s(&p["place"]),
@@ -76,6 +77,7 @@ fn summary(dir: &Path) -> String {
             s(&p["counterpart"]),
             s(&p["status"]),
             s(&p["event_date"]),
+            s(&p["time_precision"]),
         ));
     }
     out

@@ -10,14 +10,16 @@ use std::path::{Path, PathBuf};
 use geo::{Distance, Haversine, Point};
 use tempfile::NamedTempFile;
 
-use crate::document::Document;
+use crate::document::{Document, ManifestEntry};
 use crate::error::{Error, Result};
 use crate::extract::{Actor, Endpoint, Event, Extraction, Movement, Unresolved};
 use crate::gazetteer::{Gazetteer, Place, PlaceIndex};
 use crate::report::round6;
 use crate::spatial::{self, unit_vector};
 
+pub mod dating;
 mod json;
+use dating::{Dating, Said};
 use json::Object;
 
 /// Great-circle lines get a vertex at least this often, so they draw right in any projection.
@@ -36,8 +38,8 @@ pub struct Features {
     /// The article's file name and the places it names, one per mention, for `places.geojson`.
     pub doc: String,
     pub places: Vec<PlaceIndex>,
-    /// The encoding the article was decoded from, when it was not UTF-8.
-    pub decoded_from: Option<&'static str>,
+    /// What decoding the article took beyond plain UTF-8, as a note for the user.
+    pub decoding: Option<String>,
 }
 
 /// Serialised features: their JSON texts one after another, and where each ends. One buffer
@@ -84,20 +86,28 @@ impl Texts {
     }
 }
 
-/// Builds the features of `x`, the extraction of `doc`.
-pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
+/// Builds the features of `x`, the extraction of `doc`; `article` is the article's line of
+/// the manifest, when it has one.
+pub fn features(
+    g: &Gazetteer,
+    doc: &Document,
+    x: &Extraction,
+    article: Option<&ManifestEntry>,
+) -> Features {
     let stem = doc.stem();
+    let article = Article::of(article);
     // Room for every feature at once: growing a buffer copies what it holds.
     let mut movements = Texts::with_capacity(x.movements.iter().map(|m| m.evidence.len() + 1500));
     let mut id = String::new();
     let mut written = None;
     for (i, m) in x.movements.iter().enumerate() {
         feature_id(&mut id, stem, 'm', i + 1);
+        let told = Told::new(doc, &article, m.into(), m.evidence.clone());
         movement_feature(
             g,
             doc,
             &id,
-            m,
+            (m, told),
             &x.unresolved,
             (&mut movements, &mut written),
         );
@@ -106,7 +116,15 @@ pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
     let mut written = None;
     for (i, e) in x.events.iter().enumerate() {
         feature_id(&mut id, stem, 'e', i + 1);
-        event_feature(g, doc, &id, e, &x.unresolved, (&mut events, &mut written));
+        let told = Told::new(doc, &article, e.into(), e.evidence.clone());
+        event_feature(
+            g,
+            doc,
+            &id,
+            (e, told),
+            &x.unresolved,
+            (&mut events, &mut written),
+        );
     }
     Features {
         movements,
@@ -117,8 +135,8 @@ pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
             .map(|u| {
                 [
                     doc.name.clone(),
-                    u.span.start.to_string(),
-                    u.span.end.to_string(),
+                    doc.file_offset(u.span.start).to_string(),
+                    doc.file_offset(u.span.end).to_string(),
                     u.surface.clone(),
                     u.context.clone(),
                     u.locator
@@ -129,7 +147,7 @@ pub fn features(g: &Gazetteer, doc: &Document, x: &Extraction) -> Features {
             .collect(),
         doc: doc.name.clone(),
         places: x.mentions.iter().map(|m| m.place).collect(),
-        decoded_from: doc.decoded_from,
+        decoding: doc.decoding_note(),
     }
 }
 
@@ -170,45 +188,106 @@ fn point(place: &Place) -> impl FnOnce(&mut Object) + '_ {
     }
 }
 
+/// What the manifest says of an article, as every feature of it carries it.
+struct Article<'a> {
+    date: Option<crate::extract::dates::ArticleDate>,
+    date_text: Option<String>,
+    source: Option<&'a str>,
+    url: Option<&'a str>,
+    title: Option<&'a str>,
+}
+
+impl<'a> Article<'a> {
+    /// The entry's fields, an empty one as null.
+    fn of(entry: Option<&'a ManifestEntry>) -> Article<'a> {
+        let text = |f: fn(&ManifestEntry) -> &str| entry.map(f).filter(|s| !s.is_empty());
+        let date = entry.and_then(|e| e.date);
+        Article {
+            date,
+            date_text: date.map(dating::article_date_text),
+            source: text(|e| &e.source),
+            url: text(|e| &e.url),
+            title: text(|e| &e.title),
+        }
+    }
+
+    /// Writes `source`, `url` and `title`, in the contract's order.
+    fn write(&self, p: &mut Object) {
+        p.opt_str("source", self.source);
+        p.opt_str("url", self.url);
+        p.opt_str("title", self.title);
+    }
+}
+
+impl<'m> From<&'m Movement> for Said<'m> {
+    fn from(m: &'m Movement) -> Said<'m> {
+        Said {
+            stated: m.date,
+            date_text: m.date_text.as_deref(),
+            status: m.status,
+            background: m.background,
+            article: None,
+        }
+    }
+}
+
+impl<'e> From<&'e Event> for Said<'e> {
+    fn from(e: &'e Event) -> Said<'e> {
+        Said {
+            stated: e.date,
+            date_text: e.date_text.as_deref(),
+            status: e.status,
+            background: e.background,
+            article: None,
+        }
+    }
+}
+
 /// What movements and events share: how the text tells it, when, and where it says so.
 struct Told<'a> {
     status: &'static str,
-    event_date: Option<String>,
+    dating: Option<Dating>,
     date_text: Option<&'a str>,
-    geo_precision: u8,
+    article: &'a Article<'a>,
     evidence: &'a str,
     evidence_span: std::ops::Range<usize>,
     background: bool,
 }
 
 impl<'a> Told<'a> {
-    #[allow(clippy::too_many_arguments)]
+    /// How `said` is told in `doc`, dated against the article.
     fn new(
         doc: &'a Document,
-        status: crate::extract::Status,
-        date: Option<crate::extract::dates::Ymd>,
-        date_text: &'a Option<std::sync::Arc<str>>,
-        evidence: &std::ops::Range<usize>,
-        precision: u8,
-        background: bool,
+        article: &'a Article<'a>,
+        said: Said<'a>,
+        evidence: std::ops::Range<usize>,
     ) -> Told<'a> {
+        let said = Said {
+            article: article.date,
+            ..said
+        };
         Told {
-            status: status.as_str(),
-            event_date: date.map(|d| d.to_string()),
-            date_text: date_text.as_deref(),
-            geo_precision: precision,
+            status: said.status.as_str(),
+            dating: dating::dating(&said),
+            date_text: said.date_text,
+            article,
             evidence: &doc.text[evidence.clone()],
-            evidence_span: evidence.clone(),
-            background,
+            // The contract's offsets are into the file's bytes.
+            evidence_span: doc.file_span(&evidence),
+            background: said.background,
         }
     }
 
-    /// Writes the members, in the contract's order.
-    fn write(&self, p: &mut Object, written: &mut WrittenEvidence) {
+    /// Writes the members, in the contract's order; `geo_precision` between the dates and
+    /// the evidence.
+    fn write(&self, p: &mut Object, geo_precision: u8, written: &mut WrittenEvidence) {
         p.str("status", self.status);
-        p.opt_str("event_date", self.event_date.as_deref());
+        let date = self.dating.map(|d| d.date.to_string());
+        p.opt_str("event_date", date.as_deref());
+        p.opt_u32("time_precision", self.dating.map(|d| d.precision as u32));
         p.opt_str("date_text", self.date_text);
-        p.u64("geo_precision", self.geo_precision.into());
+        p.opt_str("article_date", self.article.date_text.as_deref());
+        p.u64("geo_precision", geo_precision.into());
         match written {
             Some((span, at)) if *span == self.evidence_span => p.copy("evidence", at.clone()),
             _ => {
@@ -221,6 +300,7 @@ impl<'a> Told<'a> {
         p.u64("evidence_start", self.evidence_span.start as u64);
         p.u64("evidence_end", self.evidence_span.end as u64);
         p.bool("background", self.background);
+        self.article.write(p);
     }
 }
 
@@ -296,7 +376,7 @@ fn movement_feature(
     g: &Gazetteer,
     doc: &Document,
     id: &str,
-    m: &Movement,
+    (m, told): (&Movement, Told),
     sites: &[Unresolved],
     (out, written): (&mut Texts, &mut WrittenEvidence),
 ) {
@@ -322,15 +402,6 @@ fn movement_feature(
         .vehicles
         .and_then(|c| c.n)
         .map_or(2.0, |n| (1.5 + f64::from(n.max(1)).log2() * 0.75).min(8.0));
-    let told = Told::new(
-        doc,
-        m.status,
-        m.date,
-        &m.date_text,
-        &m.evidence,
-        precision.as_int(),
-        m.background,
-    );
     let actor = m.actor.as_ref();
     out.push(|buf| {
         let geometry = |g: &mut Object| {
@@ -361,7 +432,7 @@ fn movement_feature(
                 "personnel_qualifier",
                 m.personnel.map(|c| c.qualifier.as_str()),
             );
-            told.write(p, written);
+            told.write(p, precision.as_int(), written);
             p.str("stroke", actor_colour(actor));
             p.f64("stroke-width", (width * 10.0f64).round() / 10.0);
         });
@@ -372,20 +443,12 @@ fn event_feature(
     g: &Gazetteer,
     doc: &Document,
     id: &str,
-    e: &Event,
+    (e, told): (&Event, Told),
     sites: &[Unresolved],
     (out, written): (&mut Texts, &mut WrittenEvidence),
 ) {
     let place = g.place(e.place.place);
-    let told = Told::new(
-        doc,
-        e.status,
-        e.date,
-        &e.date_text,
-        &e.evidence,
-        e.place.precision(g).as_int(),
-        e.background,
-    );
+    let precision = e.place.precision(g).as_int();
     let actor = e.actor.as_ref();
     out.push(|buf| {
         // The contract's order.
@@ -398,7 +461,7 @@ fn event_feature(
             p.opt_str("actor", actor.map(|a| &*a.name));
             p.opt_str("actor_ar", actor.and_then(|a| a.arabic.as_deref()));
             p.opt_str("counterpart", e.counterpart.as_deref());
-            told.write(p, written);
+            told.write(p, precision, written);
             p.bool("near", e.place.near);
             p.str("marker-color", event_colour(e.event_type));
         });
@@ -570,9 +633,8 @@ pub struct Summary {
 impl Summary {
     /// Counts one article's features.
     fn count(&mut self, f: &Features, path: &Path) {
-        if let Some(enc) = f.decoded_from {
-            self.notes
-                .push(format!("{}: decoded from {enc}", path.display()));
+        if let Some(note) = &f.decoding {
+            self.notes.push(format!("{}: {note}", path.display()));
         }
         self.articles += 1;
         self.movements += f.movements.len();
@@ -623,14 +685,11 @@ pub fn run(
     let one = |path: &PathBuf| -> Result<Features> {
         let doc = Document::read(path)?;
         let dir = path.parent().unwrap_or(Path::new("."));
-        let date = manifests
-            .get(dir)
-            .and_then(|m| m.get(&doc.name))
-            .and_then(|e| e.date);
-        let x = crate::extract::extract(g, &doc, date);
+        let entry = manifests.get(dir).and_then(|m| m.get(&doc.name));
+        let x = crate::extract::extract(g, &doc, entry.and_then(|e| e.date));
         // The article and its extraction are dropped here, by the thread that made them:
         // freeing on the writer's thread costs it dearly.
-        Ok(features(g, &doc, &x))
+        Ok(features(g, &doc, &x, entry))
     };
     // Each worker takes the next chunk as soon as it is free, so none waits for another's
     // slowest article; this thread writes the chunks back in order while the pool works.
