@@ -94,3 +94,43 @@ fn every_seed_feature_is_dated_and_sourced_from_the_manifest() {
         ("2026-02-15".into(), 3.into())
     );
 }
+
+/// The names in the first column of the contract's tables, under each `## DIR/<file>` heading.
+fn documented(contract: &str, file: &str) -> Vec<String> {
+    let section = contract
+        .split("\n## ")
+        .find(|s| s.starts_with(&format!("DIR/{file}")))
+        .unwrap_or_else(|| panic!("no section for {file}"));
+    section
+        .lines()
+        .filter_map(|l| l.strip_prefix('|'))
+        .filter_map(|l| l.split('|').next())
+        .flat_map(|names| names.split(','))
+        .map(|n| n.trim().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_contract_in_the_project_documents_every_property_written() {
+    let contract = std::fs::read_to_string(root().join("docs/output-contract.md")).unwrap();
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(
+        readme.contains("(docs/output-contract.md)"),
+        "README links it"
+    );
+    let dir = seeds();
+    for file in ["movements.geojson", "events.geojson", "places.geojson"] {
+        let names = documented(&contract, file);
+        for f in features(dir.path(), file) {
+            for key in f["properties"].as_object().unwrap().keys() {
+                assert!(
+                    names.contains(key),
+                    "{file}: `{key}` is not in the contract"
+                );
+            }
+        }
+    }
+    let csv = std::fs::read_to_string(dir.path().join("unresolved.csv")).unwrap();
+    let header = csv.lines().next().unwrap();
+    assert!(contract.contains(&format!("`{header}`")), "{header}");
+}

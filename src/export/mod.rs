@@ -1,4 +1,4 @@
-//! Writing extractions as the files of the output contract (`../shared/output-contract.md`):
+//! Writing extractions as the files of the output contract (`docs/output-contract.md`):
 //! `movements.geojson`, `events.geojson`, `places.geojson` and `unresolved.csv`, atomically
 //! and byte for byte the same for the same input; or every feature as a GeoJSON text sequence
 //! (RFC 8142) for piping.

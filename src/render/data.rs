@@ -1,5 +1,5 @@
 //! What a map draws, read from the GeoJSON files of the output contract
-//! (`/work/shared/output-contract.md`): movements, events and places.
+//! (`docs/output-contract.md`): movements, events and places.
 //!
 //! Each feature is recognised by its geometry and properties, so any of the three files (or a
 //! file holding a mix) can be read: a LineString is a movement, a Point with `event_type` an
