@@ -15,6 +15,14 @@ pub enum Error {
     /// An article is not UTF-8 and no single-byte Arabic encoding explains its bytes.
     #[error("{}: not UTF-8, and its encoding could not be told apart (best guess {guess} fails to decode it)", path.display())]
     Encoding { path: PathBuf, guess: &'static str },
+    /// An article whose byte-order mark names an encoding that too many of its bytes are not
+    /// in (more than one character in 50).
+    #[error("{}: starts with a byte-order mark for {encoding}, but {invalid} of its characters are not valid {encoding}", path.display())]
+    MarkedEncoding {
+        path: PathBuf,
+        encoding: &'static str,
+        invalid: usize,
+    },
     /// An article holds NUL bytes: a binary file given by mistake.
     #[error("{}: looks like a binary file, not a text article", path.display())]
     Binary { path: PathBuf },

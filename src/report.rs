@@ -115,6 +115,7 @@ fn cell(v: &Value) -> String {
 #[derive(Debug, Clone, Serialize)]
 pub struct MentionRow {
     pub doc: String,
+    /// Byte offsets of the name in the article file.
     pub start: usize,
     pub end: usize,
     pub surface: String,
@@ -133,8 +134,8 @@ impl MentionRow {
         let place = g.place(mention.place);
         MentionRow {
             doc: doc.name.clone(),
-            start: mention.span.start,
-            end: mention.span.end,
+            start: doc.file_offset(mention.span.start),
+            end: doc.file_offset(mention.span.end),
             surface: mention.surface(doc).to_owned(),
             id: place.id.to_string(),
             name_en: place.name_en.clone(),

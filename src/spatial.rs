@@ -100,7 +100,8 @@ impl SpatialIndex {
     }
 
     /// The `k` points nearest to `from` for which `keep(id)` holds, optionally only those within
-    /// `within_m` metres; nearest first, ties by id.
+    /// `within_m` metres; nearest first, ties by id. Any `k` is fine: more than there are points
+    /// means all of them, and memory follows the points, not `k`.
     pub fn nearest(
         &self,
         from: Point<f64>,
@@ -108,6 +109,7 @@ impl SpatialIndex {
         within_m: Option<f64>,
         keep: impl Fn(u32) -> bool,
     ) -> Vec<Hit> {
+        let k = k.min(self.len());
         let mut best: Vec<Hit> = Vec::with_capacity(k + 1);
         if k == 0 {
             return best;
@@ -572,6 +574,18 @@ mod tests {
             same(&idx.nearest(q, 5, Some(r), |id| id % 2 == 0),
                  &brute_nearest(&points, q, usize::MAX, Some(r)).into_iter().filter(|h| h.id % 2 == 0).take(5).collect::<Vec<_>>());
         }
+    }
+
+    #[test]
+    fn f06_huge_k_neither_panics_nor_allocates_for_k() {
+        let pts = [(38.6178, 33.5058), (38.9073, 33.4343), (42.4412, 33.7856)];
+        let idx = index(&pts);
+        let q = Point::new(38.6, 33.5);
+        for k in [3, 10_000_000_000, usize::MAX] {
+            let hits = idx.nearest(q, k, None, |_| true);
+            assert_eq!(hits.iter().map(|h| h.id).collect::<Vec<_>>(), vec![0, 1, 2]);
+        }
+        assert_eq!(idx.nearest(q, usize::MAX, None, |id| id != 0).len(), 2);
     }
 
     #[test]

@@ -1,12 +1,22 @@
 //! Articles as convoy reads them: files or directories of `.txt`, decoded to UTF-8.
 //!
-//! Arabic news text often arrives as Windows-1256 or ISO-8859-6. A file that is valid UTF-8 is
-//! taken as is (a byte-order mark dropped); otherwise chardetng guesses the encoding and
-//! encoding_rs decodes it, and a guess that does not decode cleanly is an error, never mojibake.
+//! Arabic news text often arrives as Windows-1256 or ISO-8859-6, sometimes as UTF-16 from
+//! Notepad, and sometimes as UTF-8 with a stray byte; [`decode`] says how each is told apart.
+//! Offsets in convoy's output are into the file's bytes, whatever the encoding
+//! ([`FileOffsets`]).
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+
+mod decode;
+mod manifest;
+mod offsets;
+
+pub use decode::{decode, Decoded, GOOD_PER_BAD};
+pub use manifest::{Manifest, ManifestEntry};
+pub use offsets::FileOffsets;
 
 /// One article: its file name, path and text.
 #[derive(Debug, Clone)]
@@ -15,30 +25,37 @@ pub struct Document {
     pub name: String,
     /// The path it was read from.
     pub path: PathBuf,
-    /// The decoded text. Offsets in convoy's output are byte offsets into this text, which is
-    /// the file itself when the file is UTF-8.
+    /// The decoded text. Spans in convoy's records are byte offsets into this text;
+    /// [`Document::file_offset`] turns them into offsets into the file.
     pub text: String,
     /// The encoding the file was decoded from, when it was not UTF-8.
     pub decoded_from: Option<&'static str>,
+    /// How many invalid sequences in the file were replaced by U+FFFD.
+    pub replaced: usize,
+    /// Where the text lies in the file.
+    offsets: FileOffsets,
 }
 
 impl Document {
     /// Reads and decodes one article.
     pub fn read(path: &Path) -> Result<Document> {
         let bytes = read_file(path).map_err(|e| Error::io(path, "cannot read", e))?;
-        let (text, decoded_from) = decode(path, &bytes)?;
+        let decoded = decode(path, &bytes)?;
         Ok(Document {
             name: path.file_name().map_or_else(
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             ),
             path: path.to_owned(),
-            text,
-            decoded_from,
+            text: decoded.text,
+            decoded_from: decoded.encoding,
+            replaced: decoded.replaced,
+            offsets: decoded.offsets,
         })
     }
 
-    /// An article from text in memory (tests, benchmarks, library users).
+    /// An article from text in memory (tests, benchmarks, library users): its file is taken
+    /// to be that text as UTF-8.
     pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Document {
         let name = name.into();
         Document {
@@ -46,6 +63,8 @@ impl Document {
             name,
             text: text.into(),
             decoded_from: None,
+            replaced: 0,
+            offsets: FileOffsets::default(),
         }
     }
 
@@ -55,6 +74,33 @@ impl Document {
             .file_stem()
             .and_then(|s| s.to_str())
             .unwrap_or(&self.name)
+    }
+
+    /// The offset in the file's bytes of offset `at` in the text (a character boundary): the
+    /// output contract's offsets are into the file.
+    pub fn file_offset(&self, at: usize) -> usize {
+        self.offsets.file_offset(at)
+    }
+
+    /// A span of the text as a span of the file's bytes.
+    pub fn file_span(&self, span: &Range<usize>) -> Range<usize> {
+        self.file_offset(span.start)..self.file_offset(span.end)
+    }
+
+    /// What reading the file took beyond plain UTF-8, for the user: the encoding it was
+    /// decoded from, and how many invalid sequences were replaced.
+    pub fn decoding_note(&self) -> Option<String> {
+        let encoding = self.decoded_from.unwrap_or("UTF-8");
+        match (self.decoded_from, self.replaced) {
+            (None, 0) => None,
+            (Some(enc), 0) => Some(format!("decoded from {enc}")),
+            (_, 1) => Some(format!(
+                "decoded as {encoding}, 1 invalid sequence replaced by U+FFFD"
+            )),
+            (_, n) => Some(format!(
+                "decoded as {encoding}, {n} invalid sequences replaced by U+FFFD"
+            )),
+        }
     }
 }
 
@@ -71,171 +117,84 @@ fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Decodes article bytes to UTF-8 text; returns the encoding used when it was not UTF-8.
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Option<&'static str>)> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        // UTF-16 with a byte-order mark (what Windows Notepad writes as "Unicode").
-        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        if had_errors {
-            return Err(Error::Encoding {
-                path: path.to_owned(),
-                guess: encoding.name(),
-            });
-        }
-        return Ok((text.into_owned(), Some(encoding.name())));
-    }
-    if bytes.contains(&0) {
-        return Err(Error::Binary {
-            path: path.to_owned(),
-        });
-    }
-    // Validating Arabic UTF-8 byte by byte costs more than copying it: validate with SIMD, then
-    // copy.
-    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
-        return Ok((text.to_owned(), None));
-    }
-    let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(bytes, true);
-    let encoding = detector.guess(None, true);
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    if had_errors {
-        return Err(Error::Encoding {
-            path: path.to_owned(),
-            guess: encoding.name(),
-        });
-    }
-    Ok((text.into_owned(), Some(encoding.name())))
-}
-
-/// One row of an articles directory's `manifest.csv` (`file,date,source,url,title`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ManifestEntry {
-    pub date: Option<crate::extract::dates::ArticleDate>,
-    pub source: String,
-    pub url: String,
-    pub title: String,
-}
-
-/// The manifest of an articles directory: file name → entry. A directory without
-/// `manifest.csv` has an empty manifest.
-#[derive(Debug, Clone, Default)]
-pub struct Manifest {
-    entries: std::collections::HashMap<String, ManifestEntry>,
-}
-
-impl Manifest {
-    /// Reads `dir/manifest.csv` if there is one; a malformed row is an error naming the file,
-    /// the line and the column.
-    pub fn read(dir: &Path) -> Result<Manifest> {
-        let path = dir.join("manifest.csv");
-        if !path.exists() {
-            return Ok(Manifest::default());
-        }
-        let text =
-            std::fs::read_to_string(&path).map_err(|e| Error::io(&path, "cannot read", e))?;
-        Manifest::parse(&path.display().to_string(), &text)
-    }
-
-    /// Parses manifest CSV text; `name` names it in errors.
-    pub fn parse(name: &str, text: &str) -> Result<Manifest> {
-        let fail = |line: u64, message: String| Error::Malformed {
-            source_name: name.to_owned(),
-            location: format!("line {line}"),
-            message,
-        };
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let headers = reader
-            .headers()
-            .map_err(|e| fail(1, format!("cannot read the header: {e}")))?
-            .clone();
-        let col = |h: &str| headers.iter().position(|x| x.trim() == h);
-        let (Some(file), Some(date)) = (col("file"), col("date")) else {
-            return Err(fail(
-                1,
-                "the header needs at least the columns file,date".into(),
-            ));
-        };
-        let (source, url, title) = (col("source"), col("url"), col("title"));
-        let mut entries = std::collections::HashMap::new();
-        for row in reader.records() {
-            let row = row.map_err(|e| fail(e.position().map_or(0, |p| p.line()), e.to_string()))?;
-            let line = row.position().map_or(0, |p| p.line());
-            let get = |i: Option<usize>| i.and_then(|i| row.get(i)).unwrap_or("").trim().to_owned();
-            let date_text = get(Some(date));
-            let date = if date_text.is_empty() {
-                None
-            } else {
-                Some(
-                    date_text
-                        .parse()
-                        .map_err(|e: String| fail(line, format!("column `date`: {e}")))?,
-                )
-            };
-            entries.insert(
-                get(Some(file)),
-                ManifestEntry {
-                    date,
-                    source: get(source),
-                    url: get(url),
-                    title: get(title),
-                },
-            );
-        }
-        Ok(Manifest { entries })
-    }
-
-    /// The entry for an article file name.
-    pub fn get(&self, file: &str) -> Option<&ManifestEntry> {
-        self.entries.get(file)
-    }
+/// The articles named by the arguments, and the entries passed over on the way.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// The article files, in argument order; a directory's in name order.
+    pub paths: Vec<PathBuf>,
+    /// `.txt` entries of a directory that could not be followed (a symbolic link to nothing),
+    /// each an error to show as a warning.
+    pub skipped: Vec<Error>,
 }
 
 /// Expands arguments into article paths: a file as given, a directory as every `.txt` file
-/// directly inside it, in name order.
-pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
+/// directly inside it (the extension in any case), in name order.
+pub fn expand_inputs(inputs: &[PathBuf]) -> Result<Listing> {
+    let mut listing = Listing::default();
     for input in inputs {
         let meta = std::fs::metadata(input).map_err(|e| Error::io(input, "cannot read", e))?;
         if meta.is_dir() {
-            let mut files = Vec::new();
-            let entries =
-                std::fs::read_dir(input).map_err(|e| Error::io(input, "cannot list", e))?;
-            for entry in entries {
-                let entry = entry.map_err(|e| Error::io(input, "cannot list", e))?;
-                let path = entry.path();
-                if path.extension().is_none_or(|x| x != "txt") {
-                    continue;
-                }
-                // The listing says what each entry is: asking the file system again, for
-                // thousands of files, would cost a system call each. Links are followed.
-                let kind = entry
-                    .file_type()
-                    .map_err(|e| Error::io(&path, "cannot read", e))?;
-                if kind.is_file() || (kind.is_symlink() && path.is_file()) {
-                    files.push(path);
-                }
-            }
-            // All share the directory's prefix, so their bytes sort as their names do, and
-            // far faster than paths compared component by component.
-            files.sort_unstable_by(|a, b| {
-                a.as_os_str()
-                    .as_encoded_bytes()
-                    .cmp(b.as_os_str().as_encoded_bytes())
-            });
-            out.extend(files);
+            list_dir(input, &mut listing)?;
         } else {
-            out.push(input.clone());
+            listing.paths.push(input.clone());
         }
     }
-    Ok(out)
+    Ok(listing)
+}
+
+/// Adds the `.txt` files of `dir` to `listing`, in name order.
+fn list_dir(dir: &Path, listing: &mut Listing) -> Result<()> {
+    let mut files = Vec::new();
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, "cannot list", e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, "cannot list", e))?;
+        let path = entry.path();
+        if path
+            .extension()
+            .is_none_or(|x| !x.eq_ignore_ascii_case("txt"))
+        {
+            continue;
+        }
+        // The listing says what each entry is: asking the file system again, for thousands
+        // of files, would cost a system call each. Links are followed.
+        let kind = entry
+            .file_type()
+            .map_err(|e| Error::io(&path, "cannot read", e))?;
+        if kind.is_file() {
+            files.push(path);
+        } else if kind.is_symlink() {
+            match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_file() => files.push(path),
+                Ok(_) => {}
+                Err(e) => {
+                    let skipped = Error::io(&path, "skipped: a link that cannot be followed", e);
+                    listing.skipped.push(skipped);
+                }
+            }
+        }
+    }
+    // All share the directory's prefix, so their bytes sort as their names do, and far faster
+    // than paths compared component by component.
+    files.sort_unstable_by(|a, b| {
+        a.as_os_str()
+            .as_encoded_bytes()
+            .cmp(b.as_os_str().as_encoded_bytes())
+    });
+    listing.paths.extend(files);
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn names(listing: &Listing) -> Vec<String> {
+        listing
+            .paths
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    }
 
     #[test]
     fn directories_give_their_txt_files_in_name_order() {
@@ -243,36 +202,56 @@ mod tests {
         let d = dir.path();
         std::fs::write(d.join("b.txt"), "ب").unwrap();
         std::fs::write(d.join("a.txt"), "ا").unwrap();
+        std::fs::write(d.join("d.TXT"), "د").unwrap();
         std::fs::write(d.join("notes.md"), "x").unwrap();
         std::fs::create_dir(d.join("folder.txt")).unwrap();
         #[cfg(unix)]
         std::os::unix::fs::symlink(d.join("a.txt"), d.join("c.txt")).unwrap();
-        let names: Vec<String> = expand_inputs(&[d.to_owned()])
-            .unwrap()
-            .iter()
-            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
-            .collect();
-        let mut expected = vec!["a.txt", "b.txt"];
+        let listing = expand_inputs(&[d.to_owned()]).unwrap();
+        let mut expected = vec!["a.txt", "b.txt", "d.TXT"];
         if cfg!(unix) {
-            expected.push("c.txt");
+            expected.insert(2, "c.txt");
         }
-        assert_eq!(names, expected);
+        assert_eq!(names(&listing), expected);
+        assert!(listing.skipped.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn f12_a_dangling_link_is_skipped_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("a.txt"), "ا").unwrap();
+        std::os::unix::fs::symlink(d.join("gone.txt"), d.join("b.txt")).unwrap();
+        let listing = expand_inputs(&[d.to_owned()]).unwrap();
+        assert_eq!(names(&listing), ["a.txt"]);
+        let [warning] = listing.skipped.as_slice() else {
+            panic!("{:?}", listing.skipped)
+        };
+        assert_eq!(
+            warning.to_string(),
+            format!(
+                "{}: skipped: a link that cannot be followed: No such file or directory (os \
+                 error 2)",
+                d.join("b.txt").display()
+            )
+        );
     }
 
     #[test]
     fn utf8_with_bom_is_taken_as_is() {
-        let (t, enc) = decode(Path::new("a"), "\u{FEFF}بغداد".as_bytes()).unwrap();
-        assert_eq!(t, "بغداد");
-        assert_eq!(enc, None);
+        let d = decode(Path::new("a"), "\u{FEFF}بغداد".as_bytes()).unwrap();
+        assert_eq!(d.text, "بغداد");
+        assert_eq!(d.encoding, None);
     }
 
     #[test]
     fn windows_1256_is_decoded() {
         let text = "انسحبت القوات الأمريكية من قاعدة عين الأسد في محافظة الأنبار غربي العراق";
         let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(text);
-        let (t, enc) = decode(Path::new("a.txt"), &bytes).unwrap();
-        assert_eq!(t, text);
-        assert_eq!(enc, Some("windows-1256"));
+        let d = decode(Path::new("a.txt"), &bytes).unwrap();
+        assert_eq!(d.text, text);
+        assert_eq!(d.encoding, Some("windows-1256"));
     }
 
     #[test]
@@ -281,9 +260,9 @@ mod tests {
         for u in "الحسكة".encode_utf16() {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
-        let (t, enc) = decode(Path::new("a.txt"), &bytes).unwrap();
-        assert_eq!(t, "الحسكة");
-        assert_eq!(enc, Some("UTF-16LE"));
+        let d = decode(Path::new("a.txt"), &bytes).unwrap();
+        assert_eq!(d.text, "الحسكة");
+        assert_eq!(d.encoding, Some("UTF-16LE"));
     }
 
     #[test]
@@ -296,19 +275,17 @@ mod tests {
     }
 
     #[test]
-    fn manifests_parse_and_name_bad_rows() {
-        let m = Manifest::parse(
-            "manifest.csv",
-            "file,date,source,url,title\na.txt,2020-01-08,SANA,,t\nb.txt,,x,,\n",
-        )
-        .unwrap();
-        assert_eq!(m.get("a.txt").unwrap().date.unwrap().day, Some(8));
-        assert_eq!(m.get("b.txt").unwrap().date, None);
-        let e = Manifest::parse("m.csv", "file,date\na.txt,8 Jan\n").unwrap_err();
+    fn f01_the_note_names_the_count() {
+        let mut doc = Document::from_text("a.txt", "");
+        assert_eq!(doc.decoding_note(), None);
+        doc.replaced = 3;
         assert_eq!(
-            e.to_string(),
-            "m.csv: line 2: column `date`: date \"8 Jan\" is not YYYY-MM-DD, YYYY-MM or YYYY"
+            doc.decoding_note().unwrap(),
+            "decoded as UTF-8, 3 invalid sequences replaced by U+FFFD"
         );
+        doc.decoded_from = Some("UTF-16LE");
+        doc.replaced = 0;
+        assert_eq!(doc.decoding_note().unwrap(), "decoded from UTF-16LE");
     }
 
     #[test]

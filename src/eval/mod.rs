@@ -53,9 +53,12 @@ impl Evaluation {
 /// be read; an article that cannot be read is scored as having no features (as `score.py`
 /// scores what `convoy extract` wrote) and reported in [`Evaluation::extraction`].
 pub fn evaluate(g: &Gazetteer, dir: &Path, countries: &Countries) -> Result<Evaluation> {
-    let paths = document::expand_inputs(&[dir.to_owned()])?;
+    let listing = document::expand_inputs(&[dir.to_owned()])?;
     let mut seq = Vec::new();
-    let extraction = export::run(g, &paths, export::Sink::Seq(&mut seq), &|_, _| {})?;
+    let sink = export::Sink::Seq(&mut seq);
+    let mut extraction = export::run(g, &listing.paths, sink, &|_, _| {})?;
+    let skipped = listing.skipped.iter().map(ToString::to_string);
+    extraction.notes.extend(skipped);
     let extracted = extracted::Extracted::from_seq(&seq)?;
     let mut problems = Vec::new();
     let mut articles = Vec::new();

@@ -123,6 +123,12 @@ impl MapOptions {
             ));
         }
         let (w, h) = self.png_size();
+        if w < 200 || h < 200 {
+            return bad(format!(
+                "a scale of {} gives a {w}×{h} PNG; it must be at least 200 pixels each way",
+                self.scale
+            ));
+        }
         if w as u64 * h as u64 > 200_000_000 {
             return bad(format!("a {w}×{h} PNG is more than 200 million pixels"));
         }
