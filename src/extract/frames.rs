@@ -76,11 +76,10 @@ impl Reader<'_> {
             }
             // "، وانسحاب ...": a comma and a conjunction glued to a trigger start a new clause;
             // so does a comma before a finite verb ("مع الانسحاب من X، دخل رتل ...").
-            let finite = w.glue.is_empty() && finite_verb(w.token.text);
-            if (w.glue.starts_with('و') || finite)
-                && w.trigger().is_some_and(Trigger::is_movement)
-                && i > range.start
+            if i > range.start
                 && words[i - 1].token.text == "،"
+                && w.trigger().is_some_and(Trigger::is_movement)
+                && (w.glue.starts_with('و') || w.glue.is_empty() && finite_verb(w.token.text))
             {
                 broke = true;
             }

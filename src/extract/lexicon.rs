@@ -861,6 +861,9 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "العاملين",
             "المرابطة",
             "المرابطين",
+            "موزعين",
+            "موزعة",
+            "موزعا",
             "متمركزة",
             "متمركزين",
             "متمركزا",
@@ -891,7 +894,6 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "من الجهة",
             "من جهة",
             "من جهته",
-            "على الجانب",
             "located",
         ],
         Locator,
@@ -1609,6 +1611,12 @@ impl Lexicon {
     /// The longest phrase starting at `words[0]`: its length in words and meanings.
     pub fn phrase(&self, words: &[&str]) -> Option<(usize, &Meanings)> {
         self.phrase_of(self.form(words.first()?), words)
+    }
+
+    /// How many words the longest listed phrase has.
+    pub fn longest_phrase(&self) -> usize {
+        // Phrases are sorted longest first.
+        self.phrases.first().map_or(1, |(parts, _)| parts.len())
     }
 
     /// [`Lexicon::phrase`] for the first word's form, already looked up.

@@ -308,8 +308,14 @@ impl Reader<'_> {
     fn sentence(&mut self, si: usize, span: Range<usize>, range: Range<usize>) {
         let words = self.words;
         let frames = self.frames(range.clone());
-        let named = range.clone().any(|i| words[i].mention.is_some());
-        if frames.is_empty() && !named {
+        // With no frame, only a presence told without a verb is left to find, and it needs a
+        // word for being stationed or for a base.
+        let stated = || {
+            range
+                .clone()
+                .any(|i| words[i].has(Lex::Stationed) || words[i].has(Lex::PlaceNoun))
+        };
+        if frames.is_empty() && !stated() {
             return;
         }
         let denied = range.clone().any(|i| words[i].has(Lex::Denied));

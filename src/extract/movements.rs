@@ -151,7 +151,8 @@ impl Reader<'_> {
         // "رجعت إليها": the destination is the base named before.
         if dests.is_empty() {
             let words = self.words;
-            if let Some(i) = frame.range.clone().find(|&i| to_it(words[i].token.text)) {
+            let to_it = |i: &usize| words[*i].has(Lex::Anaphor) && to_it(words[*i].token.text);
+            if let Some(i) = frame.range.clone().find(to_it) {
                 dests.extend(self.anaphor_in_sentence(i, &ctx.words));
             }
         }

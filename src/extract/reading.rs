@@ -139,10 +139,11 @@ pub fn read<'a>(
         }
         let form = lex.form(texts[i]);
         if form.is_some_and(Form::starts_phrase) {
-            // A phrase may not run into punctuation or a place name.
-            let run_end = (i + 1..words.len())
+            // A phrase may not run into punctuation or a place name, and is a few words long.
+            let limit = (i + lex.longest_phrase()).min(words.len());
+            let run_end = (i + 1..limit)
                 .find(|&j| words[j].is_punct() || words[j].mention.is_some())
-                .unwrap_or(words.len());
+                .unwrap_or(limit);
             if let Some((n, l)) = lex.phrase_of(form, &texts[i..run_end]) {
                 words[i].set_meanings(l);
                 for w in &mut words[i + 1..i + n] {
