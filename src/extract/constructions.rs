@@ -356,3 +356,18 @@ fn an_unknown_site_stands_at_the_known_place_that_locates_it() {
     assert_eq!(m.origin.precision(&g).as_int(), 2);
     assert_eq!(m.destination.site, None);
 }
+
+#[test]
+fn a_message_sent_is_no_movement() {
+    let (g, x, t) = trips("أرسلت وزارة الدفاع رسالة إلى واشنطن بشأن الانسحاب.");
+    assert!(t.is_empty(), "{t:?}");
+    assert!(events(&g, &x, EventType::Arrival).is_empty());
+}
+
+#[test]
+fn a_presence_is_of_forces() {
+    let (g, x, _) = trips("ولا تزال الأوضاع متوترة في مدينة الحسكة.");
+    assert!(events(&g, &x, EventType::Presence).is_empty());
+    let (g, x, _) = trips("ولا تزال القوات الأمريكية في مدينة الحسكة.");
+    assert_eq!(events(&g, &x, EventType::Presence), ["al_hasakah_city"]);
+}

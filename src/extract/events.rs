@@ -28,6 +28,10 @@ impl Reader<'_> {
             Trigger::Attack => EventType::Attack,
             _ => EventType::Presence,
         };
+        // A presence is of forces: "لا تزال الأوضاع متوترة في الحسكة" tells none.
+        if event_type == EventType::Presence && !self.names_a_force(&ctx.words) {
+            return;
+        }
         // The place: a named site in the frame, else one a pronoun or "القاعدة" refers to.
         let candidates: SmallVec<[&Placed; 8]> = placed
             .iter()
@@ -220,6 +224,18 @@ impl Reader<'_> {
                             || words[q].nation().is_some()
                     }))
                 && !(j + 1..k).any(|q| words[q].mention.is_some() || words[q].trigger().is_some())
+        })
+    }
+
+    /// Whether the words `range` name a force, a coalition, soldiers or a nationality.
+    pub(super) fn names_a_force(&self, range: &Range<usize>) -> bool {
+        let words = self.words;
+        range.clone().any(|j| {
+            let w = &words[j];
+            w.has(Lex::Force)
+                || w.has(Lex::Coalition)
+                || w.has(Lex::Personnel)
+                || w.nation().is_some()
         })
     }
 

@@ -20,6 +20,10 @@ pub(super) struct Frame {
     pub triggers: SmallVec<[(usize, Trigger); 2]>,
     /// Word range the frame covers.
     pub range: Range<usize>,
+    /// Where the names it takes begin: the sentence's start for its first frame (the subject's
+    /// place comes before the verb), else its first trigger; after a verb read as no trip
+    /// ("أرسلت رسالة إلى واشنطن"), past that verb's words.
+    pub names_from: usize,
     /// Where a purpose clause (تمهيدا لـ) begins, if any.
     pub purpose_at: Option<usize>,
 }
@@ -34,6 +38,25 @@ impl Frame {
     pub fn has(&self, t: Trigger) -> bool {
         self.triggers.iter().any(|(_, x)| *x == t)
     }
+}
+
+/// Words for what is sent that is no force: a message, a delegation, a statement
+/// (normalised text).
+fn message(word: &str) -> bool {
+    let w = word.strip_prefix("ال").unwrap_or(word);
+    [
+        "رساله",
+        "رسائل",
+        "وفد",
+        "برقيه",
+        "مذكره",
+        "دعوه",
+        "تحيه",
+        "شكوى",
+        "طلب",
+    ]
+    .iter()
+    .any(|m| w.starts_with(m))
 }
 
 /// Handing over and taking over are the same event seen from two sides.
@@ -65,6 +88,7 @@ impl Reader<'_> {
         let words = self.words;
         let mut frames: SmallVec<[Frame; 2]> = SmallVec::new();
         let mut broke = false;
+        let mut names_from = range.start;
         for i in range.clone() {
             let w = &words[i];
             // Breaks, purposes and triggers are all meanings: most words have none.
@@ -112,6 +136,16 @@ impl Reader<'_> {
             {
                 continue;
             }
+            // "أرسلت الوزارة رسالة إلى واشنطن": a message sent, not a force.
+            if t == Trigger::Move
+                && (i + 1..(i + 4).min(range.end)).any(|j| message(words[j].token.text))
+            {
+                // Its words, up to the next verb, belong to no frame.
+                names_from = (i + 1..range.end)
+                    .find(|&j| words[j].trigger().is_some())
+                    .unwrap_or(range.end);
+                continue;
+            }
             // Each attack is its own frame: one sentence often tells two.
             let same_class = t != Trigger::Attack
                 && frames.last().is_some_and(|f| {
@@ -127,9 +161,11 @@ impl Reader<'_> {
                 if let Some(f) = frames.last_mut() {
                     f.range.end = i;
                 }
+                let names_from = if frames.is_empty() { names_from } else { i };
                 frames.push(Frame {
                     triggers: smallvec![(i, t)],
                     range: i..range.end,
+                    names_from,
                     purpose_at: None,
                 });
             }

@@ -355,11 +355,7 @@ impl Reader<'_> {
         let background_year = self.background_year(range.clone());
         for (fi, frame) in frames.iter().enumerate() {
             // Names before the first trigger belong to the first frame (the subject's place).
-            let lo = if fi == 0 {
-                range.start
-            } else {
-                frame.range.start
-            };
+            let lo = frame.names_from;
             // A trip's origin may stand before its verb, after another kind of frame's: "انفجرت
             // عبوة على رتل، القادم من البصرة، كان متجها إلى بغداد".
             let origins_from = match fi.checked_sub(1).map(|p| &frames[p]) {
