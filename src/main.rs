@@ -949,3 +949,49 @@ fn write_near<T: serde::Serialize>(
     }
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every subcommand (and theirs, in turn) with the path of names leading to it.
+    fn commands(cmd: &clap::Command, path: String, out: &mut Vec<(String, clap::Command)>) {
+        for sub in cmd.get_subcommands() {
+            let path = format!("{path} {}", sub.get_name());
+            commands(sub, path.clone(), out);
+            out.push((path, sub.clone()));
+        }
+    }
+
+    #[test]
+    fn f13_every_option_has_help_and_every_subcommand_examples() {
+        Cli::command().debug_assert();
+        let mut all = Vec::new();
+        commands(&Cli::command(), "convoy".into(), &mut all);
+        for (path, cmd) in &all {
+            let help = cmd.get_after_help().map(|h| h.to_string());
+            assert!(
+                help.is_some_and(|h| h.contains("Examples:")),
+                "{path} has no examples"
+            );
+            for arg in cmd.get_arguments() {
+                let builtin = ["help", "version"].contains(&arg.get_id().as_str());
+                assert!(
+                    builtin || arg.get_help().is_some(),
+                    "{path}: {} has no help text",
+                    arg.get_id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn f12_an_error_says_its_cause_once() {
+        let io = io::Error::from(io::ErrorKind::NotFound);
+        let e = anyhow::Error::from(convoy::Error::io("a.txt", "cannot read", io));
+        assert_eq!(message(&e), "a.txt: cannot read: entity not found");
+        let e = anyhow::Error::from(io::Error::from(io::ErrorKind::NotFound)).context("b.txt");
+        assert_eq!(message(&e), "b.txt: entity not found");
+    }
+}

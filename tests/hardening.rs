@@ -1,0 +1,427 @@
+//! Regression tests for the failures of issue 16 (hardening), each named after its number
+//! there, driving the real binary: decoding and offsets, `near -k`, closed pipes, and the
+//! command line's manners.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn convoy(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_convoy"))
+        .args(args)
+        .output()
+        .expect("convoy runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn seed(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(name)
+}
+
+fn seeds() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .display()
+        .to_string()
+}
+
+/// Seed 000, the article the issue broke with one byte.
+fn seed_000() -> Vec<u8> {
+    std::fs::read(seed("000_943bcec6441ca9da.txt")).unwrap()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// `extract FILE -o DIR` into a new temporary directory, which must succeed.
+fn extract(file: &Path) -> (tempfile::TempDir, Output) {
+    let out = tempfile::tempdir().unwrap();
+    let o = convoy(&["extract", s(file), "-o", s(out.path())]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    (out, o)
+}
+
+fn features(dir: &Path, name: &str) -> Vec<Value> {
+    let text = std::fs::read_to_string(dir.join(name)).unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    v["features"].as_array().unwrap().clone()
+}
+
+/// Every movement's and event's evidence_start..evidence_end, and every unresolved name's
+/// start..end, slice the file's bytes to what `decode` makes of them.
+fn offsets_slice_the_file(dir: &Path, file: &[u8], decode: impl Fn(&[u8]) -> String) {
+    let mut checked = 0;
+    for name in ["movements.geojson", "events.geojson"] {
+        for f in features(dir, name) {
+            let p = &f["properties"];
+            let (a, b) = (
+                p["evidence_start"].as_u64().unwrap() as usize,
+                p["evidence_end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                decode(&file[a..b]),
+                p["evidence"].as_str().unwrap(),
+                "{}",
+                p["id"]
+            );
+            checked += 1;
+        }
+    }
+    let mut csv = csv::Reader::from_path(dir.join("unresolved.csv")).unwrap();
+    for row in csv.records() {
+        let row = row.unwrap();
+        let (a, b): (usize, usize) = (row[1].parse().unwrap(), row[2].parse().unwrap());
+        assert_eq!(decode(&file[a..b]), &row[3]);
+    }
+    assert!(checked > 10, "only {checked} features");
+}
+
+fn utf8(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn count(dir: &Path, name: &str) -> usize {
+    features(dir, name).len()
+}
+
+#[test]
+fn f01_one_bad_byte_does_not_ruin_an_article() {
+    let d = seed_000();
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("000_bad.txt");
+    // The issue's reproduction: one stray byte at 3000 (inside a letter: three invalid
+    // sequences, the byte and the two halves around it).
+    std::fs::write(&bad, [&d[..3000], b"\xff", &d[3000..]].concat()).unwrap();
+    let (clean, _) = extract(&seed("000_943bcec6441ca9da.txt"));
+    let (out, o) = extract(&bad);
+    assert_eq!(
+        count(out.path(), "movements.geojson"),
+        count(clean.path(), "movements.geojson")
+    );
+    assert!(count(out.path(), "movements.geojson") > 0);
+    assert!(
+        stderr(&o).contains(&format!(
+            "{}: decoded as UTF-8, 3 invalid sequences replaced by U+FFFD",
+            bad.display()
+        )),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn f01_utf32le_with_a_mark_is_not_read_as_utf16le() {
+    let text = String::from_utf8(seed_000()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("000_utf32.txt");
+    let mut bytes = vec![0xFF, 0xFE, 0, 0];
+    bytes.extend(text.chars().flat_map(|c| (c as u32).to_le_bytes()));
+    std::fs::write(&file, &bytes).unwrap();
+    let (clean, _) = extract(&seed("000_943bcec6441ca9da.txt"));
+    let (out, o) = extract(&file);
+    assert!(
+        stderr(&o).contains("decoded from UTF-32LE"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        count(out.path(), "movements.geojson"),
+        count(clean.path(), "movements.geojson")
+    );
+    let utf32 = |b: &[u8]| {
+        b.chunks(4)
+            .map(|q| char::from_u32(u32::from_le_bytes([q[0], q[1], q[2], q[3]])).unwrap())
+            .collect::<String>()
+    };
+    offsets_slice_the_file(out.path(), &bytes, utf32);
+}
+
+#[test]
+fn f04_offsets_are_into_the_file_with_a_utf8_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("000_bom.txt");
+    let bytes = [b"\xEF\xBB\xBF".as_slice(), &seed_000()].concat();
+    std::fs::write(&file, &bytes).unwrap();
+    let (out, _) = extract(&file);
+    offsets_slice_the_file(out.path(), &bytes, utf8);
+    // `places` gives the same spans.
+    let o = convoy(&["places", s(&file), "--format", "json"]);
+    let rows: Value = serde_json::from_slice(&o.stdout).unwrap();
+    for r in rows.as_array().unwrap() {
+        let (a, b) = (r["start"].as_u64().unwrap(), r["end"].as_u64().unwrap());
+        assert_eq!(utf8(&bytes[a as usize..b as usize]), r["surface"]);
+    }
+}
+
+#[test]
+fn f04_offsets_are_into_the_file_after_a_replaced_byte_and_in_windows_1256() {
+    let d = seed_000();
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("000_bad.txt");
+    let bytes = [&d[..3000], b"\xff", &d[3000..]].concat();
+    std::fs::write(&bad, &bytes).unwrap();
+    let (out, _) = extract(&bad);
+    offsets_slice_the_file(out.path(), &bytes, utf8);
+    let text = String::from_utf8(d).unwrap();
+    let (legacy, _, _) = encoding_rs::WINDOWS_1256.encode(&text);
+    let file = dir.path().join("000_1256.txt");
+    std::fs::write(&file, &legacy).unwrap();
+    let (out, _) = extract(&file);
+    let decode = |b: &[u8]| encoding_rs::WINDOWS_1256.decode(b).0.into_owned();
+    offsets_slice_the_file(out.path(), &legacy, decode);
+}
+
+/// The rows `near` prints as JSON.
+fn near_rows(args: &[&str]) -> Vec<Value> {
+    let o = convoy(args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    v.as_array().unwrap().clone()
+}
+
+#[test]
+fn f06_near_with_a_huge_k_lists_every_place() {
+    let all = near_rows(&[
+        "near",
+        "al_tanf_garrison",
+        "--k",
+        "100000",
+        "--format",
+        "json",
+    ]);
+    for k in ["1000000000000000000", "10000000000"] {
+        let rows = near_rows(&["near", "al_tanf_garrison", "--k", k, "--format", "json"]);
+        assert_eq!(rows.len(), all.len());
+    }
+    // Every place but the query's own.
+    let list = convoy(&["gazetteer", "list", "--tier", "all", "--format", "csv"]);
+    assert_eq!(all.len(), stdout(&list).lines().count() - 2);
+}
+
+/// Runs convoy with its stdout read by a reader that takes 10 bytes and closes the pipe.
+fn read_ten_bytes_and_close(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_convoy"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut ten = [0; 10];
+    child.stdout.take().unwrap().read_exact(&mut ten).unwrap();
+    // The reader is dropped: the pipe is closed while convoy still writes.
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn f11_a_closed_pipe_ends_quietly_in_every_format() {
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["gazetteer", "list", "--tier", "all", "--format", "json"],
+        vec!["gazetteer", "list", "--tier", "all", "--format", "csv"],
+        vec!["gazetteer", "list", "--tier", "all", "--format", "table"],
+        vec![
+            "near",
+            "al_tanf_garrison",
+            "-k",
+            "5000",
+            "--format",
+            "geojson",
+        ],
+    ];
+    for args in runs {
+        let o = read_ten_bytes_and_close(&args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?}");
+    }
+}
+
+#[test]
+fn f12_a_scale_that_gives_an_unusable_image_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("x.png");
+    let (out, _) = extract(&seed("000_943bcec6441ca9da.txt"));
+    let o = convoy(&["render", s(out.path()), "-o", s(&png), "--scale", "0.0001"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("a scale of 0.0001 gives a 1×1 PNG"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!png.exists());
+}
+
+#[test]
+fn f12_output_extensions_are_case_insensitive() {
+    let (out, _) = extract(&seed("000_943bcec6441ca9da.txt"));
+    let png = out.path().join("MAP.PNG");
+    let o = convoy(&["render", s(out.path()), "-o", s(&png), "--size", "400x300"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+    // Articles named .TXT in a directory are read too.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(seed("000_943bcec6441ca9da.txt"), dir.path().join("A.TXT")).unwrap();
+    let o = convoy(&["places", s(dir.path()), "--format", "csv"]);
+    assert!(stdout(&o).contains("A.TXT,"), "{}", stdout(&o));
+}
+
+#[test]
+fn f12_fatal_errors_print_the_os_error_once() {
+    let o = convoy(&["render", "/no/such/extract", "-o", "/tmp/never.png"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).matches("(os error 2)").count(),
+        1,
+        "{}",
+        stderr(&o)
+    );
+    let o = convoy(&[
+        "--gazetteer",
+        "/no/such/places.geojson",
+        "gazetteer",
+        "list",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).matches("(os error 2)").count(),
+        1,
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn f12_a_duplicate_manifest_row_is_an_error_naming_the_file_and_row() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(seed("000_943bcec6441ca9da.txt"), dir.path().join("a.txt")).unwrap();
+    let manifest = dir.path().join("manifest.csv");
+    std::fs::write(&manifest, "file,date\na.txt,2020-01-08\na.txt,2020-02-01\n").unwrap();
+    let out = dir.path().join("out");
+    let o = convoy(&["extract", s(dir.path()), "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim_end(),
+        format!(
+            "convoy: {}: line 3: \"a.txt\" is listed again (first on line 2)",
+            manifest.display()
+        )
+    );
+    assert!(!out.join("movements.geojson").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn f12_dangling_symlinks_in_an_article_directory_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(seed("000_943bcec6441ca9da.txt"), dir.path().join("a.txt")).unwrap();
+    let link = dir.path().join("b.txt");
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), &link).unwrap();
+    let o = convoy(&["places", s(dir.path()), "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "convoy: {}: skipped: a link that cannot be followed",
+            link.display()
+        )),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn f13_k_has_a_short_form() {
+    let rows = near_rows(&["near", "al_tanf_garrison", "-k", "3", "--format", "json"]);
+    assert_eq!(rows.len(), 3);
+}
+
+#[test]
+fn f13_near_with_no_hits_says_so_and_exits_0() {
+    let args = [
+        "near",
+        "al_tanf_garrison",
+        "--within",
+        "10m",
+        "--kind",
+        "airbase",
+    ];
+    let o = convoy(&args);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(
+        stderr(&o),
+        "convoy: no place within 0.01 km of al_tanf_garrison passes the filters\n"
+    );
+    let o = convoy(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(stdout(&o).trim(), "[]");
+}
+
+#[test]
+fn f13_map_into_a_name_ending_in_png_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out").join("overview.png");
+    let o = convoy(&["map", &seeds(), "-o", s(&target)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("map writes a directory"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn f13_map_of_a_missing_directory_names_it_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("maps");
+    let o = convoy(&["map", "nosuchdir", &seeds(), "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("convoy: nosuchdir: No such file or directory"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+    let o = convoy(&["extract", "nosuchdir", "-o", s(&out)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!out.exists());
+}
+
+#[test]
+fn f13_help_shows_examples_for_each_subcommand() {
+    for sub in [
+        &["extract"][..],
+        &["map"],
+        &["render"],
+        &["near"],
+        &["places"],
+        &["eval"],
+        &["gazetteer"],
+        &["gazetteer", "list"],
+        &["gazetteer", "show"],
+        &["gazetteer", "validate"],
+    ] {
+        let o = convoy(&[sub, &["--help"]].concat());
+        assert!(o.status.success());
+        assert!(stdout(&o).contains("Examples:\n  convoy "), "{sub:?}");
+    }
+}
+
+#[test]
+fn f13_quiet_leaves_out_the_summary() {
+    let out = tempfile::tempdir().unwrap();
+    let o = convoy(&["extract", &seeds(), "-o", s(out.path()), "--quiet"]);
+    assert!(o.status.success());
+    assert_eq!(stderr(&o), "");
+    let o = convoy(&["extract", &seeds(), "-o", s(out.path())]);
+    assert!(stderr(&o).contains("5 articles:"), "{}", stderr(&o));
+}
