@@ -371,3 +371,10 @@ fn a_presence_is_of_forces() {
     let (g, x, _) = trips("ولا تزال القوات الأمريكية في مدينة الحسكة.");
     assert_eq!(events(&g, &x, EventType::Presence), ["al_hasakah_city"]);
 }
+
+#[test]
+fn words_attributed_to_sources_somewhere_are_no_trip() {
+    let (_, _, t) =
+        trips("ونسبت الوكالة إلى مصادر محلية في ريف اليعربية قولها إن رتلاً خرج من قاعدة الشدادي.");
+    assert!(t.is_empty(), "{t:?}");
+}

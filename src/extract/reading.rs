@@ -202,6 +202,9 @@ fn not_a_way(word: &str) -> bool {
     let w = crate::arabic::strip_glue(word, 3);
     [
         "اشار",
+        "نسب",
+        "ينسب",
+        "عزا",
         "يشير",
         "تشير",
         "لفت",
@@ -434,9 +437,10 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                 Role::Destination => {
                     // "أشار إلى أن القوات في العراق": "that", no way to anywhere; nor after
                     // speech and aims ("أشار إلى الوضع في العراق", "الداعي إلى خروج").
+                    // Nor to whom words are attributed ("نسبت الوكالة إلى مصادر في X").
                     if words
                         .get(j + 1)
-                        .is_some_and(|n| matches!(n.token.text, "ان" | "انه"))
+                        .is_some_and(|n| matches!(n.token.text, "ان" | "انه") || n.has(Lex::Source))
                         || before.is_some_and(|b| not_a_way(b.token.text))
                     {
                         break;

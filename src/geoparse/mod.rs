@@ -5,6 +5,8 @@
 //! ريف…) says what kind of place is meant; the other places in the same sentence, paragraph and
 //! article say where (the candidate nearest to them wins); curated entries beat GeoNames ones.
 
+mod short_names;
+
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -266,6 +268,15 @@ pub fn parse(gazetteer: &Gazetteer, doc: &Document, norm: &arabic::Normalized) -
                 mentions[i].place = c;
             }
         }
+    }
+    let mut short = short_names::find(norm, &mentions);
+    if !short.is_empty() {
+        for m in &mut short {
+            m.sentence = containing(&sentences, m.span.start);
+            m.paragraph = containing(&paragraphs, m.span.start);
+        }
+        mentions.append(&mut short);
+        mentions.sort_by_key(|m| m.span.start);
     }
     Parsed {
         sentences,
