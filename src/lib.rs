@@ -12,6 +12,7 @@
 //! - [`export`]: extractions written as the GeoJSON files of the output contract.
 //! - [`report`]: rows written as tables, JSON or CSV.
 //! - [`render`]: maps (SVG, PNG) of movements, events and places from the output GeoJSON.
+//! - [`palette`]: one colour per actor and per event type, shared by the GeoJSON and the maps.
 //! - [`pipeline`]: the main job, `convoy map`: extract, write the GeoJSON, draw the maps.
 //! - [`eval`]: extraction scored against annotated articles, as `tests/corpus/eval/score.py`
 //!   scores it.
@@ -25,6 +26,7 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod geoparse;
+pub mod palette;
 pub mod pipeline;
 pub mod render;
 pub mod report;

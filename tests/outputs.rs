@@ -134,3 +134,90 @@ fn the_contract_in_the_project_documents_every_property_written() {
     let header = csv.lines().next().unwrap();
     assert!(contract.contains(&format!("`{header}`")), "{header}");
 }
+
+/// The `stroke` colours of the SVG group with id `id`, in lower case, leaving out the white
+/// casing under the line; `None` when nothing is drawn for it.
+fn strokes_of(svg: &str, id: &str) -> Option<std::collections::BTreeSet<String>> {
+    let start = svg.find(&format!("<g id=\"{id}\">"))?;
+    // The group ends at the `</g>` that closes it.
+    let mut depth = 0;
+    let mut end = start;
+    for (at, _) in svg[start..].match_indices('<') {
+        let tag = &svg[start + at..];
+        if tag.starts_with("<g ") || tag.starts_with("<g>") {
+            depth += 1;
+        } else if tag.starts_with("</g>") {
+            depth -= 1;
+            if depth == 0 {
+                end = start + at;
+                break;
+            }
+        }
+    }
+    let group = &svg[start..end];
+    let strokes = group
+        .split("stroke=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_ascii_lowercase)
+        .filter(|c| c != "#ffffff" && c != "none")
+        .collect();
+    Some(strokes)
+}
+
+/// The distinct colours of a PNG's pixels, as `#rrggbb`.
+fn png_colours(path: &Path) -> std::collections::BTreeSet<String> {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(info.color_type, png::ColorType::Rgb);
+    buf[..info.buffer_size()]
+        .chunks_exact(3)
+        .map(|p| format!("#{:02x}{:02x}{:02x}", p[0], p[1], p[2]))
+        .collect()
+}
+
+#[test]
+fn an_actor_and_an_event_type_have_one_colour_in_geojson_svg_and_png() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = root().join("seeds");
+    let out = dir.path().to_str().unwrap();
+    convoy(&["map", seeds.to_str().unwrap(), "-o", out]);
+    let svg = std::fs::read_to_string(dir.path().join("overview.svg")).unwrap();
+    let mut by_actor: std::collections::BTreeMap<String, String> = Default::default();
+    let mut undrawn = 0;
+    let mut pngs = std::collections::BTreeMap::new();
+    for m in features(dir.path(), "movements.geojson") {
+        let p = &m["properties"];
+        let (id, stroke) = (p["id"].as_str().unwrap(), p["stroke"].as_str().unwrap());
+        let actor = p["actor"].as_str().unwrap_or("-").to_owned();
+        // One actor, one colour, across the articles.
+        let first = by_actor.entry(actor.clone()).or_insert(stroke.to_owned());
+        assert_eq!(first, stroke, "{actor}");
+        // The element drawn for the movement is drawn in its stroke (a movement too short to
+        // draw at the overview's scale has none).
+        match strokes_of(&svg, id) {
+            Some(strokes) => assert_eq!(strokes, [stroke.to_owned()].into(), "{id}"),
+            None => undrawn += 1,
+        }
+        // And its article's own map uses the same colour (maps no longer number actors).
+        let stem = p["doc"].as_str().unwrap().trim_end_matches(".txt");
+        let png = pngs
+            .entry(stem.to_owned())
+            .or_insert_with(|| png_colours(&dir.path().join(format!("{stem}.png"))));
+        assert!(png.contains(stroke), "{id}: {stroke} not in {stem}.png");
+    }
+    assert!(
+        undrawn <= 2,
+        "{undrawn} movements not drawn in the overview"
+    );
+    assert_eq!(by_actor["United States"], "#1f77b4");
+    // Events are drawn as one marker per place and type, with no id of their own yet: each
+    // type's marker-color is a fill of the overview.
+    for e in features(dir.path(), "events.geojson") {
+        let colour = e["properties"]["marker-color"].as_str().unwrap();
+        let fill = format!("fill=\"{}\"", colour.to_ascii_uppercase());
+        assert!(svg.contains(&fill), "{colour} of {}", e["id"]);
+    }
+}

@@ -12,15 +12,18 @@ use tempfile::NamedTempFile;
 
 use crate::document::{Document, ManifestEntry};
 use crate::error::{Error, Result};
-use crate::extract::{Actor, Endpoint, Event, Extraction, Movement, Unresolved};
+use crate::extract::{Endpoint, Event, Extraction, Movement, Unresolved};
 use crate::gazetteer::{Gazetteer, Place, PlaceIndex};
+use crate::palette;
 use crate::report::round6;
 use crate::spatial::{self, unit_vector};
 
 pub mod dating;
 mod json;
+mod temp;
 use dating::{Dating, Said};
 use json::Object;
+use temp::temp_in;
 
 /// Great-circle lines get a vertex at least this often, so they draw right in any projection.
 /// At 25 km a 2,800 km route (Baghdad to Zagreb) stays within 14 m of the great circle drawn
@@ -433,7 +436,10 @@ fn movement_feature(
                 m.personnel.map(|c| c.qualifier.as_str()),
             );
             told.write(p, precision.as_int(), written);
-            p.str("stroke", actor_colour(actor));
+            p.str(
+                "stroke",
+                &palette::actor(actor.map(|a| &*a.name)).to_string(),
+            );
             p.f64("stroke-width", (width * 10.0f64).round() / 10.0);
         });
     });
@@ -463,7 +469,10 @@ fn event_feature(
             p.opt_str("counterpart", e.counterpart.as_deref());
             told.write(p, precision, written);
             p.bool("near", e.place.near);
-            p.str("marker-color", event_colour(e.event_type));
+            p.str(
+                "marker-color",
+                &palette::event_type(e.event_type.as_str()).to_string(),
+            );
         });
     });
 }
@@ -471,38 +480,6 @@ fn event_feature(
 /// The name as written of a site the gazetteer does not know, located by the end's place.
 fn site_name<'a>(sites: &'a [Unresolved], end: &Endpoint) -> Option<&'a str> {
     end.site.map(|i| sites[i as usize].surface.as_str())
-}
-
-/// A fixed colour per actor, so a map's colours do not change when other articles are added.
-pub fn actor_colour(actor: Option<&Actor>) -> &'static str {
-    const PALETTE: [&str; 8] = [
-        "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf", "#9467bd", "#ff7f0e", "#2ca02c",
-    ];
-    match actor.map(|a| &*a.name) {
-        Some("United States") => "#1f77b4",
-        Some("International coalition") => "#d62728",
-        None => "#555555",
-        Some(other) => {
-            // FNV-1a: stable across runs and platforms.
-            let h = other.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-                (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-            });
-            PALETTE[(h % PALETTE.len() as u64) as usize]
-        }
-    }
-}
-
-/// The marker colour of an event type.
-pub fn event_colour(t: crate::extract::EventType) -> &'static str {
-    use crate::extract::EventType::*;
-    match t {
-        Withdrawal => "#1f77b4",
-        Handover => "#2ca02c",
-        Attack => "#d62728",
-        Presence => "#9467bd",
-        Redeployment => "#ff7f0e",
-        Arrival | Relocation => "#17becf",
-    }
 }
 
 /// How often each gazetteer place is named, and in which articles.
@@ -894,20 +871,6 @@ struct Stream {
 /// background, so the sync that ends the run has little left to do.
 const SYNC_EVERY: usize = 16 << 20;
 
-/// A temporary file beside `target`, readable by others like any file the user writes (the
-/// default of temporary files, owner-only, would follow the outputs when renamed).
-fn temp_in(dir: &Path, target: &Path) -> Result<NamedTempFile> {
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    builder
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(target, "cannot write", e))
-}
-
 impl Stream {
     fn create(dir: &Path, name: &str) -> Result<Stream> {
         let target = dir.join(name);
@@ -1131,16 +1094,6 @@ mod tests {
         );
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary files left behind");
-    }
-
-    #[test]
-    fn actor_colours_are_stable() {
-        let a = Actor {
-            name: "Croatia".into(),
-            arabic: None,
-        };
-        assert_eq!(actor_colour(Some(&a)), actor_colour(Some(&a.clone())));
-        assert_eq!(actor_colour(None), "#555555");
     }
 
     #[test]

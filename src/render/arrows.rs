@@ -2,7 +2,7 @@
 //! their actor's colour, side by side where several share a route, cut at the frame with an
 //! off-map label where they leave it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::data::{MapData, Movement};
@@ -40,10 +40,6 @@ impl Canvas<'_> {
         let pal = self.pal;
         let (w, h) = (self.lay.width, self.lay.height);
         let frame = self.lay.frame.inflate(-u);
-        let theme = self.opts.theme;
-        let actors: BTreeSet<&str> = data.movements().iter().map(|m| m.actor.as_str()).collect();
-        let actor_index: BTreeMap<&str, usize> =
-            actors.iter().enumerate().map(|(i, a)| (*a, i)).collect();
         // Movements along the same places, either way, are drawn side by side.
         let mut bundles: BTreeMap<(String, String, String), Vec<&Movement>> = BTreeMap::new();
         for m in data.movements() {
@@ -81,7 +77,7 @@ impl Canvas<'_> {
         // Where lines cross the frame to or from places beyond it: (place, leaving) → points.
         let mut off_map: BTreeMap<(String, bool), Vec<Px>> = BTreeMap::new();
         for m in order {
-            let colour = actor_colour(actor_index[m.actor.as_str()], theme);
+            let colour = actor_colour(Some(&m.actor));
             let width = movement_width(m.vehicles) * u;
             let shift = lateral.get(m.id.as_str()).copied().unwrap_or(0.0);
             let r_origin = sites.get(&m.origin).map_or(0.0, |s| self.symbol_radius(s));
@@ -255,8 +251,7 @@ impl Canvas<'_> {
             out.push_str("</g>\n");
             // The legend is in English; `actor_ar` is the article's wording ("American
             // forces"), not a name.
-            self.drawn
-                .actor(actor_index[m.actor.as_str()], m.actor.clone(), colour);
+            self.drawn.actor(&m.actor, colour);
             self.drawn.vehicles(m.vehicles);
             match m.status.as_str() {
                 "planned" => self.drawn.planned = true,

@@ -15,8 +15,8 @@ use crate::error::Result;
 /// What the map drew, for the legend.
 #[derive(Debug, Default)]
 pub(crate) struct Drawn {
-    /// By palette index: the name shown and the colour.
-    pub actors: BTreeMap<usize, (String, Rgb)>,
+    /// The actors' names and colours, in name order.
+    pub actors: BTreeMap<String, Rgb>,
     pub vehicles: BTreeSet<u32>,
     pub vehicles_unknown: bool,
     pub planned: bool,
@@ -29,8 +29,10 @@ pub(crate) struct Drawn {
 }
 
 impl Drawn {
-    pub fn actor(&mut self, i: usize, name: String, colour: Rgb) {
-        self.actors.entry(i).or_insert((name, colour));
+    pub fn actor(&mut self, name: &str, colour: Rgb) {
+        if !self.actors.contains_key(name) {
+            self.actors.insert(name.to_owned(), colour);
+        }
     }
 
     pub fn vehicles(&mut self, v: Option<u32>) {
@@ -283,7 +285,7 @@ fn rows(drawn: &Drawn, view: &View, pal: &Palette) -> Vec<Row> {
     };
     if !drawn.actors.is_empty() {
         rows.push(row(Swatch::Heading, "Movements, by who moved"));
-        for (name, colour) in drawn.actors.values() {
+        for (name, colour) in &drawn.actors {
             rows.push(row(
                 Swatch::Arrow {
                     colour: *colour,

@@ -1,4 +1,5 @@
-//! Colours and symbols: the two themes, the actor palette, and the shapes of place and event
+//! Colours and symbols: the two themes, the actors' and event types' colours (from
+//! [`crate::palette`], so the maps match the GeoJSON), and the shapes of place and event
 //! symbols.
 //!
 //! Shapes are drawn around a centre with a size `r` (half the symbol's width) in map pixels,
@@ -6,6 +7,9 @@
 
 use super::svg::{Pen, Px, Rgb};
 use super::Theme;
+use crate::palette;
+
+pub(crate) use crate::palette::EVENT_TYPES;
 
 /// Every colour a map uses.
 #[derive(Debug, Clone, Copy)]
@@ -70,57 +74,19 @@ pub(crate) fn palette(theme: Theme) -> Palette {
     }
 }
 
-/// Actor colours, given out in the order of the actors' names: Tableau 10, whose hues stay
-/// apart on light and dark land. Event markers use hues of their own, but are told apart from
-/// arrows by their shapes (the legend keeps the two keys separate).
-const ACTORS: [Rgb; 10] = [
-    Rgb(31, 119, 180),  // blue
-    Rgb(214, 39, 40),   // red
-    Rgb(44, 160, 44),   // green
-    Rgb(148, 103, 189), // purple
-    Rgb(255, 127, 14),  // orange
-    Rgb(23, 190, 207),  // cyan
-    Rgb(227, 119, 194), // pink
-    Rgb(140, 86, 75),   // brown
-    Rgb(188, 189, 34),  // olive
-    Rgb(127, 127, 127), // grey
-];
-
-/// The colour of the `i`-th actor (by name); after ten, the palette repeats darker.
-pub(crate) fn actor_colour(i: usize, theme: Theme) -> Rgb {
-    let base = ACTORS[i % ACTORS.len()];
-    let c = if (i / ACTORS.len()) % 2 == 1 {
-        base.mix(Rgb(0, 0, 0), 0.35)
-    } else {
-        base
-    };
-    match theme {
-        Theme::Light => c,
-        // Lift the darker hues a little on dark land.
-        Theme::Dark => c.mix(Rgb(255, 255, 255), 0.15),
-    }
+/// A movement's colour: its actor's, the GeoJSON's `stroke` ([`palette::actor`]), in both
+/// themes.
+pub(crate) fn actor_colour(actor: Option<&str>) -> Rgb {
+    rgb(palette::actor(actor))
 }
 
-/// The event types the contract names, in legend order.
-pub(crate) const EVENT_TYPES: [&str; 6] = [
-    "withdrawal",
-    "redeployment",
-    "arrival",
-    "handover",
-    "presence",
-    "attack",
-];
-
+/// An event marker's colour: its type's, the GeoJSON's `marker-color`.
 pub(crate) fn event_colour(event_type: &str) -> Rgb {
-    match event_type {
-        "withdrawal" => Rgb(230, 97, 1),
-        "redeployment" => Rgb(0, 133, 125),
-        "arrival" => Rgb(26, 152, 80),
-        "handover" => Rgb(123, 50, 148),
-        "presence" => Rgb(33, 102, 172),
-        "attack" => Rgb(200, 16, 30),
-        _ => Rgb(110, 110, 110),
-    }
+    rgb(palette::event_type(event_type))
+}
+
+fn rgb(c: palette::Colour) -> Rgb {
+    Rgb(c.0, c.1, c.2)
 }
 
 /// How a place is drawn, by gazetteer kind.

@@ -1,0 +1,168 @@
+//! One colour per actor and per event type, the same in every output: the GeoJSON's
+//! simplestyle `stroke` and `marker-color`, and the arrows, markers and legend of the SVG and
+//! PNG maps.
+//!
+//! Actors convoy's lexicon knows have a fixed colour from a table, chosen so that those that
+//! meet on one map (the United States, the coalition, Iraq, Syria, Iran and the militias,
+//! Russia, Turkey, the Kurds) stay apart on light and dark land. Any other actor's colour is
+//! derived from its name alone (a hash), never from the order actors appear in, so it is the
+//! same in every map and every run.
+
+use std::fmt;
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Colour(pub u8, pub u8, pub u8);
+
+impl fmt::Display for Colour {
+    /// `#rrggbb`, as simplestyle and SVG write it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
+/// The colour of movements with no actor stated.
+pub const NO_ACTOR: Colour = Colour(0x55, 0x55, 0x55);
+
+/// The actors the lexicon names, with their colours.
+const ACTORS: [(&str, Colour); 25] = [
+    ("United States", Colour(0x1f, 0x77, 0xb4)),
+    ("International coalition", Colour(0x60, 0x4e, 0x97)),
+    ("Iraq", Colour(0x00, 0x88, 0x56)),
+    ("Syria", Colour(0xbe, 0x00, 0x32)),
+    ("Iran", Colour(0x88, 0x2d, 0x17)),
+    ("Iraqi militias", Colour(0x5e, 0x6b, 0x1f)),
+    ("Russia", Colour(0xb3, 0x44, 0x6c)),
+    ("Turkey", Colour(0xe2, 0x58, 0x22)),
+    ("Syrian Democratic Forces", Colour(0xe0, 0xb0, 0x00)),
+    ("Kurdistan Region", Colour(0x2a, 0x9d, 0x8f)),
+    ("United Kingdom", Colour(0x17, 0xbe, 0xcf)),
+    ("France", Colour(0x39, 0x49, 0xab)),
+    ("Germany", Colour(0x84, 0x84, 0x82)),
+    ("Spain", Colour(0xf3, 0x84, 0x00)),
+    ("Italy", Colour(0x8d, 0xb6, 0x00)),
+    ("Croatia", Colour(0xe6, 0x8f, 0xac)),
+    ("Slovenia", Colour(0xf9, 0x93, 0x79)),
+    ("Australia", Colour(0xc7, 0x8f, 0x00)),
+    ("Canada", Colour(0xa0, 0x51, 0x95)),
+    ("Netherlands", Colour(0xb0, 0x9a, 0x6a)),
+    ("Denmark", Colour(0x9e, 0x2a, 0x2b)),
+    ("Norway", Colour(0x4a, 0x6f, 0xa5)),
+    ("Czechia", Colour(0x6b, 0x8e, 0x23)),
+    ("Jordan", Colour(0xb8, 0x86, 0x0b)),
+    ("Kuwait", Colour(0x74, 0xad, 0xd1)),
+];
+
+/// An actor's colour: from the table when known, else from a hash of the name.
+///
+/// # Examples
+/// ```
+/// use convoy::palette::{actor, NO_ACTOR};
+/// assert_eq!(actor(Some("United States")).to_string(), "#1f77b4");
+/// assert_eq!(actor(Some("Atlantis")), actor(Some("Atlantis")));
+/// assert_eq!(actor(None), NO_ACTOR);
+/// ```
+pub fn actor(name: Option<&str>) -> Colour {
+    let Some(name) = name else {
+        return NO_ACTOR;
+    };
+    match ACTORS.iter().find(|(n, _)| *n == name) {
+        Some((_, c)) => *c,
+        None => hashed(name),
+    }
+}
+
+/// A colour for a name the table does not hold: a hue from the name's FNV-1a hash (the same on
+/// every platform and in every run), at a saturation and lightness that read on light and dark
+/// land alike.
+fn hashed(name: &str) -> Colour {
+    let h = name.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    hsl((h % 360) as f64, 0.6, 0.45)
+}
+
+/// HSL (hue in degrees, saturation and lightness in 0..=1) to sRGB.
+fn hsl(h: f64, s: f64, l: f64) -> Colour {
+    let c = (1.0 - (2.0 * l - 1.0).abs()) * s;
+    let x = c * (1.0 - ((h / 60.0) % 2.0 - 1.0).abs());
+    let (r, g, b) = match (h / 60.0) as u32 {
+        0 => (c, x, 0.0),
+        1 => (x, c, 0.0),
+        2 => (0.0, c, x),
+        3 => (0.0, x, c),
+        4 => (x, 0.0, c),
+        _ => (c, 0.0, x),
+    };
+    let m = l - c / 2.0;
+    let byte = |v: f64| ((v + m) * 255.0).round() as u8;
+    Colour(byte(r), byte(g), byte(b))
+}
+
+/// The event types the contract names, in legend order.
+pub const EVENT_TYPES: [&str; 7] = [
+    "withdrawal",
+    "redeployment",
+    "relocation",
+    "arrival",
+    "handover",
+    "presence",
+    "attack",
+];
+
+/// An event type's colour (movements' and events' `event_type`); grey for any other word.
+///
+/// # Examples
+/// ```
+/// assert_eq!(convoy::palette::event_type("attack").to_string(), "#c8101e");
+/// ```
+pub fn event_type(event_type: &str) -> Colour {
+    match event_type {
+        "withdrawal" => Colour(230, 97, 1),
+        "redeployment" => Colour(0, 133, 125),
+        "relocation" => Colour(67, 147, 195),
+        "arrival" => Colour(26, 152, 80),
+        "handover" => Colour(123, 50, 148),
+        "presence" => Colour(33, 102, 172),
+        "attack" => Colour(200, 16, 30),
+        _ => Colour(110, 110, 110),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_actors_have_distinct_colours() {
+        let mut seen = std::collections::BTreeSet::new();
+        for (name, c) in ACTORS {
+            assert!(seen.insert((c.0, c.1, c.2)), "{name} shares its colour");
+            assert_ne!(c, NO_ACTOR);
+        }
+    }
+
+    #[test]
+    fn new_actors_get_a_colour_from_their_name_alone() {
+        // Pinned: a change of hash or formula would recolour every map made before.
+        assert_eq!(actor(Some("Atlantis")).to_string(), "#a3b82e");
+        assert_ne!(actor(Some("Atlantis")), actor(Some("Lemuria")));
+    }
+
+    #[test]
+    fn hsl_primaries() {
+        assert_eq!(hsl(0.0, 1.0, 0.5), Colour(255, 0, 0));
+        assert_eq!(hsl(120.0, 1.0, 0.5), Colour(0, 255, 0));
+        assert_eq!(hsl(240.0, 1.0, 0.5), Colour(0, 0, 255));
+    }
+
+    #[test]
+    fn every_event_type_has_its_own_colour() {
+        let colours: std::collections::BTreeSet<String> = EVENT_TYPES
+            .iter()
+            .map(|t| event_type(t).to_string())
+            .collect();
+        assert_eq!(colours.len(), EVENT_TYPES.len());
+        assert!(!colours.contains(&event_type("other").to_string()));
+    }
+}
