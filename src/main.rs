@@ -81,8 +81,9 @@ Examples:
             required_unless_present = "format"
         )]
         output: Option<PathBuf>,
-        /// geojsonseq: every feature to stdout as a GeoJSON text sequence (RFC 8142).
-        #[arg(long, value_enum)]
+        /// geojsonseq: every feature to stdout as a GeoJSON text sequence (RFC 8142), instead
+        /// of the files of -o.
+        #[arg(long, value_enum, conflicts_with = "output")]
         format: Option<StreamFormat>,
     },
     /// Draw a map (PNG or SVG, by the extension) of extract directories or GeoJSON files.

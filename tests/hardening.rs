@@ -425,3 +425,65 @@ fn f13_quiet_leaves_out_the_summary() {
     let o = convoy(&["extract", &seeds(), "-o", s(out.path())]);
     assert!(stderr(&o).contains("5 articles:"), "{}", stderr(&o));
 }
+
+#[test]
+fn f13_geojsonseq_with_an_output_directory_is_refused() {
+    let out = tempfile::tempdir().unwrap();
+    let args = [
+        "extract",
+        &seeds(),
+        "-o",
+        s(out.path()),
+        "--format",
+        "geojsonseq",
+    ];
+    let o = convoy(&args);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("cannot be used with"), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+}
+
+/// The names in `dir` of convoy's temporary files.
+fn temp_files(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(".convoy-") && n.ends_with(".tmp"))
+        .collect()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn f10_temp_files_of_a_killed_run_are_removed_by_the_next() {
+    let articles = tempfile::tempdir().unwrap();
+    for i in 0..3000 {
+        let name = articles.path().join(format!("{i:04}.txt"));
+        std::fs::hard_link(seed("000_943bcec6441ca9da.txt"), name).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    // Another program's temporary file is none of convoy's business.
+    std::fs::write(out.path().join(".tmpOTHER"), "x").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_convoy"))
+        .args(["extract", s(articles.path()), "-o", s(out.path())])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while temp_files(out.path()).is_empty() {
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "no temporary files appeared"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(!temp_files(out.path()).is_empty());
+    assert!(!out.path().join("movements.geojson").exists());
+    let o = convoy(&["extract", &seeds(), "-o", s(out.path())]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(temp_files(out.path()), Vec::<String>::new());
+    assert!(out.path().join(".tmpOTHER").exists());
+}

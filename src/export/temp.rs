@@ -74,8 +74,8 @@ pub fn remove_stale(dir: &Path, start: SystemTime) -> usize {
         let Ok(modified) = entry.metadata().and_then(|m| m.modified()) else {
             continue;
         };
-        if modified < start && !alive(pid, modified) && std::fs::remove_file(entry.path()).is_ok()
-        {
+        let stale = modified < start && !alive(pid, modified);
+        if stale && std::fs::remove_file(entry.path()).is_ok() {
             removed += 1;
         }
     }
