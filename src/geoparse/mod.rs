@@ -269,7 +269,7 @@ pub fn parse(gazetteer: &Gazetteer, doc: &Document, norm: &arabic::Normalized) -
             }
         }
     }
-    let mut short = short_names::find(norm, &mentions);
+    let mut short = short_names::find(gazetteer, norm, &mentions);
     if !short.is_empty() {
         for m in &mut short {
             m.sentence = containing(&sentences, m.span.start);

@@ -2,91 +2,70 @@
 //! is then called by the bare name ("خرج الرتل من الطبقة"), which the gazetteer cannot list on
 //! its own because it is also a common word (الطبقة "the layer", حرير "silk").
 
-use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+use memchr::memmem;
 
 use super::{Cue, Mention};
-use crate::arabic::{self, Normalized, Token};
-use crate::gazetteer::{Candidates, PlaceIndex};
+use crate::arabic::{Normalized, GLUE};
+use crate::gazetteer::{Candidates, Gazetteer, PlaceIndex};
 
 /// The fewest letters a bare name may have: shorter words are too often something else.
 const MIN_LETTERS: usize = 4;
 
-/// A bare name a full mention made known: its words after the first, its place, and the
-/// normalised byte where the full mention ends (the bare name counts only after it).
-struct Known<'t> {
-    rest: Vec<&'t str>,
+/// A bare name a full mention made known: its words as one normalised string, its place,
+/// and the normalised byte where the full mention ends (the bare name counts only after it).
+struct Known<'n> {
+    name: &'n str,
     place: PlaceIndex,
     after: usize,
 }
 
 /// The later bare mentions of places that `mentions` named in full, in text order, with the
 /// sentence and paragraph left at 0 for the caller to set.
-pub(super) fn find(norm: &Normalized, mentions: &[Mention]) -> Vec<Mention> {
-    let tokens: Vec<Token> = norm.tokens().filter(|t| t.is_word).collect();
-    let known = known_names(&tokens, mentions);
-    if known.is_empty() {
-        return Vec::new();
-    }
+pub(super) fn find(g: &Gazetteer, norm: &Normalized, mentions: &[Mention]) -> Vec<Mention> {
+    let text = norm.text();
     let mut found = Vec::new();
-    let mut next_mention = 0;
-    let mut i = 0;
-    while i < tokens.len() {
-        let t = &tokens[i];
-        // Skip the words inside mentions already found.
-        while next_mention < mentions.len()
-            && mentions[next_mention].normalized_span.end <= t.norm.0
+    for k in known_names(norm, mentions) {
+        // A bare name the gazetteer lists itself is found without help.
+        if g.matcher()
+            .find(k.name)
+            .iter()
+            .any(|m| m.span == (0..k.name.len()))
         {
-            next_mention += 1;
+            continue;
         }
-        let inside = mentions
-            .get(next_mention)
-            .is_some_and(|m| m.normalized_span.start < t.norm.1);
-        let bare = arabic::strip_glue(t.text, MIN_LETTERS);
-        let hit = (!inside)
-            .then(|| known.get(bare))
-            .flatten()
-            .and_then(|list| list.iter().rev().find(|k| fits(k, &tokens[i..], t.norm.0)));
-        match hit {
-            Some(k) => {
-                let last = &tokens[i + k.rest.len()];
-                found.push(mention(norm, t, last, t.text.len() - bare.len(), k.place));
-                i += k.rest.len() + 1;
+        let rest = &text[k.after..];
+        for at in memmem::find_iter(rest.as_bytes(), k.name.as_bytes()) {
+            let (a, b) = (k.after + at, k.after + at + k.name.len());
+            if begins_word(text, a) && word_ends(text, b) && !overlaps(mentions, &(a..b)) {
+                found.push(mention(norm, a..b, k.place));
             }
-            None => i += 1,
         }
     }
+    found.sort_by_key(|m| m.span.start);
     found
 }
 
-/// The bare names of the mentions written with their generic word, by their first word.
-fn known_names<'t>(
-    tokens: &[Token<'t>],
-    mentions: &[Mention],
-) -> FxHashMap<&'t str, Vec<Known<'t>>> {
-    let mut known: FxHashMap<&str, Vec<Known>> = FxHashMap::default();
-    let mut t = 0;
+/// The bare names of the mentions written with their generic word.
+fn known_names<'n>(norm: &'n Normalized, mentions: &[Mention]) -> Vec<Known<'n>> {
+    let mut known = Vec::new();
     for m in mentions {
-        while t < tokens.len() && tokens[t].norm.0 < m.normalized_span.start {
-            t += 1;
-        }
-        let words: Vec<&str> = tokens[t..]
-            .iter()
-            .take_while(|w| w.norm.1 <= m.normalized_span.end)
-            .map(|w| w.text)
-            .collect();
-        let generic = words
-            .first()
-            .and_then(|w| Cue::from_word(w))
-            .is_some_and(|c| c != Cue::Countryside);
-        if !generic || words.len() < 2 || words.len() > 4 {
+        let full = &norm.text()[m.normalized_span.clone()];
+        let Some((first, name)) = full.split_once(' ') else {
+            continue;
+        };
+        // Each name once, from its first full mention.
+        if known.iter().any(|k: &Known| k.name == name) {
             continue;
         }
-        let first = words[1];
-        if words.len() == 2 && first.chars().count() < MIN_LETTERS {
+        let generic = Cue::from_word(first).is_some_and(|c| c != Cue::Countryside);
+        let words = name.split(' ').count();
+        if !generic || words > 3 || words == 1 && name.chars().count() < MIN_LETTERS {
             continue;
         }
-        known.entry(first).or_default().push(Known {
-            rest: words[2..].to_vec(),
+        known.push(Known {
+            name,
             place: m.place,
             after: m.normalized_span.end,
         });
@@ -94,30 +73,44 @@ fn known_names<'t>(
     known
 }
 
-/// Whether the words from `tokens[0]` on are the known name, after its full mention.
-fn fits(k: &Known, tokens: &[Token], at: usize) -> bool {
-    at >= k.after
-        && tokens.len() > k.rest.len()
-        && k.rest.iter().zip(&tokens[1..]).all(|(r, t)| *r == t.text)
+/// Whether a word begins at normalised byte `at`, after at most one proclitic (و ف ب ل),
+/// which the mention leaves out.
+fn begins_word(text: &str, at: usize) -> bool {
+    let free = |s: &str| !word_before(s);
+    let before = &text[..at];
+    free(before)
+        || GLUE
+            .iter()
+            .any(|g| before.strip_suffix(g).is_some_and(free))
 }
 
-/// A mention of `place` from word `first` to word `last`, without the `glue` bytes of a
-/// proclitic on the first word.
-fn mention(
-    norm: &Normalized,
-    first: &Token,
-    last: &Token,
-    glue: usize,
-    place: PlaceIndex,
-) -> Mention {
-    // A proclitic is written the same in both texts unless a diacritic follows it.
-    let same = norm.original()[first.orig.0..].starts_with(&first.text[..glue]);
-    let skip = if same { glue } else { 0 };
+/// Whether the character before the end of `s` is a word character.
+fn word_before(s: &str) -> bool {
+    s.chars()
+        .next_back()
+        .is_some_and(crate::arabic::is_word_char)
+}
+
+/// Whether a word ends at normalised byte `at`.
+fn word_ends(text: &str, at: usize) -> bool {
+    at == text.len() || !crate::arabic::word_char_at(text, at).0
+}
+
+/// Whether the normalised `span` overlaps a mention of `mentions` (in text order).
+fn overlaps(mentions: &[Mention], span: &Range<usize>) -> bool {
+    let i = mentions.partition_point(|m| m.normalized_span.end <= span.start);
+    mentions
+        .get(i)
+        .is_some_and(|m| m.normalized_span.start < span.end)
+}
+
+/// A mention of `place` at the normalised bytes `span`.
+fn mention(norm: &Normalized, span: Range<usize>, place: PlaceIndex) -> Mention {
     let mut candidates = Candidates::new();
     candidates.push(place);
     Mention {
-        span: first.orig.0 + skip..last.orig.1,
-        normalized_span: first.norm.0 + skip..last.norm.1,
+        span: norm.original_span(span.clone()),
+        normalized_span: span,
         candidates,
         place,
         cue: None,
