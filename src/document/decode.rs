@@ -202,8 +202,7 @@ fn utf32_unit(bytes: &[u8], little: bool) -> (Option<char>, usize) {
     (char::from_u32(code), 4)
 }
 
-/// Decodes with the encoding chardetng guesses, one byte at a time so that each character's
-/// place in the file is known.
+/// Decodes with the encoding chardetng guesses, keeping each character's place in the file.
 fn legacy(path: &Path, bytes: &[u8]) -> Result<Decoded> {
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
@@ -212,10 +211,37 @@ fn legacy(path: &Path, bytes: &[u8]) -> Result<Decoded> {
         path: path.to_owned(),
         guess: encoding.name(),
     };
+    if encoding.is_single_byte() {
+        return single_byte(encoding, bytes).ok_or_else(fail);
+    }
+    multi_byte(encoding, bytes).ok_or_else(fail)
+}
+
+/// Decodes a single-byte encoding (Windows-1256, ISO-8859-6): each character is one byte of
+/// the file. None if a byte has no character.
+fn single_byte(encoding: &'static encoding_rs::Encoding, bytes: &[u8]) -> Option<Decoded> {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if had_errors {
+        return None;
+    }
+    let mut offsets = FileOffsets::default();
+    for (file, (at, _)) in text.char_indices().enumerate() {
+        offsets.push(at, file);
+    }
+    offsets.push(text.len(), bytes.len());
+    Some(Decoded {
+        text: text.into_owned(),
+        encoding: Some(encoding.name()),
+        replaced: 0,
+        offsets,
+    })
+}
+
+/// Decodes a multi-byte legacy encoding one byte at a time, so that each character's place in
+/// the file is known. None if the bytes are not in the encoding.
+fn multi_byte(encoding: &'static encoding_rs::Encoding, bytes: &[u8]) -> Option<Decoded> {
     let mut decoder = encoding.new_decoder_without_bom_handling();
-    let room = decoder
-        .max_utf8_buffer_length_without_replacement(bytes.len())
-        .ok_or_else(fail)?;
+    let room = decoder.max_utf8_buffer_length_without_replacement(bytes.len())?;
     let mut d = Decoded {
         text: String::with_capacity(room),
         encoding: Some(encoding.name()),
@@ -234,7 +260,7 @@ fn legacy(path: &Path, bytes: &[u8]) -> Result<Decoded> {
             match result {
                 encoding_rs::DecoderResult::InputEmpty => break,
                 encoding_rs::DecoderResult::OutputFull => d.text.reserve(16),
-                encoding_rs::DecoderResult::Malformed(..) => return Err(fail()),
+                encoding_rs::DecoderResult::Malformed(..) => return None,
             }
         }
         if d.text.len() > before {
@@ -243,7 +269,7 @@ fn legacy(path: &Path, bytes: &[u8]) -> Result<Decoded> {
         }
     }
     d.offsets.push(d.text.len(), bytes.len());
-    Ok(d)
+    Some(d)
 }
 
 #[cfg(test)]
@@ -329,6 +355,18 @@ mod tests {
                 .0
                 .into_owned()
         });
+    }
+
+    #[test]
+    fn multi_byte_legacy_encodings_keep_their_offsets() {
+        let text = "中文新闻：部队撤出基地。";
+        let (bytes, _, _) = encoding_rs::GBK.encode(text);
+        let d = multi_byte(encoding_rs::GBK, &bytes).unwrap();
+        assert_eq!(d.text, text);
+        offsets_follow(&d, &bytes, |c| {
+            encoding_rs::GBK.encode(&c.to_string()).0.into_owned()
+        });
+        assert!(multi_byte(encoding_rs::SHIFT_JIS, b"\x82").is_none());
     }
 
     #[test]
