@@ -161,7 +161,7 @@ struct NearArgs {
     target: Option<String>,
     /// How many places to list (default 10, or all within --within); more than there are
     /// means all of them.
-    #[arg(short, long)]
+    #[arg(short, long, value_name = "N")]
     k: Option<usize>,
     /// Only places within this distance, e.g. 50km or 2500m.
     #[arg(long, value_parser = parse_distance, allow_hyphen_values = true)]
