@@ -378,3 +378,20 @@ fn words_attributed_to_sources_somewhere_are_no_trip() {
         trips("ونسبت الوكالة إلى مصادر محلية في ريف اليعربية قولها إن رتلاً خرج من قاعدة الشدادي.");
     assert!(t.is_empty(), "{t:?}");
 }
+
+#[test]
+fn leaving_a_base_again_later_is_another_withdrawal() {
+    let (g, x, t) = trips(
+        "انسحبت القوات الأمريكية من قاعدة التنف إلى الأردن. ولم تكن المرة الأولى، إذ غادرتها القوات الشهر الماضي ثم رجعت إليها.",
+    );
+    assert_eq!(t, ["al_tanf_garrison > [] > jordan"]);
+    assert_eq!(events(&g, &x, EventType::Withdrawal), ["al_tanf_garrison"]);
+}
+
+#[test]
+fn a_demand_for_withdrawal_does_not_empty_the_base_named_before() {
+    let (g, x, _) = trips(
+        "تعرضت قاعدة حرير لهجوم صاروخي، أعقبه تصويت البرلمان على قرار يطالب بخروج القوات الأجنبية.",
+    );
+    assert!(events(&g, &x, EventType::Withdrawal).is_empty());
+}

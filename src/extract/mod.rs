@@ -511,9 +511,12 @@ impl Reader<'_> {
         let mut kept: Vec<Event> = Vec::new();
         for e in events {
             // A withdrawal from a place a trip leaves from is told by the trip.
+            // (Told in the same words: leaving the base again later is another withdrawal.)
             let told_by_trip = e.event_type == EventType::Withdrawal
                 && movements.iter().any(|(_, m)| {
                     m.origin.place == e.place.place
+                        && m.evidence.start < e.evidence.end
+                        && e.evidence.start < m.evidence.end
                         && (e.actor.is_none()
                             || m.actor.as_ref().map(|a| &a.name)
                                 == e.actor.as_ref().map(|a| &a.name))

@@ -98,9 +98,7 @@ impl Reader<'_> {
                 // "دخل رتل قاعدة قسرك": what one enters or reaches is the destination.
                 (PlaceRole::Object(Trigger::Arrive), false) => dests.push(e),
                 // "نقلت معداتها في قاعدة عين الأسد", "استقرت في الكويت": put or settled in.
-                (PlaceRole::Location, false)
-                    if !frame.has(Trigger::Withdraw) && p.word > frame.triggers[0].0 =>
-                {
+                (PlaceRole::Location, false) if put_by(frame, p.word) => {
                     put_in.push(e);
                     locs.push(e)
                 }
@@ -141,12 +139,16 @@ impl Reader<'_> {
         }
         if origins.is_empty() && dests.is_empty() && frame.has(Trigger::Withdraw) {
             // "يستقلون طائرة في قاعدة الأسد": a withdrawal with no place left from leaves the
-            // site it is at, or the site the sentence is about.
+            // site it is at; a base "emptied" (يُخلى، خلت) is the site the sentence is about.
             let at = locs
                 .iter()
                 .find(|e| g.place(e.place).kind.is_site())
                 .copied();
-            origins.extend(at.or(subject_site));
+            let emptied = frame
+                .triggers
+                .iter()
+                .any(|(t, _)| emptied(self.words[*t].token.text));
+            origins.extend(at.or(subject_site.filter(|_| emptied)));
         }
         // "رجعت إليها": the destination is the base named before.
         if dests.is_empty() {
@@ -389,6 +391,26 @@ impl Reader<'_> {
     pub(super) fn push_movement(&mut self, sentence: usize, m: Movement) {
         self.movements.push((sentence, m));
     }
+}
+
+/// Whether a verb says a place was emptied, its subject the place, not the force: "يُخلى",
+/// "أُخليت", "خلت", "تخلو" (normalised text).
+fn emptied(word: &str) -> bool {
+    let w = crate::arabic::strip_glue(word, 3);
+    ["يخل", "تخل", "اخلي", "خلت", "خلا"]
+        .iter()
+        .any(|p| w.starts_with(p))
+}
+
+/// Whether the verb nearest before the word at `word` puts or takes something somewhere
+/// (نقل، استقر، وصل), so that "في X" after it is where it ends up.
+fn put_by(frame: &Frame, word: usize) -> bool {
+    frame
+        .triggers
+        .iter()
+        .rev()
+        .find(|(t, _)| *t < word)
+        .is_some_and(|(_, t)| matches!(t, Trigger::Move | Trigger::Arrive))
 }
 
 #[cfg(test)]
