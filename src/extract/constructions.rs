@@ -395,3 +395,17 @@ fn a_demand_for_withdrawal_does_not_empty_the_base_named_before() {
     );
     assert!(events(&g, &x, EventType::Withdrawal).is_empty());
 }
+
+#[test]
+fn a_handover_names_the_receiver_and_an_attack_the_site() {
+    let (g, x, _) = trips("سلّمت قوات التحالف قاعدة حرير إلى القوات العراقية أمس.");
+    let handover = x
+        .events
+        .iter()
+        .find(|e| e.event_type == EventType::Handover)
+        .expect("a handover");
+    assert_eq!(g.place(handover.place.place).id.as_str(), "harir_airbase");
+    assert_eq!(handover.counterpart.as_deref(), Some("Iraqi forces"));
+    let (g, x, _) = trips("استهدفت طائرة مسيرة قاعدة عين الأسد فجر اليوم.");
+    assert_eq!(events(&g, &x, EventType::Attack), ["ain_al_asad_airbase"]);
+}
