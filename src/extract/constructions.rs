@@ -409,3 +409,13 @@ fn a_handover_names_the_receiver_and_an_attack_the_site() {
     let (g, x, _) = trips("استهدفت طائرة مسيرة قاعدة عين الأسد فجر اليوم.");
     assert_eq!(events(&g, &x, EventType::Attack), ["ain_al_asad_airbase"]);
 }
+
+#[test]
+fn a_trip_goes_on_in_the_next_clause() {
+    let (_, _, t) =
+        trips("دخل رتل أمريكي مدينة الحسكة قادماً من قاعدة الشدادي، ثم انطلق إلى مطار القامشلي.");
+    assert_eq!(
+        t,
+        ["al_shaddadi_base > [al_hasakah_city] > qamishli_airport"]
+    );
+}

@@ -171,7 +171,7 @@ fn refine(
 /// A destination told next that neither holds nor lies inside an earlier trip's destination
 /// is where that trip went on to: "خرج الرتل من قاعدة جلبيا وسلك الطريق نحو المالكية. وسيجتاز
 /// الحدود مع العراق" is Jalabiya → al-Malikiyah → Iraq.
-/// A place the trip's own words named ("نحو قاعدة الحرير بأربيل") is no next leg.
+/// A place the sentence before named with the trip ("نحو قاعدة الحرير بأربيل") is no next leg.
 fn go_on(
     g: &Gazetteer,
     mentions: &[Mention],
@@ -191,7 +191,8 @@ fn go_on(
                 && m.origin.place != dest
                 && !contains(g, m.destination.place, dest)
                 && !contains(g, dest, m.destination.place)
-                && !named_in(mentions, dest, &m.evidence)
+                // A sentence before that named the place only located its trip's end.
+                && (*s == b.sentence || !named_in(mentions, dest, &m.evidence))
                 && b.actor()
                     .is_none_or(|x| m.actor.as_ref().is_none_or(|y| *y.name == *x))
         });
