@@ -419,3 +419,31 @@ fn a_trip_goes_on_in_the_next_clause() {
         ["al_shaddadi_base > [al_hasakah_city] > qamishli_airport"]
     );
 }
+
+#[test]
+fn other_units_told_at_the_same_time_leave_from_the_same_origin() {
+    let (_, _, t) = trips(
+        "ستنتقل بعض الوحدات من قاعدة حرير إلى مطار أربيل، فيما ستعود وحدات أخرى إلى الولايات المتحدة.",
+    );
+    assert_eq!(
+        t,
+        [
+            "harir_airbase > [] > erbil_intl_airport",
+            "harir_airbase > [] > united_states"
+        ]
+    );
+}
+
+#[test]
+fn a_return_to_where_the_trip_began_is_a_trip_of_its_own() {
+    let (_, _, t) =
+        trips("ستنقل الوزارة ما تبقى من عناصرها في بغداد إلى الكويت، على أن تعود إلى العراق لاحقاً.");
+    assert_eq!(t, ["baghdad_city > [] > kuwait"]);
+}
+
+#[test]
+fn a_message_that_arrived_is_no_trip() {
+    let (_, _, t) =
+        trips("وقال إن الانسحاب من العراق مستمر، مضيفاً: لقد وصلت رسالة من واشنطن إلى الحكومة.");
+    assert!(t.is_empty(), "{t:?}");
+}

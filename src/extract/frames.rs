@@ -137,7 +137,8 @@ impl Reader<'_> {
                 continue;
             }
             // "أرسلت الوزارة رسالة إلى واشنطن": a message sent, not a force.
-            if t == Trigger::Move
+            // "وصلت رسالة من واشنطن": a message arrived.
+            if matches!(t, Trigger::Move | Trigger::Arrive)
                 && (i + 1..(i + 4).min(range.end)).any(|j| message(words[j].token.text))
             {
                 // Its words, up to the next verb, belong to no frame.
@@ -183,8 +184,12 @@ impl Reader<'_> {
         };
         match words[p].token.text {
             "ثم" | "بعدما" | "وبعدما" | "then" => true,
-            "ان" => reading::previous_word(words, p, start)
-                .is_some_and(|q| matches!(words[q].token.text, "قبل" | "بعد" | "وقبل" | "وبعد")),
+            "ان" => reading::previous_word(words, p, start).is_some_and(|q| {
+                matches!(
+                    words[q].token.text,
+                    "قبل" | "بعد" | "وقبل" | "وبعد" | "علي" | "وعلي"
+                )
+            }),
             _ => false,
         }
     }

@@ -260,6 +260,7 @@ impl Reader<'_> {
             dests = purpose_dests;
         }
         let placeholder = Endpoint::at(PlaceIndex(u32::MAX));
+        let next_step = self.after_sequencer(frame.triggers[0].0, ctx.words.start);
         if !origins.is_empty() {
             for o in &origins {
                 self.partials.push(Half {
@@ -267,6 +268,7 @@ impl Reader<'_> {
                     movement: make(*o, &vias, placeholder, ctx.status),
                     has_origin: true,
                     redeploy,
+                    next_step,
                 });
             }
         } else if !dests.is_empty() {
@@ -276,6 +278,7 @@ impl Reader<'_> {
                     movement: make(placeholder, &vias, *d, ctx.status),
                     has_origin: false,
                     redeploy,
+                    next_step,
                 });
             }
         }

@@ -469,10 +469,15 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                 return (PlaceRole::PathBetween, near);
             }
             // "موزعين بين قاعدة عين الأسد وقاعدة حرير": where forces are spread.
-            let spread = before.is_some_and(|b| {
+            // (An adverb may come between: "موزعين أساساً بين".)
+            let spreads = |b: &Word| {
                 let t = b.token.text;
                 t.contains("موزع") || t.contains("توزع") || b.has(Lex::Stationed)
-            });
+            };
+            let adverb = at
+                .and_then(|b| previous_word(words, b, sentence_start))
+                .map(|b| &words[b]);
+            let spread = before.is_some_and(spreads) || adverb.is_some_and(spreads);
             if spread {
                 return (PlaceRole::Stationed, near);
             }

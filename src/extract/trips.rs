@@ -30,6 +30,8 @@ pub(super) struct Half {
     pub has_origin: bool,
     /// The trigger kind of the frame (withdrawal vs redeployment events).
     pub redeploy: bool,
+    /// Its clause tells the next step ("ثم انطلق إلى", "بعدما"), not something at the same time.
+    pub next_step: bool,
 }
 
 impl Half {
@@ -170,12 +172,14 @@ fn refine(
 
 /// A destination told next that neither holds nor lies inside an earlier trip's destination
 /// is where that trip went on to: "خرج الرتل من قاعدة جلبيا وسلك الطريق نحو المالكية. وسيجتاز
-/// الحدود مع العراق" is Jalabiya → al-Malikiyah → Iraq.
-/// A place the sentence before named with the trip ("نحو قاعدة الحرير بأربيل") is no next leg.
+/// الحدود مع العراق" is Jalabiya → al-Malikiyah → Iraq; "ثم انطلق إلى Y" in the same sentence
+/// too. Told at the same time in the same sentence ("فيما ستعود وحدات أخرى إلى الولايات
+/// المتحدة"), it is where another part went from the same origin. A place the sentence before
+/// named with the trip ("نحو قاعدة الحرير بأربيل") is no next leg.
 fn go_on(
     g: &Gazetteer,
     mentions: &[Mention],
-    movements: &mut [(usize, Movement)],
+    movements: &mut Vec<(usize, Movement)>,
     halves: &[Half],
     used: &mut [bool],
 ) {
@@ -185,29 +189,48 @@ fn go_on(
             continue;
         }
         let dest = b.movement.destination.place;
-        let before = movements.iter_mut().rev().find(|(s, m)| {
+        let before = movements.iter().rposition(|(s, m)| {
             (*s == b.sentence || *s + 1 == b.sentence)
                 && m.evidence.end <= b.movement.evidence.end
                 && m.origin.place != dest
                 && !contains(g, m.destination.place, dest)
                 && !contains(g, dest, m.destination.place)
-                // A sentence before that named the place only located its trip's end.
+                // Going back to where it came from is a trip of its own ("على أن تعود إلى العراق").
+                && !contains(g, dest, m.origin.place)
                 && (*s == b.sentence || !named_in(mentions, dest, &m.evidence))
                 && b.actor()
                     .is_none_or(|x| m.actor.as_ref().is_none_or(|y| *y.name == *x))
         });
-        if let Some((_, m)) = before {
-            let reached = m.destination;
-            m.via.push(reached);
-            m.via.extend(b.movement.via.iter().copied());
-            m.destination = b.movement.destination;
-            m.evidence = m.evidence.start..m.evidence.end.max(b.movement.evidence.end);
-            if b.movement.status != Status::Reported {
-                m.status = b.movement.status;
-            }
-            used[j] = true;
+        let Some(k) = before else {
+            continue;
+        };
+        used[j] = true;
+        let (s, m) = &mut movements[k];
+        if *s == b.sentence && !b.next_step {
+            let mut part = join_origin(m, b);
+            part.via = b.movement.via.clone();
+            let s = *s;
+            movements.push((s, part));
+            continue;
+        }
+        let reached = m.destination;
+        m.via.push(reached);
+        m.via.extend(b.movement.via.iter().copied());
+        m.destination = b.movement.destination;
+        m.evidence = m.evidence.start..m.evidence.end.max(b.movement.evidence.end);
+        if b.movement.status != Status::Reported {
+            m.status = b.movement.status;
         }
     }
+}
+
+/// The trip from `m`'s origin to the destination half `b` tells, with `b`'s own counts and
+/// status.
+fn join_origin(m: &Movement, b: &Half) -> Movement {
+    let mut part = b.movement.clone();
+    part.origin = m.origin;
+    part.actor = part.actor.or_else(|| m.actor.clone());
+    part
 }
 
 /// Whether `place` is named within the bytes `range` of the text.
