@@ -221,3 +221,64 @@ fn an_actor_and_an_event_type_have_one_colour_in_geojson_svg_and_png() {
         assert!(svg.contains(&fill), "{colour} of {}", e["id"]);
     }
 }
+
+/// A file of the GDAL-style fixtures.
+fn gdal_fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures/render/gdal").join(name)
+}
+
+#[test]
+fn render_reads_layers_as_gdal_writes_them_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg_path = dir.path().join("us.svg");
+    let (movements, events) = (
+        gdal_fixture("movements_us.geojson"),
+        gdal_fixture("events_attacks.geojson"),
+    );
+    convoy(&[
+        "render",
+        movements.to_str().unwrap(),
+        events.to_str().unwrap(),
+        "-o",
+        svg_path.to_str().unwrap(),
+    ]);
+    let svg = std::fs::read_to_string(&svg_path).unwrap();
+    // Ids from the Feature `id` member, a number among them; colours as the GeoJSON's.
+    let us = strokes_of(&svg, "a-m1").expect("a-m1 drawn");
+    assert_eq!(us, ["#1f77b4".to_owned()].into());
+    let unstated = strokes_of(&svg, "b-m1").expect("b-m1 drawn");
+    assert_eq!(unstated, ["#555555".to_owned()].into(), "no actor: grey");
+    assert!(svg.contains("<g id=\"7\">"));
+    let data = convoy::render::MapData::from_paths(&[movements, events]).unwrap();
+    let m = data.movements();
+    assert_eq!((m[0].vehicles, m[1].vehicles), (Some(120), Some(40)));
+    assert_eq!(m[0].event_date.as_deref(), Some("2020-01-08"));
+    assert_eq!(m[1].actor, None);
+    assert_eq!(
+        m[0].origin_name, "kharab_al_jir_airfield",
+        "the id names it"
+    );
+    assert_eq!(data.events()[0].id, "b-e2");
+}
+
+#[test]
+fn render_says_all_a_filtered_layer_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_convoy"))
+        .arg("render")
+        .arg(gdal_fixture("movements_selected.geojson"))
+        .arg("-o")
+        .arg(dir.path().join("x.png"))
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains(
+            "movements_selected.geojson: feature 1 (id \"a-m1\"): missing properties `actor`, \
+             `origin`, `destination`, `status`, which a movement needs (see \
+             docs/output-contract.md; a layer filtered with `ogr2ogr -select` must keep them)"
+        ),
+        "{stderr}"
+    );
+}

@@ -212,7 +212,9 @@ fn missing_property_names_file_and_feature() {
     let e = MapData::from_geojson_str("movements.geojson", &text).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "movements.geojson: feature 3 (id \"c-m1\"): missing property `actor`"
+        "movements.geojson: feature 3 (id \"c-m1\"): missing property `actor`, which a movement \
+         needs (see docs/output-contract.md; a layer filtered with `ogr2ogr -select` must keep \
+         it)"
     );
     let text = read_fixture("places.geojson").replacen("\"kind\":\"crossing\",", "", 1);
     let e = MapData::from_geojson_str("places.geojson", &text).unwrap_err();

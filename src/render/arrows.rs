@@ -77,7 +77,7 @@ impl Canvas<'_> {
         // Where lines cross the frame to or from places beyond it: (place, leaving) → points.
         let mut off_map: BTreeMap<(String, bool), Vec<Px>> = BTreeMap::new();
         for m in order {
-            let colour = actor_colour(Some(&m.actor));
+            let colour = actor_colour(m.actor.as_deref());
             let width = movement_width(m.vehicles) * u;
             let shift = lateral.get(m.id.as_str()).copied().unwrap_or(0.0);
             let r_origin = sites.get(&m.origin).map_or(0.0, |s| self.symbol_radius(s));
@@ -251,7 +251,8 @@ impl Canvas<'_> {
             out.push_str("</g>\n");
             // The legend is in English; `actor_ar` is the article's wording ("American
             // forces"), not a name.
-            self.drawn.actor(&m.actor, colour);
+            self.drawn
+                .actor(m.actor.as_deref().unwrap_or("actor not stated"), colour);
             self.drawn.vehicles(m.vehicles);
             match m.status.as_str() {
                 "planned" => self.drawn.planned = true,

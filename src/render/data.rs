@@ -5,6 +5,12 @@
 //! file holding a mix) can be read: a LineString is a movement, a Point with `event_type` an
 //! event, a Point with `kind` a place. Only the properties the map needs are required; errors
 //! name the file and the feature.
+//!
+//! Files as GDAL writes them back (`ogr2ogr -where …`) read as convoy's own: the id may be
+//! the Feature's `id` member only, properties come in any order, optional ones may be missing,
+//! and a layer that passed through a text format may carry numbers as digits in strings,
+//! dates as `YYYY/MM/DD` and empty strings for null. What a map cannot do without is named,
+//! all of it at once.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -20,12 +26,15 @@ pub const CONTRACT_FILES: [&str; 3] = ["movements.geojson", "events.geojson", "p
 #[derive(Debug, Clone, PartialEq)]
 pub struct Movement {
     pub id: String,
+    /// The article's file name; empty when the file does not say.
     pub doc: String,
-    pub event_type: String,
-    pub actor: String,
+    pub event_type: Option<String>,
+    /// Who moved; `None` when not stated.
+    pub actor: Option<String>,
     pub actor_ar: Option<String>,
     pub origin: String,
     pub destination: String,
+    /// The ends' English names; their gazetteer ids when the file does not give them.
     pub origin_name: String,
     pub destination_name: String,
     pub via: Vec<String>,
@@ -40,12 +49,14 @@ pub struct Movement {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
     pub id: String,
+    /// The article's file name; empty when the file does not say.
     pub doc: String,
     pub event_type: String,
     pub place: String,
+    /// The place's English name; its gazetteer id when the file does not give it.
     pub place_name: String,
     pub actor: Option<String>,
-    pub status: String,
+    pub status: Option<String>,
     pub event_date: Option<String>,
     /// `[lon, lat]`.
     pub point: [f64; 2],
@@ -106,6 +117,7 @@ impl MapData {
                 "not a GeoJSON FeatureCollection ({found})"
             )));
         }
+        check_crs(&root).map_err(file_error)?;
         let features = root
             .get("features")
             .and_then(Value::as_array)
@@ -218,6 +230,28 @@ impl MapData {
     }
 }
 
+/// A legacy `crs` member other than WGS 84 longitude/latitude means the coordinates are not
+/// degrees (GDAL writes one for a reprojected layer).
+fn check_crs(root: &Value) -> std::result::Result<(), String> {
+    let Some(crs) = root.get("crs").filter(|c| !c.is_null()) else {
+        return Ok(());
+    };
+    let name = crs
+        .pointer("/properties/name")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let wgs84 = ["CRS84", "EPSG::4326", "EPSG:4326"]
+        .iter()
+        .any(|w| name.ends_with(w));
+    if wgs84 {
+        return Ok(());
+    }
+    Err(format!(
+        "its coordinates are in \"{name}\", not WGS 84 longitude and latitude (RFC 7946); \
+         convert it with `ogr2ogr -t_srs EPSG:4326`"
+    ))
+}
+
 fn read_file(path: &Path) -> Result<MapData> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "cannot read", e))?;
     MapData::from_geojson_str(&path.display().to_string(), &text)
@@ -244,14 +278,50 @@ impl<'a> FeatureReader<'a> {
 
     /// "feature 3 (id "x")", numbered from 1 as a person counts.
     fn location(&self) -> String {
-        let id = self
-            .props
-            .and_then(|p| p.get("id"))
-            .or_else(|| self.feature.get("id"))
-            .and_then(Value::as_str);
-        match id {
+        match self.found_id() {
             Some(id) => format!("feature {} (id \"{id}\")", self.index + 1),
             None => format!("feature {}", self.index + 1),
+        }
+    }
+
+    /// The `id` property, else the Feature's `id` member, where GDAL puts it (a string, or a
+    /// number as GDAL numbers features of other formats).
+    fn found_id(&self) -> Option<String> {
+        [self.props.and_then(|p| p.get("id")), self.feature.get("id")]
+            .into_iter()
+            .flatten()
+            .find_map(|v| match v {
+                Value::String(s) if !s.is_empty() => Some(s.clone()),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            })
+    }
+
+    /// The feature's id, which every feature needs.
+    fn id(&self) -> Result<String> {
+        let none = "has no id: neither an `id` property nor a Feature `id` member";
+        self.found_id().ok_or_else(|| self.fail(none))
+    }
+
+    /// Fails naming every one of `keys` the feature lacks, which a `what` cannot be drawn
+    /// without (a null value is there: it says "not stated").
+    fn require(&self, what: &str, keys: &[&str]) -> Result<()> {
+        let missing: Vec<String> = keys
+            .iter()
+            .filter(|k| !self.has(k))
+            .map(|k| format!("`{k}`"))
+            .collect();
+        match missing.as_slice() {
+            [] => Ok(()),
+            [one] => Err(self.fail(format!(
+                "missing property {one}, which {what} needs (see docs/output-contract.md; a \
+                 layer filtered with `ogr2ogr -select` must keep it)"
+            ))),
+            many => Err(self.fail(format!(
+                "missing properties {}, which {what} needs (see docs/output-contract.md; a \
+                 layer filtered with `ogr2ogr -select` must keep them)",
+                many.join(", ")
+            ))),
         }
     }
 
@@ -316,16 +386,21 @@ impl<'a> FeatureReader<'a> {
     }
 
     fn movement(&self, line: Vec<[f64; 2]>) -> Result<Movement> {
+        self.require("a movement", &["actor", "origin", "destination", "status"])?;
+        let origin = self.string("origin")?;
+        let destination = self.string("destination")?;
         Ok(Movement {
-            id: self.string("id")?,
-            doc: self.string("doc")?,
-            event_type: self.string("event_type")?,
-            actor: self.string("actor")?,
+            id: self.id()?,
+            doc: self.opt_string("doc")?.unwrap_or_default(),
+            event_type: self.opt_string("event_type")?,
+            actor: self.opt_string("actor")?,
             actor_ar: self.opt_string("actor_ar")?,
-            origin: self.string("origin")?,
-            destination: self.string("destination")?,
-            origin_name: self.string("origin_name")?,
-            destination_name: self.string("destination_name")?,
+            origin_name: self.opt_string("origin_name")?.unwrap_or(origin.clone()),
+            destination_name: self
+                .opt_string("destination_name")?
+                .unwrap_or(destination.clone()),
+            origin,
+            destination,
             via: self.strings("via")?,
             vehicles: self.opt_count("vehicles")?,
             status: self.string("status")?,
@@ -335,22 +410,25 @@ impl<'a> FeatureReader<'a> {
     }
 
     fn event(&self, point: [f64; 2]) -> Result<Event> {
+        self.require("an event", &["event_type", "place"])?;
+        let place = self.string("place")?;
         Ok(Event {
-            id: self.string("id")?,
-            doc: self.string("doc")?,
+            id: self.id()?,
+            doc: self.opt_string("doc")?.unwrap_or_default(),
             event_type: self.string("event_type")?,
-            place: self.string("place")?,
-            place_name: self.string("place_name")?,
+            place_name: self.opt_string("place_name")?.unwrap_or(place.clone()),
+            place,
             actor: self.opt_string("actor")?,
-            status: self.string("status")?,
+            status: self.opt_string("status")?,
             event_date: self.date("event_date")?,
             point,
         })
     }
 
     fn place(&self, point: [f64; 2]) -> Result<MapPlace> {
+        self.require("a place", &["kind", "name_en"])?;
         Ok(MapPlace {
-            id: self.string("id")?,
+            id: self.id()?,
             name_en: self.string("name_en")?,
             name_ar: self.opt_string("name_ar")?.unwrap_or_default(),
             kind: self.string("kind")?,
@@ -380,10 +458,12 @@ impl<'a> FeatureReader<'a> {
         }
     }
 
-    /// A string property that may be null or absent.
+    /// A string property that may be null, empty (as GDAL writes null to text formats) or
+    /// absent.
     fn opt_string(&self, key: &str) -> Result<Option<String>> {
         match self.get(key) {
             None => Ok(None),
+            Some(Value::String(s)) if s.is_empty() => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
             Some(other) => Err(self.fail(format!(
                 "property `{key}` is {}, not a string or null",
@@ -405,12 +485,17 @@ impl<'a> FeatureReader<'a> {
             .collect()
     }
 
-    /// A non-negative integer that may be null or absent.
+    /// A non-negative integer that may be null or absent; GDAL may write it back as a whole
+    /// real (40.0) or as digits in a string ("40", or "" for null).
     fn opt_count(&self, key: &str) -> Result<Option<u32>> {
+        let whole = |f: f64| f.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&f);
         match self.get(key) {
             None => Ok(None),
+            Some(Value::String(s)) if s.is_empty() => Ok(None),
             Some(v) => v
                 .as_u64()
+                .or_else(|| v.as_f64().filter(|f| whole(*f)).map(|f| f as u64))
+                .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
                 .and_then(|n| u32::try_from(n).ok())
                 .map(Some)
                 .ok_or_else(|| {
@@ -422,20 +507,22 @@ impl<'a> FeatureReader<'a> {
         }
     }
 
-    /// A `YYYY-MM-DD` date that may be null or absent (the contract never writes "").
+    /// A `YYYY-MM-DD` date that may be null or absent (the contract never writes "", but GDAL
+    /// writes null so to text formats, and a date as `YYYY/MM/DD`).
     fn date(&self, key: &str) -> Result<Option<String>> {
         let Some(d) = self.opt_string(key)? else {
             return Ok(None);
         };
         let b = d.as_bytes();
+        let sep = b.get(4).copied().filter(|c| *c == b'-' || *c == b'/');
         let ok = b.len() == 10
-            && b[4] == b'-'
-            && b[7] == b'-'
+            && sep.is_some()
+            && b[7] == b[4]
             && b.iter()
                 .enumerate()
                 .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if ok {
-            Ok(Some(d))
+            Ok(Some(d.replace('/', "-")))
         } else {
             Err(self.fail(format!(
                 "property `{key}` is \"{d}\", not a YYYY-MM-DD date or null"
@@ -502,11 +589,20 @@ mod tests {
             e.to_string(),
             "x.geojson: file: not a GeoJSON FeatureCollection (its \"type\" is \"Feature\")"
         );
-        let missing = EVENT.replace(r#""place_name":"Ain al-Asad Air Base","#, "");
+        let missing = EVENT.replace(r#""place":"ain_al_asad_airbase","#, "");
         let e = MapData::from_geojson_str("events.geojson", &fc(&missing)).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "events.geojson: feature 1 (id \"a-e1\"): missing property `place_name`"
+            "events.geojson: feature 1 (id \"a-e1\"): missing property `place`, which an event \
+             needs (see docs/output-contract.md; a layer filtered with `ogr2ogr -select` must \
+             keep it)"
+        );
+        let anonymous = EVENT.replace(r#""id":"a-e1","#, "");
+        let e = MapData::from_geojson_str("events.geojson", &fc(&anonymous)).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "events.geojson: feature 1: has no id: neither an `id` property nor a Feature `id` \
+             member"
         );
         let far = EVENT.replace("[42.4412,33.7856]", "[33.7856,142.4412]");
         let e = MapData::from_geojson_str("events.geojson", &fc(&far)).unwrap_err();
@@ -515,11 +611,22 @@ mod tests {
             "events.geojson: feature 1 (id \"a-e1\"): coordinate [33.7856, 142.4412] is out of \
              range (longitude −180..180, latitude −90..90, in that order)"
         );
-        let empty_date = EVENT.replace("\"2020-01-08\"", "\"\"");
-        let e = MapData::from_geojson_str("events.geojson", &fc(&empty_date)).unwrap_err();
+        let bad_date = EVENT.replace("\"2020-01-08\"", "\"2020-1-8\"");
+        let e = MapData::from_geojson_str("events.geojson", &fc(&bad_date)).unwrap_err();
         assert!(e
             .to_string()
-            .ends_with("property `event_date` is \"\", not a YYYY-MM-DD date or null"));
+            .ends_with("property `event_date` is \"2020-1-8\", not a YYYY-MM-DD date or null"));
+        let projected = fc(EVENT).replacen(
+            "{",
+            r#"{"crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::3857"}},"#,
+            1,
+        );
+        let e = MapData::from_geojson_str("events.geojson", &projected).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "events.geojson: file: its coordinates are in \"urn:ogc:def:crs:EPSG::3857\", not \
+             WGS 84 longitude and latitude (RFC 7946); convert it with `ogr2ogr -t_srs EPSG:4326`"
+        );
     }
 
     #[test]
