@@ -377,6 +377,13 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                     continue;
                 }
                 Role::Origin => {
+                    // "يقابله من الجهة العراقية معبر الوليد": on which side, not from where.
+                    let side = words.get(j + 1).is_some_and(|w| {
+                        matches!(w.token.text, "الجهه" | "جهه" | "جهته" | "جهتها")
+                    });
+                    if side {
+                        return (PlaceRole::Locator, near);
+                    }
                     // "من هذا الشهر", "من تواجدها": since, not from a place.
                     let mut a = j + 1;
                     if words
