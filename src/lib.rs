@@ -13,12 +13,15 @@
 //! - [`report`]: rows written as tables, JSON or CSV.
 //! - [`render`]: maps (SVG, PNG) of movements, events and places from the output GeoJSON.
 //! - [`palette`]: one colour per actor and per event type, shared by the GeoJSON and the maps.
+//! - [`areas`]: countries as outlines with interior points, so coarse ends and events in a
+//!   country are drawn at its border or its interior, not its capital.
 //! - [`pipeline`]: the main job, `convoy map`: extract, write the GeoJSON, draw the maps.
 //! - [`eval`]: extraction scored against annotated articles, as `tests/corpus/eval/score.py`
 //!   scores it.
 //! - [`error`]: the library's error type.
 
 pub mod arabic;
+pub mod areas;
 pub mod document;
 pub mod error;
 pub mod eval;

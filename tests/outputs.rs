@@ -282,3 +282,117 @@ fn render_says_all_a_filtered_layer_lacks() {
         "{stderr}"
     );
 }
+
+/// A place of `places.geojson` by id: its kind, country and point.
+fn place_of<'a>(places: &'a [Value], id: &str) -> &'a Value {
+    places
+        .iter()
+        .find(|p| p["id"] == id)
+        .unwrap_or_else(|| panic!("{id} not in places.geojson"))
+}
+
+fn point_of(v: &Value) -> geo::Point {
+    geo::Point::new(v[0].as_f64().unwrap(), v[1].as_f64().unwrap())
+}
+
+/// The area of a place that is a whole country the basemap outlines.
+fn country_area(place: &Value) -> Option<&'static convoy::areas::Area> {
+    let p = &place["properties"];
+    (p["kind"] == "country")
+        .then(|| convoy::areas::country(p["country"].as_str().unwrap()))
+        .flatten()
+}
+
+/// Checks the coarse end at `end` (the first or last vertex) of a line whose nearest stated
+/// place is `stated` (None when the other end is a country too).
+fn check_coarse_end(id: &str, end: geo::Point, stated: Option<geo::Point>, place: &Value) {
+    use geo::{Distance, Haversine};
+    let Some(area) = country_area(place) else {
+        return;
+    };
+    let capital = point_of(&place["geometry"]["coordinates"]);
+    assert!(
+        area.contains(end),
+        "{id}: the end {end:?} is outside the country"
+    );
+    match stated {
+        None => assert_eq!(end, area.interior, "{id}: country to country"),
+        Some(s) if area.contains(s) => {
+            let d = Haversine.distance(s, end);
+            assert!(
+                (d - 20_000.0).abs() < 500.0,
+                "{id}: a stub from inside, {d}"
+            );
+        }
+        Some(_) => {
+            let d = area.to_border_m(end);
+            assert!(d < 22_000.0, "{id}: {d} m inside the border");
+            assert!(
+                Haversine.distance(end, capital) > 50_000.0,
+                "{id}: at the capital"
+            );
+        }
+    }
+}
+
+#[test]
+fn coarse_ends_stop_at_the_border_and_events_in_a_country_at_its_interior() {
+    let dir = seeds();
+    let places = features(dir.path(), "places.geojson");
+    let mut checked = 0;
+    for f in features(dir.path(), "movements.geojson") {
+        let p = &f["properties"];
+        let id = p["id"].as_str().unwrap();
+        let line: Vec<geo::Point> = f["geometry"]["coordinates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(point_of)
+            .collect();
+        let stated: Vec<&str> = std::iter::once(&p["origin"])
+            .chain(p["via"].as_array().unwrap())
+            .chain(std::iter::once(&p["destination"]))
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let (origin, destination) = (
+            place_of(&places, stated[0]),
+            place_of(&places, stated[stated.len() - 1]),
+        );
+        let at = |id: &str| point_of(&place_of(&places, id)["geometry"]["coordinates"]);
+        let inner = &stated[usize::from(country_area(origin).is_some())
+            ..stated.len() - usize::from(country_area(destination).is_some())];
+        if p["destination_coarse"] == true {
+            let last = inner.last().map(|s| at(s));
+            check_coarse_end(id, line[line.len() - 1], last, destination);
+            checked += 1;
+        }
+        if p["origin_coarse"] == true {
+            check_coarse_end(id, line[0], inner.first().map(|s| at(s)), origin);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "{checked} coarse ends");
+    for e in features(dir.path(), "events.geojson") {
+        let place = place_of(&places, e["properties"]["place"].as_str().unwrap());
+        if let Some(area) = country_area(place) {
+            let at = point_of(&e["geometry"]["coordinates"]);
+            assert_eq!(at, area.interior, "{}", e["id"]);
+        }
+    }
+    // `near --along` reads the same lines: no Q-West "152 km along" an invented leg to Baghdad.
+    let o = Command::new(env!("CARGO_BIN_EXE_convoy"))
+        .args(["near", "--along"])
+        .arg(dir.path().join("movements.geojson"))
+        .args(["--within", "20km", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
+    for r in &rows {
+        let into_iraq = ["000_943bcec6441ca9da-m2", "000_943bcec6441ca9da-m3"];
+        if into_iraq.contains(&r["movement"].as_str().unwrap()) {
+            assert_ne!(r["id"], "qayyarah_airfield_west", "{r}");
+            assert_ne!(r["id"], "baghdad_city", "{r}");
+        }
+    }
+}

@@ -13,16 +13,18 @@ use tempfile::NamedTempFile;
 use crate::document::{Document, ManifestEntry};
 use crate::error::{Error, Result};
 use crate::extract::{Endpoint, Event, Extraction, Movement, Unresolved};
-use crate::gazetteer::{Gazetteer, Place, PlaceIndex};
+use crate::gazetteer::{Gazetteer, GeoPrecision, PlaceIndex};
 use crate::palette;
 use crate::report::round6;
 use crate::spatial::{self, unit_vector};
 
 pub mod dating;
 mod json;
+mod route;
 mod temp;
 use dating::{Dating, Said};
 use json::Object;
+
 use temp::temp_in;
 
 /// Great-circle lines get a vertex at least this often, so they draw right in any projection.
@@ -183,11 +185,11 @@ fn feature(
     f.end();
 }
 
-/// The Point geometry of `place`.
-fn point(place: &Place) -> impl FnOnce(&mut Object) + '_ {
-    |g| {
+/// The Point geometry at `at`.
+fn point(at: Point) -> impl FnOnce(&mut Object) {
+    move |g| {
         g.str("type", "Point");
-        g.position("coordinates", lon_lat(place.lon(), place.lat()));
+        g.position("coordinates", lon_lat(at.x(), at.y()));
     }
 }
 
@@ -387,19 +389,18 @@ fn movement_feature(
         .chain(m.via.iter().copied())
         .chain(std::iter::once(m.destination))
         .collect();
-    let mut stations: Vec<Point> = Vec::new();
-    for s in &stops {
-        let p = g.place(s.place).point;
-        if stations.last() != Some(&p) {
-            stations.push(p);
-        }
-    }
-    let line = great_circles(&stations);
+    let line = route::line(
+        &stops
+            .iter()
+            .map(|e| route::Stop::of(g, e))
+            .collect::<Vec<_>>(),
+    );
     let precision = stops
         .iter()
         .map(|e| e.precision(g))
         .max()
-        .unwrap_or(crate::gazetteer::GeoPrecision::Region);
+        .unwrap_or(GeoPrecision::Region);
+    let coarse = |e: &Endpoint| e.precision(g) == GeoPrecision::Region;
     let place = |e: &Endpoint| g.place(e.place);
     let width = m
         .vehicles
@@ -423,6 +424,8 @@ fn movement_feature(
             p.str("destination_name", &place(&m.destination).name_en);
             p.opt_str("origin_site_name", site_name(sites, &m.origin));
             p.opt_str("destination_site_name", site_name(sites, &m.destination));
+            p.bool("origin_coarse", coarse(&m.origin));
+            p.bool("destination_coarse", coarse(&m.destination));
             p.strs("via", m.via.iter().map(|v| place(v).id.as_str()));
             p.strs("via_names", m.via.iter().map(|v| place(v).name_en.as_str()));
             p.opt_u32("vehicles", m.vehicles.and_then(|c| c.n));
@@ -458,7 +461,7 @@ fn event_feature(
     let actor = e.actor.as_ref();
     out.push(|buf| {
         // The contract's order.
-        feature(buf, id, point(place), |p| {
+        feature(buf, id, point(route::Stop::of(g, &e.place).aim()), |p| {
             p.str("doc", &doc.name);
             p.str("event_type", e.event_type.as_str());
             p.str("place", place.id.as_str());
@@ -542,7 +545,7 @@ impl PlaceTally {
             // Articles of the same name (from two directories) are next to each other now.
             docs.dedup();
             buf.clear();
-            feature(&mut buf, id, point(p), |o| {
+            feature(&mut buf, id, point(p.point), |o| {
                 o.str("name_en", &p.name_en);
                 o.str("name_ar", &p.name_ar);
                 o.str("kind", p.kind.as_str());

@@ -1,0 +1,228 @@
+//! The line drawn for a movement: great circles through its stated places, with its coarse
+//! ends drawn honestly. A country is not a point to draw to: a line into one ends where the
+//! route (origin → stated vias → the country) crosses its border, plus a short stub inside; a
+//! line out of one starts a stub inside its border, where the route leaves it; a trip from one
+//! country to another runs between their interior label points. A coarse via stands at its
+//! interior point. Countries without an outline ([`crate::areas`]) and regions keep their
+//! gazetteer point.
+
+use geo::{Distance, Haversine, Point};
+
+use super::great_circles;
+use crate::areas::{self, Area};
+use crate::extract::Endpoint;
+use crate::gazetteer::{Gazetteer, GeoPrecision, Kind};
+
+/// How far a line runs inside the border of a country it goes into or comes out of.
+pub const STUB_M: f64 = 20_000.0;
+
+/// A place a movement names, in order: where the gazetteer puts it, and the country it stands
+/// for when the text names a whole country the basemap outlines.
+#[derive(Debug, Clone, Copy)]
+pub struct Stop {
+    pub at: Point,
+    pub area: Option<&'static Area>,
+}
+
+impl Stop {
+    /// The stop an endpoint makes: a country named as a whole (geo_precision 3) is its area.
+    pub fn of(g: &Gazetteer, e: &Endpoint) -> Stop {
+        let place = g.place(e.place);
+        let whole = place.kind == Kind::Country && e.precision(g) == GeoPrecision::Region;
+        Stop {
+            at: place.point,
+            area: whole.then(|| areas::country(&place.country)).flatten(),
+        }
+    }
+
+    /// Where the line passes or aims, and where an event stands: a country's interior point,
+    /// else the place.
+    pub fn aim(&self) -> Point {
+        self.area.map_or(self.at, |a| a.interior)
+    }
+}
+
+/// The vertices of the line through `stops` (origin first, destination last; at least two).
+pub fn line(stops: &[Stop]) -> Vec<Point> {
+    let (first, last) = (stops[0], stops[stops.len() - 1]);
+    if stops.len() == 2 && first.area.is_some() && last.area.is_some() {
+        return great_circles(&[first.aim(), last.aim()]);
+    }
+    // The places stated between the ends that are areas.
+    let from = usize::from(first.area.is_some());
+    let to = stops.len() - usize::from(last.area.is_some());
+    let mut inner: Vec<Point> = Vec::new();
+    for s in &stops[from..to] {
+        if inner.last() != Some(&s.aim()) {
+            inner.push(s.aim());
+        }
+    }
+    let mut line = if inner.len() > 1 {
+        great_circles(&inner)
+    } else {
+        inner.clone()
+    };
+    if let Some(area) = last.area {
+        line.extend(into(inner[inner.len() - 1], area).into_iter().skip(1));
+    }
+    if let Some(area) = first.area {
+        let mut out = into(inner[0], area);
+        out.reverse();
+        out.extend(line.into_iter().skip(1));
+        line = out;
+    }
+    if line.len() == 1 {
+        line.push(line[0]);
+    }
+    line
+}
+
+/// The leg from `from` towards `area`'s interior, ending [`STUB_M`] past the border (or at the
+/// interior point, if that is nearer); from inside the area, only the stub.
+fn into(from: Point, area: &Area) -> Vec<Point> {
+    let leg = great_circles(&[from, area.interior]);
+    let entry = if area.contains(from) {
+        Some(0)
+    } else {
+        leg.iter().position(|p| area.contains(*p))
+    };
+    let Some(k) = entry else {
+        return leg;
+    };
+    let mut kept = leg[..k].to_vec();
+    let border = if k == 0 {
+        from
+    } else {
+        crossing(leg[k - 1], leg[k], area)
+    };
+    kept.push(border);
+    kept.extend(walk(border, &leg[k..], STUB_M));
+    kept
+}
+
+/// Where the segment from `outside` to `inside` crosses the area's border, to within a metre
+/// or so (the segment is at most one densification step, so planar bisection serves).
+fn crossing(mut outside: Point, mut inside: Point, area: &Area) -> Point {
+    for _ in 0..30 {
+        let mid = Point::new(
+            (outside.x() + inside.x()) / 2.0,
+            (outside.y() + inside.y()) / 2.0,
+        );
+        if area.contains(mid) {
+            inside = mid;
+        } else {
+            outside = mid;
+        }
+    }
+    inside
+}
+
+/// The points after `start` along `ahead` (the rest of the line, which `start` lies before)
+/// up to `metres` from `start`; the last is interpolated.
+fn walk(start: Point, ahead: &[Point], metres: f64) -> Vec<Point> {
+    let mut out = Vec::new();
+    let (mut at, mut left) = (start, metres);
+    for &p in ahead {
+        let d = Haversine.distance(at, p);
+        if d >= left {
+            let t = left / d;
+            out.push(Point::new(
+                at.x() + (p.x() - at.x()) * t,
+                at.y() + (p.y() - at.y()) * t,
+            ));
+            return out;
+        }
+        if d > 0.0 {
+            out.push(p);
+        }
+        left -= d;
+        at = p;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::areas::country;
+
+    fn stop(lon: f64, lat: f64) -> Stop {
+        Stop {
+            at: Point::new(lon, lat),
+            area: None,
+        }
+    }
+
+    fn in_country(iso2: &str, gazetteer: Point) -> Stop {
+        Stop {
+            at: gazetteer,
+            area: country(iso2),
+        }
+    }
+
+    const BAGHDAD: Point = Point(geo::Coord {
+        x: 44.40088,
+        y: 33.34058,
+    });
+
+    #[test]
+    fn a_line_into_a_country_ends_a_stub_past_its_border() {
+        // al-Shaddadi → al-Hol → Iraq: no longer on to Baghdad.
+        let iraq = country("IQ").unwrap();
+        let stops = [
+            stop(40.73, 36.06),
+            stop(41.14, 36.37),
+            in_country("IQ", BAGHDAD),
+        ];
+        let line = line(&stops);
+        let end = *line.last().unwrap();
+        assert!(iraq.contains(end));
+        assert!(Haversine.distance(end, BAGHDAD) > 300_000.0);
+        assert!(iraq.to_border_m(end) < STUB_M + 2_000.0, "{end:?}");
+        assert!(line.contains(&stops[1].at), "the last stated place is kept");
+        // Only the stub lies inside: the vertices before the crossing are all outside.
+        let inside = line.iter().filter(|p| iraq.contains(**p)).count();
+        assert!(inside <= 3, "{inside}");
+    }
+
+    #[test]
+    fn a_last_place_inside_the_country_gets_only_the_stub() {
+        // The NE al-Waleed crossing's point lies just inside Iraq: the line goes a stub on.
+        let crossing = Point::new(42.175, 36.9);
+        let line = line(&[
+            stop(41.14, 36.37),
+            stop(42.175, 36.9),
+            in_country("IQ", BAGHDAD),
+        ]);
+        let from_crossing = Haversine.distance(crossing, *line.last().unwrap());
+        assert!((from_crossing - STUB_M).abs() < 100.0, "{from_crossing}");
+    }
+
+    #[test]
+    fn a_line_out_of_a_country_starts_where_it_leaves() {
+        // Iraq → Camp Arifjan (Kuwait): starts inside Iraq's border, not at Baghdad.
+        let iraq = country("IQ").unwrap();
+        let line = line(&[in_country("IQ", BAGHDAD), stop(48.1, 28.98)]);
+        let start = line[0];
+        assert!(iraq.contains(start));
+        assert!(iraq.to_border_m(start) < STUB_M + 2_000.0);
+        assert_eq!(*line.last().unwrap(), Point::new(48.1, 28.98));
+    }
+
+    #[test]
+    fn a_trip_between_countries_joins_their_interior_points() {
+        let (iraq, kuwait) = (country("IQ").unwrap(), country("KW").unwrap());
+        let line = line(&[
+            in_country("IQ", BAGHDAD),
+            in_country("KW", Point::new(47.97429, 29.367)),
+        ]);
+        assert_eq!(line[0], iraq.interior);
+        assert_eq!(*line.last().unwrap(), kuwait.interior);
+    }
+
+    #[test]
+    fn plain_places_keep_their_great_circle() {
+        let stops = [stop(40.0, 35.0), stop(41.0, 35.0)];
+        assert_eq!(line(&stops), great_circles(&[stops[0].at, stops[1].at]));
+    }
+}
