@@ -135,9 +135,8 @@ fn the_contract_in_the_project_documents_every_property_written() {
     assert!(contract.contains(&format!("`{header}`")), "{header}");
 }
 
-/// The `stroke` colours of the SVG group with id `id`, in lower case, leaving out the white
-/// casing under the line; `None` when nothing is drawn for it.
-fn strokes_of(svg: &str, id: &str) -> Option<std::collections::BTreeSet<String>> {
+/// The SVG group with id `id`, when something is drawn for it.
+fn group_of<'s>(svg: &'s str, id: &str) -> Option<&'s str> {
     let start = svg.find(&format!("<g id=\"{id}\">"))?;
     // The group ends at the `</g>` that closes it.
     let mut depth = 0;
@@ -154,8 +153,13 @@ fn strokes_of(svg: &str, id: &str) -> Option<std::collections::BTreeSet<String>>
             }
         }
     }
-    let group = &svg[start..end];
-    let strokes = group
+    Some(&svg[start..end])
+}
+
+/// The `stroke` colours of the SVG group with id `id`, in lower case, leaving out the white
+/// casing under the line; `None` when nothing is drawn for it.
+fn strokes_of(svg: &str, id: &str) -> Option<std::collections::BTreeSet<String>> {
+    let strokes = group_of(svg, id)?
         .split("stroke=\"")
         .skip(1)
         .filter_map(|s| s.split('"').next())
@@ -200,6 +204,12 @@ fn an_actor_and_an_event_type_have_one_colour_in_geojson_svg_and_png() {
         match strokes_of(&svg, id) {
             Some(strokes) => assert_eq!(strokes, [stroke.to_owned()].into(), "{id}"),
             None => undrawn += 1,
+        }
+        // Into a country or region: an open arrowhead, filled with the page's white (so are the
+        // discs under waypoints, hence only movements without any).
+        if let (Some(group), true) = (group_of(&svg, id), p["via"] == Value::Array(vec![])) {
+            let open = group.contains("fill=\"#FFFFFF\"");
+            assert_eq!(open, p["destination_coarse"] == true, "{id}: open head");
         }
         // And its article's own map uses the same colour (maps no longer number actors).
         let stem = p["doc"].as_str().unwrap().trim_end_matches(".txt");
@@ -254,6 +264,7 @@ fn render_reads_layers_as_gdal_writes_them_back() {
     assert_eq!((m[0].vehicles, m[1].vehicles), (Some(120), Some(40)));
     assert_eq!(m[0].event_date.as_deref(), Some("2020-01-08"));
     assert_eq!(m[1].actor, None);
+    assert!(m[1].destination_coarse && !m[0].destination_coarse, "1 is true");
     assert_eq!(
         m[0].origin_name, "kharab_al_jir_airfield",
         "the id names it"

@@ -24,7 +24,6 @@ mod route;
 mod temp;
 use dating::{Dating, Said};
 use json::Object;
-
 use temp::temp_in;
 
 /// Great-circle lines get a vertex at least this often, so they draw right in any projection.

@@ -9,7 +9,7 @@ use super::data::{MapData, Movement};
 use super::geom::{self, arrowhead, clip, offset, thin, trim_end, trim_start};
 use super::labels::{Anchoring, Obstacle, Rect};
 use super::map::{Canvas, PendingLabel, Site};
-use super::style::actor_colour;
+use super::style::{actor_colour, draw_open_head};
 use super::svg::{esc, layer, Px};
 use super::text::{Block, Weight};
 use super::Labels;
@@ -226,11 +226,17 @@ impl Canvas<'_> {
                     pen.line(s, colour, alpha, width);
                 }
             })?;
-            let tip = layer(w, h, &round, |pen| {
-                if let Some(t) = head {
+            let tip = layer(w, h, &round, |pen| match head {
+                // Into a country or region: the line ends past its border, not at a point.
+                Some(t) if m.destination_coarse => {
+                    draw_open_head(pen, &t, colour, (0.45 * width).max(2.0 * u), &pal);
+                    self.drawn.into_area = true;
+                }
+                Some(t) => {
                     pen.polygon(&t, colour, alpha);
                     pen.ring(&t, colour, alpha, 1.0 * u);
                 }
+                None => {}
             })?;
             let _ = writeln!(out, "<g id=\"{}\">", esc(&m.id));
             out.push_str(&casing);

@@ -37,6 +37,10 @@ pub struct Movement {
     /// The ends' English names; their gazetteer ids when the file does not give them.
     pub origin_name: String,
     pub destination_name: String,
+    /// The end is a country or region, drawn at its border or interior point rather than at
+    /// the place's coordinate (`origin_coarse`, `destination_coarse`; false when absent).
+    pub origin_coarse: bool,
+    pub destination_coarse: bool,
     pub via: Vec<String>,
     pub vehicles: Option<u32>,
     pub status: String,
@@ -401,6 +405,8 @@ impl<'a> FeatureReader<'a> {
                 .unwrap_or(destination.clone()),
             origin,
             destination,
+            origin_coarse: self.flag("origin_coarse")?,
+            destination_coarse: self.flag("destination_coarse")?,
             via: self.strings("via")?,
             vehicles: self.opt_count("vehicles")?,
             status: self.string("status")?,
@@ -468,6 +474,23 @@ impl<'a> FeatureReader<'a> {
             Some(other) => Err(self.fail(format!(
                 "property `{key}` is {}, not a string or null",
                 describe(other)
+            ))),
+        }
+    }
+
+    /// A boolean that may be null or absent (false); GDAL may write it back as 0 or 1, or as
+    /// text.
+    fn flag(&self, key: &str) -> Result<bool> {
+        let Some(v) = self.get(key) else {
+            return Ok(false);
+        };
+        match (v, v.as_u64(), v.as_str()) {
+            (Value::Bool(b), ..) => Ok(*b),
+            (_, Some(0), _) | (_, _, Some("" | "0" | "false")) => Ok(false),
+            (_, Some(1), _) | (_, _, Some("1" | "true")) => Ok(true),
+            _ => Err(self.fail(format!(
+                "property `{key}` is {}, not a boolean or null",
+                describe(v)
             ))),
         }
     }

@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::arrows::movement_width;
 use super::geom::arrowhead;
 use super::labels::Rect;
-use super::style::{draw_event_marker, Palette, PlaceSymbol, EVENT_RADIUS, EVENT_TYPES};
+use super::style::{
+    draw_event_marker, draw_open_head, Palette, PlaceSymbol, EVENT_RADIUS, EVENT_TYPES,
+};
 use super::svg::{layer, num, Pen, Px, Rgb};
 use super::text::{Align, Block};
 use super::text::{GlyphSet, Weight};
@@ -23,6 +25,8 @@ pub(crate) struct Drawn {
     pub denied: bool,
     pub via: bool,
     pub off_map: bool,
+    /// A movement went into a country or region (an open arrowhead).
+    pub into_area: bool,
     /// (legend rank, type) → number of markers' events.
     pub events: BTreeMap<(usize, String), usize>,
     pub places: BTreeSet<PlaceSymbol>,
@@ -256,6 +260,7 @@ enum Swatch {
     },
     Via,
     OffMap,
+    IntoArea,
     Event(String),
     Place(PlaceSymbol),
     Note,
@@ -349,6 +354,12 @@ fn rows(drawn: &Drawn, view: &View, pal: &Palette) -> Vec<Row> {
         }
         if drawn.off_map {
             rows.push(row(Swatch::OffMap, "→ goes on beyond the map"));
+        }
+        if drawn.into_area {
+            rows.push(row(
+                Swatch::IntoArea,
+                "into a country or region, not to a point",
+            ));
         }
     }
     if !drawn.events.is_empty() {
@@ -546,6 +557,13 @@ fn draw_swatch(
             pen.disc(mid, r + 4.5 * u, pal.halo, 0.9);
             pen.circle(mid, r + 3.0 * u, pal.ink_soft, 1.0, 2.2 * u);
             PlaceSymbol::Town.draw(pen, mid, r, pal);
+        }
+        Swatch::IntoArea => {
+            let line = [(x0, cy), (x0 + w, cy)];
+            let (wd, len) = (3.0 * u, 2.4 * 3.0 * u + 9.0 * u);
+            let head = arrowhead(&line, len, 1.25 * wd + 4.5 * u);
+            pen.line(&[(x0, cy), (x0 + w - len * 0.7, cy)], pal.ink_soft, 1.0, wd);
+            draw_open_head(pen, &head, pal.ink_soft, 2.0 * u, pal);
         }
         Swatch::OffMap => {
             let edge = x0 + w * 0.8;

@@ -62,13 +62,27 @@ fn sites(data: &MapData) -> BTreeMap<String, Site> {
         });
         s.tier = s.tier.max(tier);
     };
+    // A coarse end (a country, a region) is not where its line ends: no site there.
     for m in data.movements() {
         let (first, last) = (m.line[0], m.line[m.line.len() - 1]);
-        add(&m.origin, &m.origin_name, first, 3);
-        add(&m.destination, &m.destination_name, last, 3);
+        if !m.origin_coarse {
+            add(&m.origin, &m.origin_name, first, 3);
+        }
+        if !m.destination_coarse {
+            add(&m.destination, &m.destination_name, last, 3);
+        }
     }
     for e in data.events() {
         add(&e.place, &e.place_name, e.point, 2);
+    }
+    // A country stands where its events do (its interior point), not at its capital, where
+    // the gazetteer and places.geojson put it.
+    for e in data.events() {
+        if let Some(s) = sites.get_mut(&e.place) {
+            if s.symbol == PlaceSymbol::Hidden {
+                s.point = e.point;
+            }
+        }
     }
     // Via places take their coordinates from places.geojson only: the line's vertices do not
     // say which one is the via.

@@ -207,6 +207,13 @@ impl PlaceSymbol {
     }
 }
 
+/// An open arrowhead, for a line into a country or region that ends past its border: the
+/// halo's colour inside a ring of the line's, so it reads "into the area", not "to a point".
+pub(crate) fn draw_open_head(pen: &mut Pen, head: &[Px], colour: Rgb, ring: f64, pal: &Palette) {
+    pen.polygon(head, pal.halo, 1.0);
+    pen.ring(head, colour, 1.0, ring);
+}
+
 /// Half-size in px at unit scale of an event marker.
 pub(crate) const EVENT_RADIUS: f64 = 6.5;
 
