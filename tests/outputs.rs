@@ -264,7 +264,10 @@ fn render_reads_layers_as_gdal_writes_them_back() {
     assert_eq!((m[0].vehicles, m[1].vehicles), (Some(120), Some(40)));
     assert_eq!(m[0].event_date.as_deref(), Some("2020-01-08"));
     assert_eq!(m[1].actor, None);
-    assert!(m[1].destination_coarse && !m[0].destination_coarse, "1 is true");
+    assert!(
+        m[1].destination_coarse && !m[0].destination_coarse,
+        "1 is true"
+    );
     assert_eq!(
         m[0].origin_name, "kharab_al_jir_airfield",
         "the id names it"
