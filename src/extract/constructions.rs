@@ -447,3 +447,9 @@ fn a_message_that_arrived_is_no_trip() {
         trips("وقال إن الانسحاب من العراق مستمر، مضيفاً: لقد وصلت رسالة من واشنطن إلى الحكومة.");
     assert!(t.is_empty(), "{t:?}");
 }
+
+#[test]
+fn soldiers_who_were_serving_somewhere_left_from_there() {
+    let (_, _, t) = trips("ونُقل العسكريون الثلاثة الذين كانوا يخدمون في بغداد إلى الكويت.");
+    assert_eq!(t, ["baghdad_city > [] > kuwait"]);
+}
