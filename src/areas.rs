@@ -10,23 +10,35 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use geo::algorithm::indexed::IntervalTreeMultiPolygon;
 use geo::{Contains, Coord, LineString, MultiPolygon, Point, Polygon};
 use serde::Deserialize;
 
 const COUNTRIES: &str = include_str!("../gazetteer/basemap/countries.geojson");
 
 /// A country's outline and the point inside it that stands for the whole.
-#[derive(Debug)]
 pub struct Area {
     pub outline: MultiPolygon<f64>,
     /// Natural Earth's label point: inside the country, away from its edges.
     pub interior: Point<f64>,
+    /// The outline's edges in an interval tree by latitude: a containment test looks at the
+    /// few edges level with the point, not at the thousands of a 1:10m border.
+    index: IntervalTreeMultiPolygon<f64>,
+}
+
+impl std::fmt::Debug for Area {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Area")
+            .field("polygons", &self.outline.0.len())
+            .field("interior", &self.interior)
+            .finish()
+    }
 }
 
 impl Area {
     /// Whether `p` (lon, lat) lies inside the outline.
     pub fn contains(&self, p: Point<f64>) -> bool {
-        self.outline.contains(&p)
+        self.index.contains(&p)
     }
 
     /// How far `p` lies from the outline's nearest edge, in metres (inside or out), on a
@@ -115,8 +127,10 @@ fn parse() -> HashMap<String, Area> {
                 let exterior = rings.next().unwrap_or_else(|| LineString::new(Vec::new()));
                 Polygon::new(exterior, rings.collect())
             });
+            let outline = MultiPolygon::new(polygons.collect());
             let area = Area {
-                outline: MultiPolygon::new(polygons.collect()),
+                index: IntervalTreeMultiPolygon::new(&outline),
+                outline,
                 interior: Point::new(f.properties.label_lon, f.properties.label_lat),
             };
             (f.properties.iso_a2, area)
@@ -131,6 +145,18 @@ fn ring(positions: Vec<[f64; 2]>) -> LineString<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_index_answers_as_the_outline_does() {
+        let iraq = country("IQ").unwrap();
+        for i in 0..400 {
+            let p = Point::new(
+                38.0 + f64::from(i % 20) * 0.5,
+                29.0 + f64::from(i / 20) * 0.4,
+            );
+            assert_eq!(iraq.contains(p), iraq.outline.contains(&p), "{p:?}");
+        }
+    }
 
     #[test]
     fn every_label_point_is_inside_its_country() {
