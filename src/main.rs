@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use convoy::gazetteer::{self, validate, GazetteerFiles, Kind};
 use convoy::report::{self, Format, MentionRow, NearRow, PlaceRow, RouteRow};
@@ -152,6 +152,22 @@ Examples:
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// A shell completion script for convoy, on stdout.
+    #[command(after_help = "\
+Examples:
+  convoy completions bash > ~/.local/share/bash-completion/completions/convoy
+  convoy completions zsh > ~/.zfunc/_convoy
+  convoy completions fish > ~/.config/fish/completions/convoy.fish")]
+    Completions {
+        /// The shell to write the script for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// convoy's man page (roff), on stdout.
+    #[command(after_help = "\
+Examples:
+  convoy man > convoy.1 && man ./convoy.1")]
+    Man,
 }
 
 #[derive(Args)]
@@ -454,6 +470,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             extract_cmd(&files, &inputs, sink, quiet)
         }
         Command::Places { inputs, format } => places_cmd(&files, &inputs, format, &mut out),
+        Command::Completions { shell } => {
+            // clap_complete writes through `io::Write` and panics on a failed write, so the
+            // script is built in memory and written as any other output is.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "convoy", &mut script);
+            out.write_all(&script)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }?;
     out.flush()?;
     Ok(code)
