@@ -18,6 +18,9 @@ struct Candidate<'a> {
     arabic: Option<Range<usize>>,
 }
 
+/// How many of the latest movements and events are looked at for who handed a base over.
+const RECENT: usize = 50;
+
 /// Nation words that name an actor on their own (البنتاغون، واشنطن، الأمريكيين), as opposed to
 /// adjectives that need a noun (الأمريكية).
 fn nation_is_actor_word(word: &str) -> bool {
@@ -272,12 +275,19 @@ impl Reader<'_> {
 
     /// The last actor that is not a host country: who hands bases over.
     pub(super) fn last_non_local_actor(&self) -> Option<Actor> {
+        // The recent ones: who acted lately, not at any time in a long text.
         let movements = self
             .movements
             .iter()
             .rev()
+            .take(RECENT)
             .filter_map(|(_, m)| m.actor.clone());
-        let events = self.events.iter().rev().filter_map(|e| e.actor.clone());
+        let events = self
+            .events
+            .iter()
+            .rev()
+            .take(RECENT)
+            .filter_map(|e| e.actor.clone());
         self.last_actor
             .clone()
             .into_iter()

@@ -255,8 +255,8 @@ impl Reader<'_> {
     ) -> (Option<Ymd>, Option<Arc<str>>) {
         let inside =
             |d: &&DateMention| d.tokens.start >= sentence.start && d.tokens.end <= sentence.end;
-        let in_frame = self
-            .dates
+        let dates = self.sentence_dates(sentence);
+        let in_frame = dates
             .iter()
             .filter(inside)
             .filter(|d| d.tokens.start >= frame.range.start && d.tokens.start < frame.range.end)
@@ -264,7 +264,7 @@ impl Reader<'_> {
         let first = frame.triggers[0].0;
         // Else the nearest one that is not inside a later frame of the sentence.
         let chosen = in_frame.or_else(|| {
-            self.dates
+            dates
                 .iter()
                 .filter(inside)
                 .filter(|d| d.tokens.start < frame.range.end)
@@ -281,9 +281,20 @@ impl Reader<'_> {
         }
     }
 
+    /// The date expressions that start in the words `sentence` (they come in text order).
+    fn sentence_dates(&self, sentence: &Range<usize>) -> &[DateMention] {
+        let from = self
+            .dates
+            .partition_point(|d| d.tokens.start < sentence.start);
+        let to = self
+            .dates
+            .partition_point(|d| d.tokens.start < sentence.end);
+        &self.dates[from..to]
+    }
+
     /// A year stated in the sentence ("في عام 2003"), for telling background from news.
     pub(super) fn background_year(&self, sentence: Range<usize>) -> Option<i32> {
-        self.dates
+        self.sentence_dates(&sentence)
             .iter()
             .filter(|d| d.tokens.start >= sentence.start && d.tokens.end <= sentence.end)
             .filter_map(|d| d.year)

@@ -30,6 +30,7 @@ mod reading;
 mod trips;
 mod unresolved;
 
+use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 use std::ops::Range;
 use std::sync::Arc;
@@ -507,15 +508,21 @@ impl Reader<'_> {
             });
         }
         events.sort_by_key(|e| e.evidence.start);
+        // Looked up by key, so that a long text's events cost in proportion to their number.
+        let mut leaving: FxHashMap<PlaceIndex, Vec<usize>> = FxHashMap::default();
+        for (i, (_, m)) in movements.iter().enumerate() {
+            leaving.entry(m.origin.place).or_default().push(i);
+        }
         // Repeats: the same kind of event at the same place with the same status is one event.
         let mut kept: Vec<Event> = Vec::new();
+        let mut kept_at: FxHashMap<(EventType, PlaceIndex, Status), usize> = FxHashMap::default();
         for e in events {
             // A withdrawal from a place a trip leaves from is told by the trip.
             // (Told in the same words: leaving the base again later is another withdrawal.)
+            let trips_from = leaving.get(&e.place.place).map_or(&[][..], Vec::as_slice);
             let told_by_trip = e.event_type == EventType::Withdrawal
-                && movements.iter().any(|(_, m)| {
-                    m.origin.place == e.place.place
-                        && m.evidence.start < e.evidence.end
+                && trips_from.iter().map(|&i| &movements[i].1).any(|m| {
+                    m.evidence.start < e.evidence.end
                         && e.evidence.start < m.evidence.end
                         && (e.actor.is_none()
                             || m.actor.as_ref().map(|a| &a.name)
@@ -524,11 +531,8 @@ impl Reader<'_> {
             if told_by_trip {
                 continue;
             }
-            match kept.iter_mut().find(|k| {
-                k.event_type == e.event_type
-                    && k.place.place == e.place.place
-                    && k.status == e.status
-            }) {
+            let key = (e.event_type, e.place.place, e.status);
+            match kept_at.get(&key).map(|&i| &mut kept[i]) {
                 Some(k) => {
                     if k.date.is_none() && e.date.is_some() {
                         k.date = e.date;
@@ -541,17 +545,17 @@ impl Reader<'_> {
                         k.actor = e.actor.clone();
                     }
                 }
-                None => kept.push(e),
+                None => {
+                    kept_at.insert(key, kept.len());
+                    kept.push(e);
+                }
             }
         }
         let mut unique: Vec<(usize, Movement)> = Vec::new();
+        let mut unique_at: FxHashMap<TripKey, usize> = FxHashMap::default();
         for (s, m) in movements {
-            match unique.iter_mut().map(|(_, u)| u).find(|u| {
-                u.origin.place == m.origin.place
-                    && u.destination.place == m.destination.place
-                    && u.via == m.via
-                    && u.status == m.status
-            }) {
+            let key = (m.origin.place, m.destination.place, m.via.clone(), m.status);
+            match unique_at.get(&key).map(|&i| &mut unique[i].1) {
                 Some(u) => {
                     u.vehicles = u.vehicles.or(m.vehicles);
                     u.personnel = u.personnel.or(m.personnel);
@@ -560,12 +564,18 @@ impl Reader<'_> {
                         u.date_text = m.date_text.clone();
                     }
                 }
-                None => unique.push((s, m)),
+                None => {
+                    unique_at.insert(key, unique.len());
+                    unique.push((s, m));
+                }
             }
         }
         (trips::merge_restatements(self.g, unique), kept)
     }
 }
+
+/// What makes two trips one: the same ends, waypoints and status.
+type TripKey = (PlaceIndex, PlaceIndex, Vec<Endpoint>, Status);
 
 /// What every result of a frame shares.
 struct Ctx {

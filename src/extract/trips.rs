@@ -57,19 +57,20 @@ pub(super) fn assemble(
     halves: &[Half],
 ) -> Vec<bool> {
     let mut used = vec![false; halves.len()];
+    let mut found = Vec::new();
     for i in 0..halves.len() {
         if used[i] || !halves[i].has_origin {
             continue;
         }
         let a = &halves[i];
         // A later trip from the same place already tells it.
-        let covered = movements.iter().any(|(s, m)| {
-            *s >= a.sentence
-                && *s <= a.sentence + REACH
-                && m.origin == a.movement.origin
-                && a.actor()
-                    .is_none_or(|x| m.actor.as_ref().is_some_and(|y| *y.name == *x))
-        });
+        let covered = movements[told_in(movements, a.sentence, a.sentence + REACH)]
+            .iter()
+            .any(|(_, m)| {
+                m.origin == a.movement.origin
+                    && a.actor()
+                        .is_none_or(|x| m.actor.as_ref().is_some_and(|y| *y.name == *x))
+            });
         if covered {
             used[i] = true;
             continue;
@@ -97,9 +98,10 @@ pub(super) fn assemble(
         used[i] = true;
         for j in joined {
             used[j] = true;
-            movements.push((a.sentence, join(a, &halves[j])));
+            found.push((a.sentence, join(a, &halves[j])));
         }
     }
+    add(movements, &mut found);
     refine(g, movements, halves, &mut used);
     go_on(g, mentions, movements, halves, &mut used);
     // "بلغت القوات المعبر. وجاء قسم منها من الأردن، وانطلق آخر من قاعدة عين الأسد": where they
@@ -126,10 +128,25 @@ pub(super) fn assemble(
         used[j] = true;
         for i in origins {
             used[i] = true;
-            movements.push((b.sentence, join(&halves[i], b)));
+            found.push((b.sentence, join(&halves[i], b)));
         }
     }
+    add(movements, &mut found);
     used
+}
+
+/// The range of `movements` (in the order of their sentences) told by sentences `from` to
+/// `to`: found by binary search, so that joining stays linear in a long text.
+fn told_in(movements: &[(usize, Movement)], from: usize, to: usize) -> std::ops::Range<usize> {
+    movements.partition_point(|(s, _)| *s < from)..movements.partition_point(|(s, _)| *s <= to)
+}
+
+/// Adds the trips `found` to `movements`, keeping them in the order of their sentences.
+fn add(movements: &mut Vec<(usize, Movement)>, found: &mut Vec<(usize, Movement)>) {
+    if !found.is_empty() {
+        movements.append(found);
+        movements.sort_by_key(|(s, _)| *s);
+    }
 }
 
 /// A destination told later that lies inside an earlier trip's destination refines that trip:
@@ -141,16 +158,16 @@ fn refine(
     halves: &[Half],
     used: &mut [bool],
 ) {
+    let mut found = Vec::new();
     for j in 0..halves.len() {
         let b = &halves[j];
         if used[j] || b.has_origin {
             continue;
         }
         let dest = b.movement.destination.place;
-        let coarse = movements.iter().rev().find(|(s, m)| {
-            *s <= b.sentence
-                && *s + REACH + 1 >= b.sentence
-                && m.destination.place != dest
+        let window = told_in(movements, b.sentence.saturating_sub(REACH + 1), b.sentence);
+        let coarse = movements[window].iter().rev().find(|(_, m)| {
+            m.destination.place != dest
                 && contains(g, m.destination.place, dest)
                 && b.actor()
                     .is_none_or(|x| m.actor.as_ref().is_none_or(|y| *y.name == *x))
@@ -164,10 +181,10 @@ fn refine(
             refined.evidence = m.evidence.start.min(b.movement.evidence.start)
                 ..m.evidence.end.max(b.movement.evidence.end);
             used[j] = true;
-            let s = *s;
-            movements.push((s, refined));
+            found.push((*s, refined));
         }
     }
+    add(movements, &mut found);
 }
 
 /// A destination told next that neither holds nor lies inside an earlier trip's destination
@@ -183,15 +200,16 @@ fn go_on(
     halves: &[Half],
     used: &mut [bool],
 ) {
+    let mut found = Vec::new();
     for j in 0..halves.len() {
         let b = &halves[j];
         if used[j] || b.has_origin {
             continue;
         }
         let dest = b.movement.destination.place;
-        let before = movements.iter().rposition(|(s, m)| {
-            (*s == b.sentence || *s + 1 == b.sentence)
-                && m.evidence.end <= b.movement.evidence.end
+        let window = told_in(movements, b.sentence.saturating_sub(1), b.sentence);
+        let before = movements[window.clone()].iter().rposition(|(s, m)| {
+            m.evidence.end <= b.movement.evidence.end
                 && m.origin.place != dest
                 && !contains(g, m.destination.place, dest)
                 && !contains(g, dest, m.destination.place)
@@ -201,7 +219,7 @@ fn go_on(
                 && b.actor()
                     .is_none_or(|x| m.actor.as_ref().is_none_or(|y| *y.name == *x))
         });
-        let Some(k) = before else {
+        let Some(k) = before.map(|k| window.start + k) else {
             continue;
         };
         used[j] = true;
@@ -209,8 +227,7 @@ fn go_on(
         if *s == b.sentence && !b.next_step {
             let mut part = join_origin(m, b);
             part.via = b.movement.via.clone();
-            let s = *s;
-            movements.push((s, part));
+            found.push((*s, part));
             continue;
         }
         let reached = m.destination;
@@ -222,6 +239,7 @@ fn go_on(
             m.status = b.movement.status;
         }
     }
+    add(movements, &mut found);
 }
 
 /// The trip from `m`'s origin to the destination half `b` tells, with `b`'s own counts and

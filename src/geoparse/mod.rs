@@ -285,6 +285,9 @@ pub fn parse(gazetteer: &Gazetteer, doc: &Document, norm: &arabic::Normalized) -
     }
 }
 
+/// How many names before and after a mention give it context.
+const CONTEXT: usize = 100;
+
 /// How well candidate `c` fits mention `i` in its context; higher is better.
 fn score(
     g: &Gazetteer,
@@ -319,7 +322,15 @@ fn score(
         .map(|&o| distances.get(g, c, o).0)
         .fold(0.0, f64::max);
     let mut context = 0.0;
-    for (j, other) in mentions.iter().enumerate() {
+    // The names around it, as far as a reader keeps in mind: an article's worth, so that a
+    // text of any length costs in proportion to its length.
+    let window = i.saturating_sub(CONTEXT)..(i + CONTEXT + 1).min(mentions.len());
+    for (j, other) in mentions
+        .iter()
+        .enumerate()
+        .take(window.end)
+        .skip(window.start)
+    {
         if j == i {
             continue;
         }
