@@ -246,10 +246,16 @@ pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extr
         sentence_words.push(start..w);
     }
     let unresolved = unresolved::unresolved(doc, &words, &parsed.sentences, &sentence_words);
+    let mut site_of = vec![None; parsed.mentions.len()];
+    for (i, u) in unresolved.iter().enumerate() {
+        if let Some(m) = u.locator {
+            site_of[m].get_or_insert(i as u32);
+        }
+    }
     let mut reader = Reader {
         g,
         doc,
-        sites: &unresolved,
+        site_of: &site_of,
         words: &words,
         mentions: &parsed.mentions,
         dates: &dates,
@@ -276,8 +282,9 @@ pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extr
 struct Reader<'a> {
     g: &'a Gazetteer,
     doc: &'a Document,
-    /// Names no entry has, with the known places that locate them.
-    sites: &'a [Unresolved],
+    /// For each mention, the name no entry has that it locates (an index into the unresolved
+    /// names), if any.
+    site_of: &'a [Option<u32>],
     words: &'a [Word<'a>],
     mentions: &'a [Mention],
     dates: &'a [DateMention],
@@ -465,11 +472,10 @@ impl Reader<'_> {
     }
 
     fn endpoint(&self, p: &Placed) -> Endpoint {
-        let site = self.sites.iter().position(|u| u.locator == Some(p.mention));
         Endpoint {
             place: self.mentions[p.mention].place,
             near: p.near,
-            site: site.map(|i| i as u32),
+            site: self.site_of[p.mention],
         }
     }
 
