@@ -106,10 +106,7 @@ pub(super) fn assemble(
     go_on(g, mentions, movements, halves, &mut used);
     // "بلغت القوات المعبر. وجاء قسم منها من الأردن، وانطلق آخر من قاعدة عين الأسد": where they
     // came from, told in the next sentence.
-    for j in 0..halves.len() {
-        if used[j] || halves[j].has_origin {
-            continue;
-        }
+    for j in open_destinations(halves, &used) {
         let b = &halves[j];
         let origins: Vec<usize> = (j + 1..halves.len())
             .take_while(|&i| halves[i].sentence <= b.sentence + 1)
@@ -133,6 +130,13 @@ pub(super) fn assemble(
     }
     add(movements, &mut found);
     used
+}
+
+/// The halves that tell only a destination and are not yet part of a trip.
+fn open_destinations(halves: &[Half], used: &[bool]) -> Vec<usize> {
+    (0..halves.len())
+        .filter(|&j| !used[j] && !halves[j].has_origin)
+        .collect()
 }
 
 /// The range of `movements` (in the order of their sentences) told by sentences `from` to
@@ -159,11 +163,8 @@ fn refine(
     used: &mut [bool],
 ) {
     let mut found = Vec::new();
-    for j in 0..halves.len() {
+    for j in open_destinations(halves, used) {
         let b = &halves[j];
-        if used[j] || b.has_origin {
-            continue;
-        }
         let dest = b.movement.destination.place;
         let window = told_in(movements, b.sentence.saturating_sub(REACH + 1), b.sentence);
         let coarse = movements[window].iter().rev().find(|(_, m)| {
@@ -201,11 +202,8 @@ fn go_on(
     used: &mut [bool],
 ) {
     let mut found = Vec::new();
-    for j in 0..halves.len() {
+    for j in open_destinations(halves, used) {
         let b = &halves[j];
-        if used[j] || b.has_origin {
-            continue;
-        }
         let dest = b.movement.destination.place;
         let window = told_in(movements, b.sentence.saturating_sub(1), b.sentence);
         let before = movements[window.clone()].iter().rposition(|(s, m)| {
