@@ -1,14 +1,10 @@
 //! `convoy completions SHELL` and `convoy man` driven as a user drives them: a script for each
 //! shell and a roff man page, on stdout.
 
-use std::process::{Command, Output};
+mod common;
+use common::convoy;
 
-fn convoy(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_convoy"))
-        .args(args)
-        .output()
-        .expect("convoy runs")
-}
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

@@ -1,8 +1,10 @@
 //! `convoy eval` driven as a user drives it: the dev corpus held to its baseline (a ratchet),
 //! and annotations with defects reported by file and field while the rest is scored.
 
+mod common;
+use common::{convoy, stderr};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
@@ -14,17 +16,6 @@ const FIGURES: [&str; 5] = [
     "movements_f1",
     "events_r",
 ];
-
-fn convoy(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_convoy"))
-        .args(args)
-        .output()
-        .expect("convoy runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")

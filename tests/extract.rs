@@ -2,21 +2,16 @@
 //! the list of movements and events, the hand-written test articles against their
 //! expectations, the contract's shape, determinism, and bad input.
 
+mod common;
+use common::convoy;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn convoy(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_convoy"))
-        .args(args)
-        .output()
-        .expect("convoy runs")
 }
 
 fn extract(input: &Path, out: &Path) {
