@@ -1,0 +1,256 @@
+//! The commands that read articles: extract, places, map, render and eval.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use convoy::gazetteer::GazetteerFiles;
+use convoy::report::{self, Format, MentionRow};
+use convoy::{document, eval, export, geoparse, pipeline, render, Document, Gazetteer};
+
+use crate::args::*;
+
+/// The image formats `render` writes, told by the output's extension in any case.
+#[derive(Clone, Copy)]
+pub enum ImageFormat {
+    Png,
+    Svg,
+}
+
+impl ImageFormat {
+    /// The format `path` names by its extension (`.png`, `.PNG`, `.svg`), if any.
+    pub fn of(path: &Path) -> Option<ImageFormat> {
+        let ext = path.extension()?.to_str()?;
+        if ext.eq_ignore_ascii_case("png") {
+            Some(ImageFormat::Png)
+        } else if ext.eq_ignore_ascii_case("svg") {
+            Some(ImageFormat::Svg)
+        } else {
+            None
+        }
+    }
+}
+
+pub fn render_cmd(inputs: &[PathBuf], output: &Path, map: MapArgs) -> Result<ExitCode> {
+    let Some(format) = ImageFormat::of(output) else {
+        anyhow::bail!("{}: the output must end in .png or .svg", output.display());
+    };
+    let name = output
+        .file_name()
+        .and_then(|n| n.to_str())
+        .context("the output needs a file name")?;
+    let opts = map.options();
+    let data = render::MapData::from_paths(inputs)?;
+    let bytes = match format {
+        ImageFormat::Png => render::render_png(&data, &opts)?,
+        ImageFormat::Svg => render::render_svg(&data, &opts)?.into_bytes(),
+    };
+    let dir = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    export::write_atomically(dir, &[(name, &bytes)])?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn map_cmd(
+    files: &GazetteerFiles,
+    inputs: &[PathBuf],
+    output: &Path,
+    map: MapArgs,
+    quiet: bool,
+) -> Result<ExitCode> {
+    if ImageFormat::of(output).is_some() && !output.is_dir() {
+        anyhow::bail!(
+            "{}: map writes a directory (GeoJSON files, overview.png, overview.svg and a map per \
+             article), not one image; give a directory, or use `convoy render` for one image",
+            output.display()
+        );
+    }
+    check_inputs_exist(inputs)?;
+    let mut failed = false;
+    let (g, paths) = gazetteer_and_articles(files, inputs, &mut failed)?;
+    let opts = map.options();
+    let summary = pipeline::map(&g, &paths, output, &opts, &progress_bar(paths.len(), quiet))?;
+    report_summary(&summary.extract, quiet);
+    if !quiet {
+        let maps = summary.images.len();
+        eprintln!("convoy: {maps} maps in {}", output.display());
+    }
+    Ok(exit_code(failed || !summary.extract.failed.is_empty()))
+}
+
+pub fn extract_cmd(
+    files: &GazetteerFiles,
+    inputs: &[PathBuf],
+    sink: export::Sink,
+    quiet: bool,
+) -> Result<ExitCode> {
+    check_inputs_exist(inputs)?;
+    let mut failed = false;
+    let (g, paths) = gazetteer_and_articles(files, inputs, &mut failed)?;
+    let summary = export::run(&g, &paths, sink, &progress_bar(paths.len(), quiet))?;
+    report_summary(&summary, quiet);
+    Ok(exit_code(failed || !summary.failed.is_empty()))
+}
+
+pub fn places_cmd(
+    files: &GazetteerFiles,
+    inputs: &[PathBuf],
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
+    let g = Gazetteer::load(files)?;
+    let mut rows = Vec::new();
+    let mut failed = false;
+    for path in expand_each(inputs, &mut failed) {
+        match Document::read(&path) {
+            Ok(doc) => {
+                if let Some(note) = doc.decoding_note() {
+                    eprintln!("convoy: {}: {note}", path.display());
+                }
+                let mentions = geoparse::resolve(&g, &doc);
+                rows.extend(mentions.iter().map(|m| MentionRow::new(&g, &doc, m)));
+            }
+            Err(e) => {
+                eprintln!("convoy: {e}");
+                failed = true;
+            }
+        }
+    }
+    report::write_rows(&rows, format, out)?;
+    Ok(exit_code(failed))
+}
+
+/// 1 when some inputs failed, else 0.
+pub fn exit_code(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Commands that write an output set refuse a missing input before they write anything: an
+/// output that silently lacks an input would be a wrong result.
+pub fn check_inputs_exist(inputs: &[PathBuf]) -> Result<()> {
+    for input in inputs {
+        if let Err(e) = std::fs::metadata(input) {
+            anyhow::bail!("{}: {e}; nothing was written", input.display());
+        }
+    }
+    Ok(())
+}
+
+/// A progress callback: a bar on stderr when it is a terminal, there are many articles and
+/// `--quiet` was not given.
+pub fn progress_bar(total: usize, quiet: bool) -> impl Fn(usize, usize) + Sync {
+    use std::io::IsTerminal;
+    let bar = (!quiet && io::stderr().is_terminal() && total > 200).then(|| {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    move |done, total| {
+        if let Some(bar) = &bar {
+            bar.set_position(done as u64);
+            if done >= total {
+                bar.finish_and_clear();
+            }
+        }
+    }
+}
+
+/// The notes and failures of an extraction on stderr, then (unless `quiet`) its counts.
+pub fn report_summary(summary: &export::Summary, quiet: bool) {
+    for note in &summary.notes {
+        eprintln!("convoy: {note}");
+    }
+    for e in &summary.failed {
+        eprintln!("convoy: {e}");
+    }
+    if quiet {
+        return;
+    }
+    eprintln!(
+        "convoy: {} articles: {} movements, {} events, {} unresolved names",
+        summary.articles, summary.movements, summary.events, summary.unresolved
+    );
+}
+
+/// The gazetteer, ready for extraction, and the articles named by `inputs`: the one is built
+/// while the other is listed (large directories take a while to list).
+pub fn gazetteer_and_articles(
+    files: &GazetteerFiles,
+    inputs: &[PathBuf],
+    failed: &mut bool,
+) -> Result<(Gazetteer, Vec<PathBuf>)> {
+    let (g, paths) = rayon::join(
+        || Gazetteer::load(files).inspect(convoy::extract::prepare),
+        || expand_each(inputs, failed),
+    );
+    Ok((g?, paths))
+}
+
+/// The article paths of every input; an input that cannot be read is reported and skipped,
+/// and so (as a warning) is a directory entry that cannot be followed.
+pub fn expand_each(inputs: &[PathBuf], failed: &mut bool) -> Vec<PathBuf> {
+    let mut paths = Vec::new();
+    for input in inputs {
+        match document::expand_inputs(std::slice::from_ref(input)) {
+            Ok(listing) => {
+                for skipped in &listing.skipped {
+                    eprintln!("convoy: {skipped}");
+                }
+                paths.extend(listing.paths);
+            }
+            Err(e) => {
+                eprintln!("convoy: {e}");
+                *failed = true;
+            }
+        }
+    }
+    paths
+}
+
+pub fn eval_cmd(files: &GazetteerFiles, args: EvalArgs, out: &mut dyn Write) -> Result<ExitCode> {
+    if !args.dir.is_dir() {
+        anyhow::bail!(
+            "{}: not a directory of annotated articles",
+            args.dir.display()
+        );
+    }
+    let countries = || match &args.countries {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{}: cannot read", path.display()))?;
+            Ok(eval::Countries::parse(&path.display().to_string(), &text)?)
+        }
+        None => Ok::<_, anyhow::Error>(eval::Countries::embedded()?),
+    };
+    let (g, countries) = rayon::join(|| Gazetteer::load(files), countries);
+    let e = eval::evaluate(&g?, &args.dir, &countries?)?;
+    for note in &e.extraction.notes {
+        eprintln!("convoy: {note}");
+    }
+    for failure in &e.extraction.failed {
+        eprintln!("convoy: {failure}");
+    }
+    for problem in &e.problems {
+        eprintln!("convoy: {problem}");
+    }
+    match args.format {
+        EvalFormat::Table => eval::write_table(&e.articles, &e.scores, args.verbose, out)?,
+        EvalFormat::Json => eval::write_json(&e.scores, out)?,
+    }
+    Ok(if e.failed() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
