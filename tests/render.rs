@@ -91,7 +91,24 @@ fn svg_parses_and_carries_the_map() {
     // Each movement is a group named by its id; the off-map destination is labelled; the
     // projection is stated for GIS users.
     for id in ["a-m1", "b-m1", "c-m1"] {
-        assert!(svg.contains(&format!("<g id=\"{id}\">")), "{id}");
+        let open = format!("<g id=\"{id}\" class=\"movement\" data-feature-id=\"{id}\">");
+        assert!(svg.contains(&open), "{id}");
+    }
+    // In named layers, bottom to top, that Inkscape and Illustrator show as layers.
+    let mut at = 0;
+    for name in [
+        "basemap",
+        "movements",
+        "places",
+        "events",
+        "labels",
+        "frame",
+        "legend",
+    ] {
+        let open =
+            format!("<g id=\"{name}\" inkscape:groupmode=\"layer\" inkscape:label=\"{name}\">");
+        let found = svg[at..].find(&open).unwrap_or_else(|| panic!("{name}"));
+        at += found + open.len();
     }
     assert!(svg.contains("+proj=lcc"));
     // Text is outlines, not <text>: no font is needed to view it.

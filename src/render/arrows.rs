@@ -3,14 +3,13 @@
 //! off-map label where they leave it.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 use super::data::{MapData, Movement};
 use super::geom::{self, arrowhead, clip, offset, thin, trim_end, trim_start};
 use super::labels::{Anchoring, Obstacle, Rect};
-use super::map::{Canvas, PendingLabel, Site};
+use super::map::{open_feature, Canvas, PendingLabel, Site};
 use super::style::{actor_colour, draw_open_head};
-use super::svg::{esc, layer, Px};
+use super::svg::{layer, Px};
 use super::text::{Block, Weight};
 use super::Labels;
 use crate::error::Result;
@@ -238,7 +237,7 @@ impl Canvas<'_> {
                 }
                 None => {}
             })?;
-            let _ = writeln!(out, "<g id=\"{}\">", esc(&m.id));
+            open_feature(out, &mut self.ids, "movement", &m.id);
             out.push_str(&casing);
             out.push_str(&shaft);
             out.push_str(&tip);

@@ -7,6 +7,7 @@ use std::fmt::Write;
 use super::basemap::{basemap, contains, CLIP_BOX};
 use super::data::MapData;
 use super::geom::{self, clip, clip_ring, thin};
+use super::ids::XmlIds;
 use super::labels::{place_labels, segment_distance, Anchoring, LabelSpec, Obstacle, Rect, Side};
 use super::legend::{self, Drawn};
 use super::style::{draw_event_marker, palette, Palette, PlaceSymbol, EVENT_RADIUS, EVENT_TYPES};
@@ -179,6 +180,40 @@ pub(super) struct Canvas<'a> {
     pub(super) arrow_dirs: BTreeMap<String, Vec<f64>>,
     /// Where meridians (true) and parallels (false) meet the frame's edge, and their degrees.
     pub(super) graticule_marks: Vec<(Px, String, bool)>,
+    /// The document's element ids.
+    pub(super) ids: XmlIds,
+}
+
+/// The SVG's top-level groups, bottom to top: each one a layer in Inkscape
+/// (`inkscape:groupmode="layer"`) and in Illustrator (a top-level `<g>` with an id).
+pub(crate) const LAYERS: [&str; 7] = [
+    "basemap",
+    "movements",
+    "places",
+    "events",
+    "labels",
+    "frame",
+    "legend",
+];
+
+/// Wraps `body` as the layer `name` (one of [`LAYERS`]).
+fn layer_group(out: &mut String, name: &str, body: &str) {
+    let _ = writeln!(
+        out,
+        "<g id=\"{name}\" inkscape:groupmode=\"layer\" inkscape:label=\"{name}\">"
+    );
+    out.push_str(body);
+    out.push_str("</g>\n");
+}
+
+/// Opens the group that draws one feature: its XML id (see [`super::ids`]) and its GeoJSON id.
+pub(super) fn open_feature(out: &mut String, ids: &mut XmlIds, class: &str, feature_id: &str) {
+    let _ = writeln!(
+        out,
+        "<g id=\"{}\" class=\"{class}\" data-feature-id=\"{}\">",
+        ids.claim(feature_id),
+        esc(feature_id)
+    );
 }
 
 pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
@@ -196,40 +231,32 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
         drawn: Drawn::default(),
         arrow_dirs: BTreeMap::new(),
         graticule_marks: Vec::new(),
+        ids: XmlIds::default(),
         lay,
     };
+    for name in LAYERS {
+        c.ids.claim(name);
+    }
     let u = c.lay.u;
     let (w, h) = (c.lay.width, c.lay.height);
 
-    let mut map = String::new();
     // Countries holding a place or an event are drawn lighter: the map's subject.
     let anchors: Vec<[f64; 2]> = sites
         .values()
         .map(|s| s.point)
         .chain(data.events().iter().map(|e| e.point))
         .collect();
-    c.basemap(&mut map, &anchors)?;
-    let furniture = c.furniture()?;
-    let site_px = c.site_positions(&sites);
-    c.movements(&mut map, data, &sites, &site_px)?;
-    c.places(&mut map, &sites, &site_px)?;
-    c.events(&mut map, data, &sites, &site_px)?;
-    c.place_labels(&sites, &site_px);
-    c.country_labels();
-    c.river_labels();
-    let labels = c.draw_labels()?;
-
-    let mut page = String::new();
-    let frame = c.lay.frame;
+    let mut base = String::new();
     let _ = writeln!(
-        page,
+        base,
         "<rect width=\"{}\" height=\"{}\" fill=\"{}\" shape-rendering=\"crispEdges\"/>",
         num(w),
         num(h),
         c.pal.page.hex()
     );
+    let frame = c.lay.frame;
     let _ = writeln!(
-        page,
+        base,
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
         num(frame.x0),
         num(frame.y0),
@@ -238,15 +265,27 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
         // Outside the basemap's box there is no data: page colour, not sea.
         c.pal.page.hex()
     );
-    page.push_str(&map);
-    page.push_str(&labels);
-    page.push_str(&furniture);
+    c.basemap(&mut base, &anchors)?;
+    let furniture = c.furniture()?;
+    let site_px = c.site_positions(&sites);
+    let mut movements = String::new();
+    c.movements(&mut movements, data, &sites, &site_px)?;
+    let mut places = String::new();
+    c.places(&mut places, &sites, &site_px)?;
+    let mut events = String::new();
+    c.events(&mut events, data, &sites, &site_px)?;
+    c.place_labels(&sites, &site_px);
+    c.country_labels();
+    c.river_labels();
+    let labels = c.draw_labels()?;
+
+    let mut edge = String::new();
     // The map is cut to the frame by painting the page round it, not by a clip path: lines
     // and fills are already cut to the frame, so only a symbol's edge can stick out, and a
     // clip path would make the rasteriser draw the whole map on a layer of its own and mask
     // it, which takes longer than all the rest.
     let _ = writeln!(
-        page,
+        edge,
         "<path d=\"M0 0H{w}V{h}H0Z M{x0} {y0}V{y1}H{x1}V{y0}Z\" fill=\"{}\" fill-rule=\"evenodd\" \
          shape-rendering=\"crispEdges\"/>",
         c.pal.page.hex(),
@@ -258,7 +297,7 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
         y1 = num(frame.y1),
     );
     let _ = writeln!(
-        page,
+        edge,
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"/>",
         num(frame.x0),
         num(frame.y0),
@@ -267,17 +306,26 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
         c.pal.frame.hex(),
         num(1.2 * u)
     );
-    c.graticule_labels(&mut page);
-    c.titles(&mut page, data);
+    c.graticule_labels(&mut edge);
+    let mut legend = furniture;
+    c.titles(&mut legend, data);
     let panel = legend::panel(&c.drawn, &c.lay, &c.view, &c.pal, &mut c.glyphs)?;
-    page.push_str(&panel);
+    legend.push_str(&panel);
+
+    let mut page = String::new();
+    for (name, body) in LAYERS
+        .iter()
+        .zip([&base, &movements, &places, &events, &labels, &edge, &legend])
+    {
+        layer_group(&mut page, name, body);
+    }
 
     let title = opts.title.as_deref().unwrap_or(DEFAULT_TITLE);
     let mut svg = String::with_capacity(page.len() + 200_000);
     let _ = writeln!(
         svg,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" \
-         width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\">",
+         xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\">",
         num(w),
         num(h),
         num(w),
@@ -582,23 +630,21 @@ impl Canvas<'_> {
             .collect();
         order.sort_by(|a, b| importance(a).cmp(&importance(b)).reverse());
         order.reverse();
-        let mut obstacles = Vec::new();
-        let symbols = layer(
-            self.lay.width,
-            self.lay.height,
-            &[("stroke-linejoin", "round".to_owned())],
-            |pen| {
-                for s in &order {
-                    let p = site_px[&s.id];
-                    let r = s.symbol.radius() * u;
-                    s.symbol.draw(pen, p, r, &pal);
-                    obstacles.push(Obstacle::Rect(Rect::around(p, r + 1.5 * u)));
-                    self.drawn.places.insert(s.symbol);
-                }
-            },
-        )?;
-        self.obstacles.extend(obstacles);
-        out.push_str(&symbols);
+        for s in &order {
+            let p = site_px[&s.id];
+            let r = s.symbol.radius() * u;
+            open_feature(out, &mut self.ids, "place", &s.id);
+            out.push_str(&layer(
+                self.lay.width,
+                self.lay.height,
+                &[("stroke-linejoin", "round".to_owned())],
+                |pen| s.symbol.draw(pen, p, r, &pal),
+            )?);
+            out.push_str("</g>\n");
+            self.obstacles
+                .push(Obstacle::Rect(Rect::around(p, r + 1.5 * u)));
+            self.drawn.places.insert(s.symbol);
+        }
         Ok(())
     }
 
@@ -613,20 +659,22 @@ impl Canvas<'_> {
     ) -> Result<()> {
         let u = self.lay.u;
         let pal = self.pal;
-        let mut at_place: BTreeMap<&str, BTreeMap<(usize, &str), usize>> = BTreeMap::new();
+        // Place → (legend rank, type) → the events drawn by that marker.
+        let mut at_place: BTreeMap<&str, BTreeMap<(usize, &str), Vec<&str>>> = BTreeMap::new();
         for e in data.events() {
             let rank = EVENT_TYPES
                 .iter()
                 .position(|t| *t == e.event_type)
                 .unwrap_or(EVENT_TYPES.len());
-            *at_place
+            at_place
                 .entry(e.place.as_str())
                 .or_default()
                 .entry((rank, e.event_type.as_str()))
-                .or_default() += 1;
+                .or_default()
+                .push(e.id.as_str());
         }
         let re = EVENT_RADIUS * u;
-        let mut markers: Vec<(String, Px, usize)> = Vec::new();
+        let mut markers: Vec<(&str, Px, &[&str])> = Vec::new();
         for (place, types) in &at_place {
             let (Some(&p), Some(s)) = (site_px.get(*place), sites.get(*place)) else {
                 continue;
@@ -655,29 +703,32 @@ impl Canvas<'_> {
                 p.0 + sx * (rs * 0.75 + re + 1.5 * u),
                 p.1 + sy * (rs * 0.75 + re + 1.0 * u),
             );
-            for (k, ((_, t), count)) in types.iter().enumerate() {
+            for (k, ((_, t), ids)) in types.iter().enumerate() {
                 let c = (start.0 + sx * k as f64 * (2.0 * re + 3.0 * u), start.1);
-                markers.push((t.to_string(), c, *count));
+                markers.push((t, c, ids));
             }
         }
         let mut obstacles = Vec::new();
         let mut counts = Vec::new();
-        let layer_svg = layer(
-            self.lay.width,
-            self.lay.height,
-            &[("stroke-linejoin", "round".to_owned())],
-            |pen| {
-                for (t, c, count) in &markers {
-                    draw_event_marker(pen, t, *c, re, &pal);
-                    obstacles.push(Obstacle::Rect(Rect::around(*c, re * 1.25 + 1.0 * u)));
-                    self.drawn.event(t, *count);
-                    if *count > 1 {
-                        counts.push((*c, *count));
-                    }
-                }
-            },
-        )?;
-        out.push_str(&layer_svg);
+        for (t, c, ids) in &markers {
+            // One element per event: events of a type at one place share a marker, each
+            // drawing it, so each can be found, restyled or moved on its own.
+            for id in ids.iter() {
+                open_feature(out, &mut self.ids, "event", id);
+                out.push_str(&layer(
+                    self.lay.width,
+                    self.lay.height,
+                    &[("stroke-linejoin", "round".to_owned())],
+                    |pen| draw_event_marker(pen, t, *c, re, &pal),
+                )?);
+                out.push_str("</g>\n");
+            }
+            obstacles.push(Obstacle::Rect(Rect::around(*c, re * 1.25 + 1.0 * u)));
+            self.drawn.event(t, ids.len());
+            if ids.len() > 1 {
+                counts.push((*c, ids.len()));
+            }
+        }
         // How many events of a type a place had, as a small number under the marker's corner.
         for (c, count) in counts {
             let block = Block::new().line(&count.to_string(), 12.0 * u, Weight::Bold, 0.0, pal.ink);

@@ -33,6 +33,7 @@ mod arrows;
 mod basemap;
 mod data;
 mod geom;
+mod ids;
 mod labels;
 mod legend;
 mod map;
