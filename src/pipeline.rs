@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::export;
 use crate::gazetteer::Gazetteer;
-use crate::render::{self, MapData, MapOptions};
+use crate::render::{self, ArticleIndex, MapData, MapOptions};
 
 /// What `map` wrote.
 #[derive(Debug, Default)]
@@ -17,56 +17,86 @@ pub struct MapSummary {
     pub images: Vec<PathBuf>,
 }
 
+/// How far `map` has got: `extract` is called with (articles done, total) as articles are
+/// extracted, `maps` with (article maps done, total) as maps are written.
+pub struct Progress<'a> {
+    pub extract: &'a (dyn Fn(usize, usize) + Sync),
+    pub maps: &'a (dyn Fn(usize, usize) + Sync),
+}
+
 /// Extracts `paths` into `dir` and draws `dir/overview.png`, `dir/overview.svg` and
 /// `dir/<stem>.png` for each article.
+///
+/// The overview and the article maps are drawn at the same time, on the threads of the rayon
+/// pool; each map is written (atomically) as soon as it is drawn, so memory holds one map per
+/// thread, however many articles there are.
 pub fn map(
     g: &Gazetteer,
     paths: &[PathBuf],
     dir: &Path,
     opts: &MapOptions,
-    progress: &(dyn Fn(usize, usize) + Sync),
+    progress: &Progress,
 ) -> Result<MapSummary> {
-    let extract = export::run(g, paths, export::Sink::Dir(dir.to_owned()), progress)?;
-    let data = MapData::from_paths(&[dir.to_owned()])?;
-    let mut images = Vec::new();
-    let overview_svg = render::render_svg(&data, opts)?;
-    let overview_png = render::png_from_svg(&overview_svg, opts)?;
-    export::write_atomically(
-        dir,
-        &[
-            ("overview.png", &overview_png),
-            ("overview.svg", overview_svg.as_bytes()),
-        ],
+    let extract = export::run(
+        g,
+        paths,
+        export::Sink::Dir(dir.to_owned()),
+        progress.extract,
     )?;
-    images.push(dir.join("overview.png"));
-    images.push(dir.join("overview.svg"));
+    let data = MapData::from_paths(&[dir.to_owned()])?;
     let docs: Vec<String> = paths
         .iter()
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();
-    let per_article: Vec<Result<(String, Vec<u8>)>> = {
-        use rayon::prelude::*;
-        docs.par_iter()
-            .map(|doc| {
-                let mut one = data.clone();
-                one.retain_doc(doc);
-                let stem = Path::new(doc)
-                    .file_stem()
-                    .map_or_else(|| doc.clone(), |s| s.to_string_lossy().into_owned());
-                let mut o = opts.clone();
-                if o.title.is_none() {
-                    o.title = Some(format!("convoy: {stem}"));
-                }
-                Ok((format!("{stem}.png"), render::render_png(&one, &o)?))
-            })
-            .collect()
-    };
-    for r in per_article {
-        let (name, png) = r?;
-        export::write_atomically(dir, &[(name.as_str(), &png)])?;
-        images.push(dir.join(name));
-    }
+    let (overview, articles) = rayon::join(
+        || draw_overview(&data, dir, opts),
+        || draw_articles(&data, &docs, dir, opts, progress.maps),
+    );
+    let mut images = overview?;
+    images.extend(articles?);
     Ok(MapSummary { extract, images })
+}
+
+/// Draws and writes `overview.png` and `overview.svg`.
+fn draw_overview(data: &MapData, dir: &Path, opts: &MapOptions) -> Result<Vec<PathBuf>> {
+    let svg = render::render_svg(data, opts)?;
+    let png = render::png_from_svg(&svg, opts)?;
+    export::write_atomically(
+        dir,
+        &[("overview.png", &png), ("overview.svg", svg.as_bytes())],
+    )?;
+    Ok(vec![dir.join("overview.png"), dir.join("overview.svg")])
+}
+
+/// Draws the map of each article in `docs` and writes it as `<stem>.png` as soon as it is
+/// drawn, in parallel; returns the files written, in the order of `docs`.
+fn draw_articles(
+    data: &MapData,
+    docs: &[String],
+    dir: &Path,
+    opts: &MapOptions,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Vec<PathBuf>> {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let index = ArticleIndex::new(data);
+    let done = AtomicUsize::new(0);
+    docs.par_iter()
+        .map(|doc| {
+            let stem = Path::new(doc)
+                .file_stem()
+                .map_or_else(|| doc.clone(), |s| s.to_string_lossy().into_owned());
+            let mut o = opts.clone();
+            if o.title.is_none() {
+                o.title = Some(format!("convoy: {stem}"));
+            }
+            let png = render::render_png(&index.article(data, doc), &o)?;
+            let name = format!("{stem}.png");
+            export::write_atomically(dir, &[(name.as_str(), &png)])?;
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, docs.len());
+            Ok(dir.join(name))
+        })
+        .collect()
 }
 
 /// Parses a map size "WIDTHxHEIGHT" ("2000x1500").

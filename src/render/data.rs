@@ -177,13 +177,16 @@ impl MapData {
         add(&mut self.places, other.places, |p| &p.id);
     }
 
-    /// Keeps only what comes from article `doc` (a per-article map).
-    pub fn retain_doc(&mut self, doc: &str) {
-        self.movements.retain(|m| m.doc == doc);
-        self.events.retain(|e| e.doc == doc);
-        self.places.retain(|p| p.docs.iter().any(|d| d == doc));
-        for p in &mut self.places {
-            p.docs = vec![doc.to_owned()];
+    /// Data made of these features, as given (no ids merged).
+    pub fn from_parts(
+        movements: Vec<Movement>,
+        events: Vec<Event>,
+        places: Vec<MapPlace>,
+    ) -> MapData {
+        MapData {
+            movements,
+            events,
+            places,
         }
     }
 

@@ -14,7 +14,8 @@
 //! `movements.geojson`, `events.geojson`, `places.geojson`; [`MapOptions`]; [`render_svg`],
 //! [`render_png`]; the [`Lcc`] projection. Inside, one file per concept:
 //!
-//! - `data`: the contract files read; `basemap`: the embedded Natural Earth layers.
+//! - `data`: the contract files read; `articles`: one article's part of them;
+//!   `basemap`: the embedded Natural Earth layers.
 //! - `projection`: the conic; `view`: page layout and the view fitted to the features.
 //! - `map`: the drawing (basemap, places, events, labels, titles); `arrows`: the movements;
 //!   `legend`: legend, scale bar, north arrow; `style`: colours and symbols.
@@ -30,6 +31,7 @@
 //! ```
 
 mod arrows;
+mod articles;
 mod basemap;
 mod data;
 mod geom;
@@ -49,6 +51,7 @@ use resvg::{tiny_skia, usvg};
 
 use crate::error::{Error, Result};
 
+pub use articles::ArticleIndex;
 pub use data::{Event, MapData, MapPlace, Movement};
 pub use projection::Lcc;
 

@@ -73,7 +73,11 @@ pub fn map_cmd(
     let mut failed = false;
     let (g, paths) = gazetteer_and_articles(files, inputs, &mut failed)?;
     let opts = map.options();
-    let summary = pipeline::map(&g, &paths, output, &opts, &progress_bar(paths.len(), quiet))?;
+    let progress = pipeline::Progress {
+        extract: &progress_bar(paths.len(), quiet, "articles"),
+        maps: &progress_bar(paths.len(), quiet, "maps"),
+    };
+    let summary = pipeline::map(&g, &paths, output, &opts, &progress)?;
     report_summary(&summary.extract, quiet);
     if !quiet {
         let maps = summary.images.len();
@@ -91,7 +95,8 @@ pub fn extract_cmd(
     check_inputs_exist(inputs)?;
     let mut failed = false;
     let (g, paths) = gazetteer_and_articles(files, inputs, &mut failed)?;
-    let summary = export::run(&g, &paths, sink, &progress_bar(paths.len(), quiet))?;
+    let progress = progress_bar(paths.len(), quiet, "articles");
+    let summary = export::run(&g, &paths, sink, &progress)?;
     report_summary(&summary, quiet);
     Ok(exit_code(failed || !summary.failed.is_empty()))
 }
@@ -144,24 +149,27 @@ pub fn check_inputs_exist(inputs: &[PathBuf]) -> Result<()> {
     Ok(())
 }
 
-/// A progress callback: a bar on stderr when it is a terminal, there are many articles and
-/// `--quiet` was not given.
-pub fn progress_bar(total: usize, quiet: bool) -> impl Fn(usize, usize) + Sync {
+/// A progress callback: a bar on stderr counting `what` ("articles", "maps") when stderr is a
+/// terminal, there are many and `--quiet` was not given. The bar appears at the first call,
+/// so a stage that has not begun shows none.
+pub fn progress_bar(total: usize, quiet: bool, what: &str) -> impl Fn(usize, usize) + Sync {
     use std::io::IsTerminal;
-    let bar = (!quiet && io::stderr().is_terminal() && total > 200).then(|| {
-        let bar = indicatif::ProgressBar::new(total as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles {eta}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
+    let shown = !quiet && io::stderr().is_terminal() && total > 200;
+    let template = format!("{{bar:40}} {{pos}}/{{len}} {what} {{eta}}");
+    let bar = std::sync::OnceLock::new();
     move |done, total| {
-        if let Some(bar) = &bar {
-            bar.set_position(done as u64);
-            if done >= total {
-                bar.finish_and_clear();
-            }
+        if !shown {
+            return;
+        }
+        let bar = bar.get_or_init(|| {
+            indicatif::ProgressBar::new(total as u64).with_style(
+                indicatif::ProgressStyle::with_template(&template)
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            )
+        });
+        bar.set_position(done as u64);
+        if done >= total {
+            bar.finish_and_clear();
         }
     }
 }
