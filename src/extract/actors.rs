@@ -70,11 +70,15 @@ impl Reader<'_> {
         let words = self.words;
         let first = frame.triggers[0].0;
         let receiving = |j: usize| {
-            // "للقوات العراقية", "إلى القوات العراقية": the receiver of a handover.
+            // "للقوات العراقية", "إلى القوات العراقية": the receiver of a handover; but
+            // "تابعة للقوات الأمريكية" says whose they are.
             let w = &words[j];
-            w.glue.ends_with('ل')
-                || reading::previous_word(words, j, sentence.start)
-                    .is_some_and(|p| words[p].has(Lex::Role(lexicon::Role::Destination)))
+            let previous = reading::previous_word(words, j, sentence.start);
+            let belongs = previous.is_some_and(|p| words[p].has(Lex::Belonging));
+            !belongs
+                && (w.glue.ends_with('ل')
+                    || previous
+                        .is_some_and(|p| words[p].has(Lex::Role(lexicon::Role::Destination))))
         };
         // Candidates keep borrowed names and spans: most are not chosen, and only the one that
         // is becomes an owned `Actor`.
@@ -96,9 +100,19 @@ impl Reader<'_> {
                 ));
                 continue;
             }
-            if w.has(Lex::Force) && !receiving(j) {
-                // A force followed by its nationality within three words.
-                let end = (j + 4).min(frame.range.end.max(j + 1)).min(words.len());
+            // A force followed by its nationality within three words; what a force moves
+            // ("شاحنات أمريكية", "معدات عسكرية أمريكية") only by a nationality that qualifies
+            // it, not one that follows a preposition ("تسليم المعدات للقوات العراقية").
+            let moved = w.has(Lex::Vehicles) || w.has(Lex::Personnel) || w.has(Lex::Cargo);
+            if (w.has(Lex::Force) || moved) && !receiving(j) {
+                let mut end = (j + 4).min(frame.range.end.max(j + 1)).min(words.len());
+                if !w.has(Lex::Force) {
+                    let preposition = |k: &usize| {
+                        let glue = words[*k].glue;
+                        glue.ends_with('ل') || glue.ends_with('ب') || words[*k].role().is_some()
+                    };
+                    end = (j + 1..end).find(preposition).unwrap_or(end);
+                }
                 if let Some(k) = (j + 1..end).find(|&k| words[k].nation().is_some()) {
                     let n = words[k].nation().expect("found");
                     candidates.push((

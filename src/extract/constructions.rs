@@ -453,3 +453,70 @@ fn soldiers_who_were_serving_somewhere_left_from_there() {
     let (_, _, t) = trips("ونُقل العسكريون الثلاثة الذين كانوا يخدمون في بغداد إلى الكويت.");
     assert_eq!(t, ["baghdad_city > [] > kuwait"]);
 }
+
+/// The actor of each movement, in order.
+fn actors(x: &Extraction) -> Vec<Option<&str>> {
+    x.movements
+        .iter()
+        .map(|m| m.actor.as_ref().map(|a| &*a.name))
+        .collect()
+}
+
+#[test]
+fn every_person_and_tense_of_a_motion_verb_reads_as_motion() {
+    for text in [
+        "سار رتل من قاعدة التنف إلى الأردن.",
+        "يسير رتل من قاعدة التنف إلى الأردن.",
+        "يسلكون الطريق من قاعدة التنف نحو الأردن.",
+        "تمر الشاحنات من قاعدة التنف إلى الأردن كل أسبوع.",
+    ] {
+        let (_, _, t) = trips(text);
+        assert_eq!(t, ["al_tanf_garrison > [] > jordan"], "{text}");
+    }
+}
+
+#[test]
+fn what_a_force_moves_takes_its_nationality_as_actor() {
+    let (_, x, t) = trips("خرجت عربات أمريكية من قاعدة التنف باتجاه الأردن.");
+    assert_eq!(t, ["al_tanf_garrison > [] > jordan"]);
+    assert_eq!(actors(&x), [Some("United States")]);
+    let (_, x, _) = trips("نقلت الطائرات معدات بريطانية من قاعدة حرير إلى الكويت.");
+    assert_eq!(actors(&x), [Some("United Kingdom")]);
+}
+
+#[test]
+fn belonging_to_a_force_names_the_actor_not_a_receiver() {
+    let (_, x, t) = trips("غادرت شاحنات تابعة للقوات الفرنسية قاعدة حرير نحو أربيل.");
+    assert_eq!(t, ["harir_airbase > [] > erbil_city"]);
+    assert_eq!(actors(&x), [Some("France")]);
+}
+
+#[test]
+fn a_plural_nationality_in_the_subject_case_names_the_actor() {
+    let (_, x, _) = trips("انسحب الجنود الفرنسيون من قاعدة حرير إلى أربيل.");
+    assert_eq!(actors(&x), [Some("France")]);
+}
+
+#[test]
+fn pushing_into_an_area_is_going_to_it() {
+    let (_, _, t) = trips("توغلت دورية أمريكية في ريف الحسكة قادمة من قاعدة الشدادي.");
+    assert_eq!(t, ["al_shaddadi_base > [] > al_hasakah_city"]);
+}
+
+#[test]
+fn the_nationality_of_a_receiver_is_not_the_actor() {
+    let (_, x, _) = trips(
+        "أعلنت القوات البريطانية سحب جنودها من قاعدة حرير وتسليم المعدات إلى القوات العراقية.",
+    );
+    assert!(
+        actors(&x).iter().all(|a| *a != Some("Iraq")),
+        "{:?}",
+        actors(&x)
+    );
+    let e: Vec<_> = x
+        .events
+        .iter()
+        .map(|e| e.actor.as_ref().map(|a| &*a.name))
+        .collect();
+    assert!(e.iter().all(|a| *a != Some("Iraq")), "{e:?}");
+}

@@ -135,6 +135,10 @@ pub enum Lex {
     Time,
     /// معتقلين، لاجئين، عائلات: people moved who are no military force.
     Civilian,
+    /// معدات، عتاد، تعزيزات: what a force moves; its nationality names the actor.
+    Cargo,
+    /// تابعة، التابع: belonging to; the force after it owns what comes before.
+    Belonging,
 }
 
 impl Lex {
@@ -178,6 +182,8 @@ impl Lex {
             Lex::Office => 24,
             Lex::Time => 25,
             Lex::Civilian => 26,
+            Lex::Cargo => 27,
+            Lex::Belonging => 28,
         };
         1 << kind
     }
@@ -1024,6 +1030,24 @@ fn entries() -> Vec<(&'static str, Lex)> {
     add(&["التحالف", "التحالف الدولي", "coalition"], Coalition);
     add(
         &[
+            "معدات",
+            "عتاد",
+            "تعزيزات",
+            "إمدادات",
+            "تجهيزات",
+            "لوجستية",
+            "equipment",
+            "supplies",
+            "reinforcements",
+        ],
+        Cargo,
+    );
+    add(
+        &["تابعة", "تابع", "تابعين", "التابعة", "التابع", "التابعين"],
+        Belonging,
+    );
+    add(
+        &[
             "شاحنة",
             "شاحنات",
             "آلية",
@@ -1397,6 +1421,63 @@ fn entries() -> Vec<(&'static str, Lex)> {
     e
 }
 
+/// Verbs of motion by their stems: (past, third person masculine singular; present, without
+/// its prefix), conjugated by [`conjugations`]. Only verbs whose forms follow the stems
+/// regularly are here (sound, hollow and doubled roots: سار/يسير، مرّ/يمرّ); verbs with a weak
+/// last letter (أخلى/يخلي) are listed form by form in [`entries`].
+const VERBS: &[(&str, &str, Trigger)] = &[
+    ("انسحب", "نسحب", Trigger::Withdraw),
+    ("سحب", "سحب", Trigger::Withdraw),
+    ("غادر", "غادر", Trigger::Withdraw),
+    ("خرج", "خرج", Trigger::Withdraw),
+    ("أخرج", "خرج", Trigger::Withdraw),
+    ("اتجه", "تجه", Trigger::Move),
+    ("توجه", "توجه", Trigger::Move),
+    ("نقل", "نقل", Trigger::Move),
+    ("انتقل", "نتقل", Trigger::Move),
+    ("تحرك", "تحرك", Trigger::Move),
+    ("سلك", "سلك", Trigger::Move),
+    ("سار", "سير", Trigger::Move),
+    ("مر", "مر", Trigger::Move),
+    ("توغل", "توغل", Trigger::Arrive),
+    ("دفع", "دفع", Trigger::Move),
+    ("أرسل", "رسل", Trigger::Move),
+    ("انطلق", "نطلق", Trigger::Move),
+    ("استقدم", "ستقدم", Trigger::Move),
+    ("اجتاز", "جتاز", Trigger::Move),
+    ("شحن", "شحن", Trigger::Move),
+    ("وصل", "صل", Trigger::Arrive),
+    ("دخل", "دخل", Trigger::Arrive),
+    ("أدخل", "دخل", Trigger::Arrive),
+    ("عاد", "عود", Trigger::Arrive),
+    ("رجع", "رجع", Trigger::Arrive),
+    ("بلغ", "بلغ", Trigger::Arrive),
+];
+
+/// The finite forms of [`VERBS`] that news reports use: past (he, she or a plural of things,
+/// they) and present (he, she, they, and we where it is no noun); the future prefix is added to every word when the
+/// lexicon is expanded.
+fn conjugations() -> Vec<(String, Lex)> {
+    let mut forms = Vec::new();
+    for &(past, present, trigger) in VERBS {
+        let lex = Lex::Trigger(trigger);
+        let written = [
+            past.to_owned(),
+            format!("{past}ت"),
+            format!("{past}وا"),
+            format!("ي{present}"),
+            format!("ت{present}"),
+            format!("ي{present}ون"),
+        ];
+        forms.extend(written.into_iter().map(|w| (w, lex)));
+        // "We" of a two-letter stem is a noun as often as a verb (نمر, a tiger and a name).
+        if present.chars().count() >= 3 {
+            forms.push((format!("ن{present}"), lex));
+        }
+    }
+    forms
+}
+
 /// A phrase: its words and their meanings.
 type Phrase = (Vec<String>, Meanings);
 
@@ -1477,8 +1558,9 @@ pub fn lexicon() -> &'static Lexicon {
                 phrases.entry(parts).or_default()
             }
         }
-        for (text, lex) in entries() {
-            let slot = slot(&mut words, &mut phrases, text);
+        let listed = entries().into_iter().map(|(t, l)| (t.to_owned(), l));
+        for (text, lex) in listed.chain(conjugations()) {
+            let slot = slot(&mut words, &mut phrases, &text);
             if !slot.contains(&lex) {
                 slot.push(lex);
             }
@@ -1491,6 +1573,11 @@ pub fn lexicon() -> &'static Lexicon {
             });
             for f in forms.iter().copied().chain(bare) {
                 slot(&mut words, &mut phrases, f).push(Lex::Nation(i as u8));
+                // The plural in the subject case: الإيطاليين → الإيطاليون.
+                if let Some(stem) = f.strip_suffix("يين") {
+                    let nominative = format!("{stem}يون");
+                    slot(&mut words, &mut phrases, &nominative).push(Lex::Nation(i as u8));
+                }
             }
         }
         let mut words: Vec<(String, Vec<Lex>)> = words.into_iter().collect();
