@@ -319,10 +319,17 @@ impl Reader<'_> {
         match role {
             PlaceRole::Bare => true,
             PlaceRole::Location => (i.saturating_sub(3)..i).any(|j| words[j].has(Lex::Office)),
+            // A country right after the verb, followed by what it moves ("سحبت الولايات
+            // المتحدة ثلاثين شاحنة"), its forces or a count, is the verb's subject.
             PlaceRole::Object(_) => (i + 1..(i + 4).min(end)).any(|j| {
-                words[j].has(Lex::Force)
-                    || words[j].lex().any(|l| matches!(l, Lex::Qualify(_)))
-                    || words[j].has(Lex::Source)
+                let w = &words[j];
+                w.has(Lex::Force)
+                    || w.has(Lex::Vehicles)
+                    || w.has(Lex::Personnel)
+                    || w.has(Lex::Cargo)
+                    || w.lex()
+                        .any(|l| matches!(l, Lex::Qualify(_) | Lex::Number(_)))
+                    || w.has(Lex::Source)
             }),
             _ => false,
         }

@@ -520,3 +520,21 @@ fn the_nationality_of_a_receiver_is_not_the_actor() {
         .collect();
     assert!(e.iter().all(|a| *a != Some("Iraq")), "{e:?}");
 }
+
+#[test]
+fn a_country_before_what_it_moves_is_the_subject_not_an_end() {
+    let (_, x, t) = trips("سحبت فرنسا عشرين شاحنة من قاعدة حرير إلى الكويت.");
+    assert_eq!(t, ["harir_airbase > [] > kuwait"]);
+    assert_eq!(actors(&x), [Some("France")]);
+}
+
+#[test]
+fn ending_a_presence_is_leaving_but_ending_a_visit_is_not() {
+    let (g, x, _) = trips("أنهت القوات الإسبانية وجودها في قاعدة عين الأسد.");
+    assert_eq!(
+        events(&g, &x, EventType::Withdrawal),
+        ["ain_al_asad_airbase"]
+    );
+    let (g, x, _) = trips("أنهى وزير الدفاع الإسباني زيارته إلى قاعدة عين الأسد.");
+    assert!(events(&g, &x, EventType::Withdrawal).is_empty());
+}

@@ -176,6 +176,27 @@ pub fn read<'a>(
             words[i].kinds &= !Lex::Trigger(Trigger::Arrive).kind_bit();
         }
     }
+    // "أنهت القوات وجودها في", "إنهاء مهمة التحالف": ending is leaving only when what ends is
+    // a presence or a mission, not a visit or a meeting.
+    // The place where the presence was ("وجودها في القاعدة") is the place left.
+    for i in 0..words.len() {
+        if words[i].trigger() != Some(Trigger::Withdraw) || !is_ending(&words[i]) {
+            continue;
+        }
+        // The subject and a time may stand between: "أنهت القوات الإسبانية اليوم وجودها".
+        let end = (i + 6).min(words.len());
+        match (i + 1..end).find(|&k| is_presence(&words[k])) {
+            Some(k) => {
+                words[k].kinds |= Lex::EndPresence.kind_bit();
+                if let Some(next) = words.get_mut(k + 1) {
+                    if next.role() == Some(Role::Location) {
+                        next.kinds |= Lex::EndPresence.kind_bit();
+                    }
+                }
+            }
+            None => words[i].kinds &= !Lex::Trigger(Trigger::Withdraw).kind_bit(),
+        }
+    }
     // "نحو" before a number is "about"; before anything else "toward".
     for i in 0..words.len() {
         if words[i].has(Lex::Role(Role::Destination))
@@ -195,6 +216,24 @@ pub fn read<'a>(
         }
     }
     words
+}
+
+/// Whether a word is a verb of ending (أنهت، ينهي، إنهاء), normalised.
+fn is_ending(w: &Word) -> bool {
+    let t = crate::arabic::strip_glue(w.token.text, 2);
+    ["انهت", "انهي", "انهى", "انهوا", "ينهي", "تنهي", "انهاء"].contains(&t)
+}
+
+/// Whether a word names a presence or a mission (وجودها، تواجد، مهمتها، انتشار), normalised.
+fn is_presence(w: &Word) -> bool {
+    // "وجود" starts with و, so the word is tried as written and without a proclitic.
+    let text = w.token.text;
+    [text, crate::arabic::strip_glue(text, 2)].iter().any(|t| {
+        let t = t.strip_prefix("ال").unwrap_or(t);
+        ["وجود", "تواجد", "مهمه", "مهمت", "مهام", "انتشار"]
+            .iter()
+            .any(|p| t.starts_with(p))
+    })
 }
 
 /// Words after which "إلى" points at a topic or an aim, not a place gone to (normalised).
