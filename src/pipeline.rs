@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::document::{Document, Headline, ManifestEntry, Manifests};
 use crate::error::{Error, Result};
 use crate::export;
 use crate::gazetteer::Gazetteer;
@@ -44,13 +45,10 @@ pub fn map(
         progress.extract,
     )?;
     let data = MapData::from_paths(&[dir.to_owned()])?;
-    let docs: Vec<String> = paths
-        .iter()
-        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .collect();
+    let manifests = Manifests::read(paths)?;
     let (overview, articles) = rayon::join(
         || draw_overview(&data, dir, opts),
-        || draw_articles(&data, &docs, dir, opts, progress.maps),
+        || draw_articles(&data, paths, &manifests, dir, opts, progress.maps),
     );
     let mut images = overview?;
     images.extend(articles?);
@@ -68,11 +66,12 @@ fn draw_overview(data: &MapData, dir: &Path, opts: &MapOptions) -> Result<Vec<Pa
     Ok(vec![dir.join("overview.png"), dir.join("overview.svg")])
 }
 
-/// Draws the map of each article in `docs` and writes it as `<stem>.png` as soon as it is
-/// drawn, in parallel; returns the files written, in the order of `docs`.
+/// Draws the map of each article in `paths` and writes it as `<stem>.png` as soon as it is
+/// drawn, in parallel; returns the files written, in the order of `paths`.
 fn draw_articles(
     data: &MapData,
-    docs: &[String],
+    paths: &[PathBuf],
+    manifests: &Manifests,
     dir: &Path,
     opts: &MapOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
@@ -81,22 +80,50 @@ fn draw_articles(
     use std::sync::atomic::{AtomicUsize, Ordering};
     let index = ArticleIndex::new(data);
     let done = AtomicUsize::new(0);
-    docs.par_iter()
-        .map(|doc| {
-            let stem = Path::new(doc)
+    paths
+        .par_iter()
+        .map(|path| {
+            let doc = path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let o = article_options(opts, path, &doc, manifests.entry(path, &doc))?;
+            let png = render::render_png(&index.article(data, &doc), &o)?;
+            let stem = Path::new(&doc)
                 .file_stem()
                 .map_or_else(|| doc.clone(), |s| s.to_string_lossy().into_owned());
-            let mut o = opts.clone();
-            if o.title.is_none() {
-                o.title = Some(format!("convoy: {stem}"));
-            }
-            let png = render::render_png(&index.article(data, doc), &o)?;
             let name = format!("{stem}.png");
             export::write_atomically(dir, &[(name.as_str(), &png)])?;
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, docs.len());
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, paths.len());
             Ok(dir.join(name))
         })
         .collect()
+}
+
+/// An article map's options: titled by the article's [`Headline`] where `opts` give no title
+/// or subtitle. The article (`doc`, at `path`) is read again only when the manifest gives no
+/// headline, for its first line.
+fn article_options(
+    opts: &MapOptions,
+    path: &Path,
+    doc: &str,
+    entry: Option<&ManifestEntry>,
+) -> Result<MapOptions> {
+    let mut o = opts.clone();
+    if o.title.is_some() && o.subtitle.is_some() {
+        return Ok(o);
+    }
+    let has_title = entry.is_some_and(|e| !e.title.trim().is_empty());
+    let text = if has_title || o.title.is_some() {
+        String::new()
+    } else {
+        Document::read(path)?.text
+    };
+    let headline = Headline::of(doc, &text, entry);
+    o.title.get_or_insert(headline.title);
+    if o.subtitle.is_none() {
+        o.subtitle = headline.subtitle;
+    }
+    Ok(o)
 }
 
 /// Parses a map size "WIDTHxHEIGHT" ("2000x1500").
@@ -142,5 +169,38 @@ pub fn parse_bbox(text: &str) -> Result<[f64; 4]> {
     match v.as_slice() {
         [a, b, c, d] => Ok([*a, *b, *c, *d]),
         _ => Err(bad()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_maps_are_titled_by_their_headline_unless_told_otherwise() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "السطر الأول\nنص").unwrap();
+        let entry = ManifestEntry {
+            source: "SANA".into(),
+            date: Some("2020-01-08".parse().unwrap()),
+            ..ManifestEntry::default()
+        };
+        let o = article_options(&MapOptions::default(), &path, "a.txt", Some(&entry)).unwrap();
+        assert_eq!(o.title.as_deref(), Some("السطر الأول"));
+        assert_eq!(o.subtitle.as_deref(), Some("2020-01-08 · SANA"));
+        let given = MapOptions {
+            title: Some("T".into()),
+            subtitle: Some("S".into()),
+            ..MapOptions::default()
+        };
+        let o = article_options(&given, &path, "a.txt", Some(&entry)).unwrap();
+        assert_eq!(
+            (o.title.as_deref(), o.subtitle.as_deref()),
+            (Some("T"), Some("S"))
+        );
+        // No manifest: the first line, and the default subtitle (dates and articles).
+        let o = article_options(&MapOptions::default(), &path, "a.txt", None).unwrap();
+        assert_eq!((o.title.as_deref(), o.subtitle), (Some("السطر الأول"), None));
     }
 }

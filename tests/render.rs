@@ -77,8 +77,41 @@ fn png_scale_multiplies_the_size() {
         labels: Labels::En,
         ..MapOptions::default()
     };
-    let (w, h, _) = decode(&render_png(&fixture_data(), &opts).unwrap());
+    let png_bytes = render_png(&fixture_data(), &opts).unwrap();
+    let (w, h, _) = decode(&png_bytes);
     assert_eq!((w, h), (1200, 900));
+    // 96 dpi times the scale, in the pHYs chunk: 144 dpi is 5669 pixels per metre.
+    assert_eq!(dpi_of(&png_bytes), Some((5669, 5669)));
+}
+
+/// The pixels per metre a PNG's `pHYs` chunk states, read back by the png crate.
+fn dpi_of(png_bytes: &[u8]) -> Option<(u32, u32)> {
+    let reader = png::Decoder::new(std::io::Cursor::new(png_bytes))
+        .read_info()
+        .unwrap();
+    let dims = reader.info().pixel_dims?;
+    assert_eq!(dims.unit, png::Unit::Meter);
+    Some((dims.xppu, dims.yppu))
+}
+
+#[test]
+fn png_states_the_dpi_asked() {
+    let opts = MapOptions {
+        width: 800,
+        height: 600,
+        dpi: Some(300.0),
+        ..MapOptions::default()
+    };
+    let png_bytes = render_png(&fixture_data(), &opts).unwrap();
+    // 300 / 0.0254 = 11811.02 pixels per metre; the size in pixels is unchanged.
+    assert_eq!(dpi_of(&png_bytes), Some((11811, 11811)));
+    assert_eq!(decode(&png_bytes).0, 800);
+    let bad = MapOptions {
+        dpi: Some(0.0),
+        ..MapOptions::default()
+    };
+    let e = render_png(&fixture_data(), &bad).unwrap_err().to_string();
+    assert!(e.contains("dpi"), "{e}");
 }
 
 #[test]

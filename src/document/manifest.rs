@@ -100,6 +100,34 @@ impl Manifest {
     }
 }
 
+/// The manifests of the directories a list of articles comes from, each read once.
+#[derive(Debug, Clone, Default)]
+pub struct Manifests {
+    by_dir: std::collections::BTreeMap<std::path::PathBuf, Manifest>,
+}
+
+impl Manifests {
+    /// Reads the manifest of every directory holding one of `paths` (articles).
+    pub fn read(paths: &[std::path::PathBuf]) -> Result<Manifests> {
+        let mut by_dir = std::collections::BTreeMap::new();
+        // Articles come a directory at a time: each directory is looked up once, not once per
+        // article.
+        for same_dir in paths.chunk_by(|a, b| a.parent() == b.parent()) {
+            let dir = same_dir[0].parent().unwrap_or(Path::new("."));
+            if !by_dir.contains_key(dir) {
+                by_dir.insert(dir.to_owned(), Manifest::read(dir)?);
+            }
+        }
+        Ok(Manifests { by_dir })
+    }
+
+    /// The entry of the article at `path`, named `name`, in its directory's manifest.
+    pub fn entry(&self, path: &Path, name: &str) -> Option<&ManifestEntry> {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        self.by_dir.get(dir).and_then(|m| m.get(name))
+    }
+}
+
 /// A manifest's date cell: empty, or a date with a four-digit year.
 fn parse_date(text: &str) -> std::result::Result<Option<ArticleDate>, String> {
     if text.is_empty() {

@@ -11,11 +11,13 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 
 mod decode;
+mod headline;
 mod manifest;
 mod offsets;
 
 pub use decode::{decode, Decoded, GOOD_PER_BAD};
-pub use manifest::{Manifest, ManifestEntry};
+pub use headline::Headline;
+pub use manifest::{Manifest, ManifestEntry, Manifests};
 pub use offsets::FileOffsets;
 
 /// One article: its file name, path and text.

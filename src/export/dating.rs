@@ -133,11 +133,7 @@ fn stated_year(text: &str, article: ArticleDate) -> Option<i32> {
 /// assert_eq!(convoy::export::dating::article_date_text(a), "2021-12");
 /// ```
 pub fn article_date_text(a: ArticleDate) -> String {
-    match (a.month, a.day) {
-        (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", a.year),
-        (Some(m), None) => format!("{:04}-{m:02}", a.year),
-        _ => format!("{:04}", a.year),
-    }
+    a.to_string()
 }
 
 #[cfg(test)]

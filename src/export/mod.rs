@@ -646,16 +646,7 @@ pub fn run(
     sink: Sink,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Summary> {
-    let mut manifests: BTreeMap<PathBuf, crate::document::Manifest> = BTreeMap::new();
-    // Articles come a directory at a time: each directory is looked up once, not once per
-    // article.
-    for same_dir in paths.chunk_by(|a, b| a.parent() == b.parent()) {
-        let dir = same_dir[0].parent().unwrap_or(Path::new("."));
-        if let std::collections::btree_map::Entry::Vacant(slot) = manifests.entry(dir.into()) {
-            let m = crate::document::Manifest::read(slot.key())?;
-            slot.insert(m);
-        }
-    }
+    let manifests = crate::document::Manifests::read(paths)?;
     crate::extract::prepare(g);
     let out = match sink {
         Sink::Dir(dir) => Out::Files(Box::new(Staged::create(&dir)?)),
@@ -663,8 +654,7 @@ pub fn run(
     };
     let one = |path: &PathBuf| -> Result<Features> {
         let doc = Document::read(path)?;
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let entry = manifests.get(dir).and_then(|m| m.get(&doc.name));
+        let entry = manifests.entry(path, &doc.name);
         let x = crate::extract::extract(g, &doc, entry.and_then(|e| e.date));
         // The article and its extraction are dropped here, by the thread that made them:
         // freeing on the writer's thread costs it dearly.

@@ -87,6 +87,17 @@ impl ArticleDate {
     }
 }
 
+impl fmt::Display for ArticleDate {
+    /// As the manifest and the output contract write it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => write!(f, "{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => write!(f, "{:04}-{m:02}", self.year),
+            _ => write!(f, "{:04}", self.year),
+        }
+    }
+}
+
 impl FromStr for ArticleDate {
     type Err = String;
 

@@ -1059,6 +1059,8 @@ impl Canvas<'_> {
             .clone()
             .unwrap_or_else(|| default_subtitle(data));
         let width = self.lay.width - 2.0 * self.lay.margin;
+        // The subtitle lines up with the title: both on the right under a right-to-left title.
+        let right = shape(&title, Weight::Bold, 0.0).rtl;
         for (text, size, weight, colour, baseline) in [
             (
                 title,
@@ -1079,7 +1081,7 @@ impl Canvas<'_> {
             // A title too long for the page is drawn smaller rather than cut.
             let size = size.min(size * width / (line.width(size as f32) as f64).max(1.0));
             let w = line.width(size as f32) as f64;
-            let x = if line.rtl {
+            let x = if right {
                 self.lay.width - self.lay.margin - w
             } else {
                 self.lay.margin

@@ -77,6 +77,9 @@ pub enum Theme {
     Dark,
 }
 
+/// The PNG's dots per inch at scale 1: an SVG unit is a CSS pixel, 1/96 inch.
+pub const DEFAULT_DPI: f64 = 96.0;
+
 /// How to draw a map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapOptions {
@@ -85,6 +88,10 @@ pub struct MapOptions {
     pub height: u32,
     /// PNG pixels per SVG unit: 2 gives a 4000×3000 PNG of the same map.
     pub scale: f32,
+    /// The PNG's resolution in dots per inch, written in its `pHYs` chunk so a word processor
+    /// or a layout program places it at its intended size; default [`DEFAULT_DPI`] × scale
+    /// (an SVG unit is a CSS pixel, 1/96 inch).
+    pub dpi: Option<f64>,
     /// The area to show, `[min_lon, min_lat, max_lon, max_lat]`; default: fit the features.
     pub bbox: Option<[f64; 4]>,
     pub labels: Labels,
@@ -101,6 +108,7 @@ impl Default for MapOptions {
             width: 2000,
             height: 1500,
             scale: 1.0,
+            dpi: None,
             bbox: None,
             labels: Labels::Both,
             title: None,
@@ -125,6 +133,11 @@ impl MapOptions {
                 "the scale must be above 0 and at most 10, not {}",
                 self.scale
             ));
+        }
+        if let Some(dpi) = self.dpi {
+            if !(dpi.is_finite() && (1.0..=100_000.0).contains(&dpi)) {
+                return bad(format!("the dpi must be 1 to 100000, not {dpi}"));
+            }
         }
         let (w, h) = self.png_size();
         if w < 200 || h < 200 {
@@ -152,6 +165,11 @@ impl MapOptions {
             }
         }
         Ok(())
+    }
+
+    /// The PNG's dots per inch: as asked, else [`DEFAULT_DPI`] × scale.
+    pub fn png_dpi(&self) -> f64 {
+        self.dpi.unwrap_or(DEFAULT_DPI * self.scale as f64)
     }
 
     /// The PNG's size: width and height times scale, rounded.
@@ -190,12 +208,12 @@ pub fn png_from_svg(svg: &str, opts: &MapOptions) -> Result<Vec<u8>> {
         tiny_skia::Transform::from_scale(sx, sy),
         &mut pixmap.as_mut(),
     );
-    encode_png(&pixmap)
+    encode_png(&pixmap, opts.png_dpi())
 }
 
-/// Encodes as 8-bit RGB: the map is opaque (its first element paints the whole page), so
-/// the alpha channel would only add bytes.
-fn encode_png(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>> {
+/// Encodes as 8-bit RGB (the map is opaque: its first element paints the whole page, so the
+/// alpha channel would only add bytes), with `dpi` in the `pHYs` chunk (pixels per metre).
+fn encode_png(pixmap: &tiny_skia::Pixmap, dpi: f64) -> Result<Vec<u8>> {
     let rgb: Vec<u8> = pixmap
         .data()
         .chunks_exact(4)
@@ -207,6 +225,12 @@ fn encode_png(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>> {
         enc.set_color(png::ColorType::Rgb);
         enc.set_depth(png::BitDepth::Eight);
         enc.set_compression(png::Compression::Fast);
+        let per_metre = (dpi / 0.0254).round() as u32;
+        enc.set_pixel_dims(Some(png::PixelDimensions {
+            xppu: per_metre,
+            yppu: per_metre,
+            unit: png::Unit::Meter,
+        }));
         let fail = |e: png::EncodingError| Error::Render(format!("PNG encoding failed: {e}"));
         let mut w = enc.write_header().map_err(fail)?;
         w.write_image_data(&rgb).map_err(fail)?;

@@ -224,6 +224,10 @@ pub struct MapArgs {
     /// way.
     #[arg(long, default_value_t = 1.0)]
     pub scale: f32,
+    /// The PNG's resolution in dots per inch, written in its pHYs chunk (default 96 × scale:
+    /// a map unit is a CSS pixel); a layout program sizes the image by it.
+    #[arg(long)]
+    pub dpi: Option<f64>,
     /// The area to show: min_lon,min_lat,max_lon,max_lat (default: fit the features).
     #[arg(long, value_parser = parse_bbox, allow_hyphen_values = true)]
     pub bbox: Option<[f64; 4]>,
@@ -260,6 +264,7 @@ impl MapArgs {
             width: self.size.0,
             height: self.size.1,
             scale: self.scale,
+            dpi: self.dpi,
             bbox: self.bbox,
             labels: match self.labels {
                 LabelChoice::En => render::Labels::En,
