@@ -67,21 +67,25 @@ pub fn dating(said: &Said) -> Option<Dating> {
             precision: TimePrecision::Day,
         });
     }
-    let article = said.article?;
-    match said.date_text.and_then(|t| stated_year(t, article)) {
-        Some(year) if year != article.year => Some(Dating {
-            date: middle(year, None),
+    let period = said.date_text.and_then(|t| stated_period(t, said.article));
+    match (period, said.article) {
+        // A period of the article's year with no month: the article dates it, no better than
+        // its month.
+        (Some((year, None)), Some(article)) if year == article.year => {
+            Some(by_article(article, TimePrecision::Month))
+        }
+        // A stated month or another year: its middle.
+        (Some((year, month)), _) => Some(Dating {
+            date: middle(year, month),
             precision: TimePrecision::Month,
         }),
-        // A period of the article's year: the article dates it, no better than its month.
-        Some(_) => Some(by_article(article, TimePrecision::Month)),
-        None if said.background => None,
-        None => {
+        (None, _) if said.background => None,
+        (None, article) => {
             let bound = match said.status {
                 Status::Planned => TimePrecision::Month,
                 _ => TimePrecision::Week,
             };
-            Some(by_article(article, bound))
+            Some(by_article(article?, bound))
         }
     }
 }
@@ -113,16 +117,19 @@ fn middle(year: i32, month: Option<u8>) -> Ymd {
     }
 }
 
-/// The year the date words name, when they name one but no day.
-fn stated_year(text: &str, article: ArticleDate) -> Option<i32> {
+/// The year the date words name, and the month when they name one, when they name no day.
+fn stated_period(text: &str, article: Option<ArticleDate>) -> Option<(i32, Option<u8>)> {
     let norm = crate::arabic::normalize(text);
     let words: Vec<&str> = norm
         .tokens()
         .filter(|t| t.is_word)
         .map(|t| t.text)
         .collect();
-    let first = dates::find(&words, Some(article)).into_iter().next()?;
-    first.date.is_none().then_some(first.year).flatten()
+    let first = dates::find(&words, article).into_iter().next()?;
+    match first.date {
+        Some(_) => None,
+        None => Some((first.year?, first.month)),
+    }
 }
 
 /// The article's date as the manifest writes it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
@@ -199,6 +206,25 @@ mod tests {
             ..said("2020-01-08")
         };
         assert_eq!(dated(&this_year), ("2020-01-08".into(), 3));
+    }
+
+    #[test]
+    fn a_stated_month_is_its_middle_with_or_without_the_article() {
+        let month = Said {
+            date_text: Some("ديسمبر 2018"),
+            ..said("2020-01-08")
+        };
+        assert_eq!(dated(&month), ("2018-12-15".into(), 3));
+        let last_month = Said {
+            date_text: Some("كانون الأول الماضي"),
+            ..said("2020-01-08")
+        };
+        assert_eq!(dated(&last_month), ("2019-12-15".into(), 3));
+        let no_manifest = Said {
+            article: None,
+            ..month
+        };
+        assert_eq!(dated(&no_manifest), ("2018-12-15".into(), 3));
     }
 
     #[test]

@@ -538,3 +538,11 @@ fn ending_a_presence_is_leaving_but_ending_a_visit_is_not() {
     let (g, x, _) = trips("أنهى وزير الدفاع الإسباني زيارته إلى قاعدة عين الأسد.");
     assert!(events(&g, &x, EventType::Withdrawal).is_empty());
 }
+
+#[test]
+fn a_month_and_year_without_a_day_dates_the_trip() {
+    let (_, x, _) = trips("انسحبت القوات الأمريكية في كانون الأول 2018 من قاعدة التنف إلى الأردن.");
+    let m = &x.movements[0];
+    assert_eq!(m.date, None, "no day is stated");
+    assert_eq!(m.date_text.as_deref(), Some("كانون الأول 2018"));
+}

@@ -128,6 +128,8 @@ pub struct DateMention {
     pub date: Option<Ymd>,
     /// A year stated or implied, even when the day is not known (for telling background).
     pub year: Option<i32>,
+    /// The month named, when no day is ("ديسمبر 2018", "كانون الأول الماضي").
+    pub month: Option<u8>,
 }
 
 const MONTHS: &[(&str, u8)] = &[
@@ -391,6 +393,7 @@ fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Op
                 tokens: i..i + j + k,
                 date,
                 year: date.map(|d| d.year).or(article.map(|a| a.year)),
+                month: None,
             });
         }
         if let Some((n, month)) = match_words(&t.months, after) {
@@ -420,6 +423,7 @@ fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Op
                 tokens: i..i + j,
                 date,
                 year,
+                month: None,
             });
         }
         return None;
@@ -442,6 +446,7 @@ fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Op
                 tokens: i..i + j + 1,
                 date: None,
                 year,
+                month: Some(month),
             });
         }
         let day = rest
@@ -461,6 +466,7 @@ fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Op
                 tokens: i..i + j,
                 date,
                 year,
+                month: date.is_none().then_some(month),
             });
         }
         return None;
@@ -476,6 +482,7 @@ fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Op
                 tokens: i..i + 2,
                 date: None,
                 year: Some(y as i32),
+                month: None,
             });
         }
     }
@@ -490,6 +497,7 @@ fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Op
                 tokens: i..i + n,
                 date: today,
                 year: today.map(|d| d.year),
+                month: None,
             });
         }
         "امس" | "yesterday" => {
@@ -498,6 +506,7 @@ fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Op
                 tokens: i..i + 1,
                 date,
                 year: date.map(|d| d.year),
+                month: None,
             });
         }
         _ => {}
@@ -522,6 +531,7 @@ fn date_at(t: &Tables, w: &[&str], i: usize, article: Option<ArticleDate>) -> Op
         tokens: i..i + n,
         date,
         year: date.map(|d| d.year),
+        month: None,
     })
 }
 

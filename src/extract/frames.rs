@@ -247,7 +247,8 @@ impl Reader<'_> {
         }
     }
 
-    /// The frame's date: the last date expression inside it, else the nearest in the sentence.
+    /// The frame's date: the last date expression inside it that names a day or a month, else
+    /// the nearest in the sentence.
     pub(super) fn date(
         &self,
         frame: &Frame,
@@ -260,7 +261,7 @@ impl Reader<'_> {
             .iter()
             .filter(inside)
             .filter(|d| d.tokens.start >= frame.range.start && d.tokens.start < frame.range.end)
-            .rfind(|d| d.date.is_some());
+            .rfind(|d| d.date.is_some() || d.month.is_some());
         let first = frame.triggers[0].0;
         // Else the nearest one that is not inside a later frame of the sentence.
         let chosen = in_frame.or_else(|| {
@@ -268,7 +269,7 @@ impl Reader<'_> {
                 .iter()
                 .filter(inside)
                 .filter(|d| d.tokens.start < frame.range.end)
-                .filter(|d| d.date.is_some() || d.year.is_none())
+                .filter(|d| d.date.is_some() || d.month.is_some() || d.year.is_none())
                 .min_by_key(|d| d.tokens.start.abs_diff(first))
         });
         match chosen {
