@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::document::{Document, Headline, ManifestEntry, Manifests};
 use crate::error::{Error, Result};
-use crate::export;
+use crate::export::{self, OutputSet};
 use crate::gazetteer::Gazetteer;
 use crate::render::{self, ArticleIndex, MapData, MapOptions};
 
@@ -25,30 +25,31 @@ pub struct Progress<'a> {
     pub maps: &'a (dyn Fn(usize, usize) + Sync),
 }
 
-/// Extracts `paths` into `dir` and draws `dir/overview.png`, `dir/overview.svg` and
-/// `dir/<stem>.png` for each article.
+/// Extracts `paths` into `set` and draws `overview.png`, `overview.svg` and `<stem>.png` for
+/// each article into it (the stem as [`crate::document::naming`] says); the caller commits
+/// GeoJSON and maps together.
 ///
 /// The overview and the article maps are drawn at the same time, on the threads of the rayon
-/// pool; each map is written (atomically) as soon as it is drawn, so memory holds one map per
+/// pool; each map is staged in the set as soon as it is drawn, so memory holds one map per
 /// thread, however many articles there are.
 pub fn map(
     g: &Gazetteer,
     paths: &[PathBuf],
-    dir: &Path,
+    set: &OutputSet,
     opts: &MapOptions,
     progress: &Progress,
 ) -> Result<MapSummary> {
-    let extract = export::run(
-        g,
-        paths,
-        export::Sink::Dir(dir.to_owned()),
-        progress.extract,
-    )?;
-    let data = MapData::from_paths(&[dir.to_owned()])?;
+    let extract = export::run(g, paths, export::Sink::Set(set), progress.extract)?;
+    // Read back from the staged files: nothing is in place before the commit.
+    let staged: Vec<PathBuf> = render::CONTRACT_FILES
+        .iter()
+        .filter_map(|name| set.staged_path(name))
+        .collect();
+    let data = MapData::from_paths(&staged)?;
     let manifests = Manifests::read(paths)?;
     let (overview, articles) = rayon::join(
-        || draw_overview(&data, dir, opts),
-        || draw_articles(&data, paths, &manifests, dir, opts, progress.maps),
+        || draw_overview(&data, set, opts),
+        || draw_articles(&data, paths, &manifests, set, opts, progress.maps),
     );
     let mut images = overview?;
     images.extend(articles?);
@@ -56,23 +57,22 @@ pub fn map(
 }
 
 /// Draws and writes `overview.png` and `overview.svg`.
-fn draw_overview(data: &MapData, dir: &Path, opts: &MapOptions) -> Result<Vec<PathBuf>> {
+fn draw_overview(data: &MapData, set: &OutputSet, opts: &MapOptions) -> Result<Vec<PathBuf>> {
     let svg = render::render_svg(data, opts)?;
     let png = render::png_from_svg(&svg, opts)?;
-    export::write_atomically(
-        dir,
-        &[("overview.png", &png), ("overview.svg", svg.as_bytes())],
-    )?;
+    set.write("overview.png", &png)?;
+    set.write("overview.svg", svg.as_bytes())?;
+    let dir = set.dir();
     Ok(vec![dir.join("overview.png"), dir.join("overview.svg")])
 }
 
-/// Draws the map of each article in `paths` and writes it as `<stem>.png` as soon as it is
-/// drawn, in parallel; returns the files written, in the order of `paths`.
+/// Draws the map of each article in `paths` and stages it in `set` as soon as it is drawn,
+/// in parallel; returns the files, in the order of `paths`.
 fn draw_articles(
     data: &MapData,
     paths: &[PathBuf],
     manifests: &Manifests,
-    dir: &Path,
+    set: &OutputSet,
     opts: &MapOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Vec<PathBuf>> {
@@ -80,21 +80,22 @@ fn draw_articles(
     use std::sync::atomic::{AtomicUsize, Ordering};
     let index = ArticleIndex::new(data);
     let done = AtomicUsize::new(0);
+    // Named as extraction names the articles: unique across the inputs.
+    let names = crate::document::naming::names(paths);
     paths
         .par_iter()
-        .map(|path| {
-            let doc = path
+        .zip(&names)
+        .map(|(path, name)| {
+            // The manifest lists the article by its own file name.
+            let file = path
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            let o = article_options(opts, path, &doc, manifests.entry(path, &doc))?;
-            let png = render::render_png(&index.article(data, &doc), &o)?;
-            let stem = Path::new(&doc)
-                .file_stem()
-                .map_or_else(|| doc.clone(), |s| s.to_string_lossy().into_owned());
-            let name = format!("{stem}.png");
-            export::write_atomically(dir, &[(name.as_str(), &png)])?;
+            let o = article_options(opts, path, &name.doc, manifests.entry(path, &file))?;
+            let png = render::render_png(&index.article(data, &name.doc), &o)?;
+            let map = name.map_file();
+            set.write(&map, &png)?;
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, paths.len());
-            Ok(dir.join(name))
+            Ok(set.dir().join(map))
         })
         .collect()
 }

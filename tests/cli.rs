@@ -257,3 +257,86 @@ fn near_geojson_is_a_feature_collection() {
     let fc: geojson::FeatureCollection = stdout(&o).parse().expect("GeoJSON");
     assert_eq!(fc.features.len(), 3);
 }
+
+/// A one-place gazetteer file in the curated format, with the given id.
+fn added_place(dir: &std::path::Path, id: &str) -> std::path::PathBuf {
+    let path = dir.join(format!("{id}.geojson"));
+    let feature = serde_json::json!({
+        "type": "FeatureCollection",
+        "features": [{
+            "type": "Feature",
+            "id": id,
+            "geometry": {"type": "Point", "coordinates": [40.1234, 35.4321]},
+            "properties": {
+                "id": id, "name_en": "Camp Zulu", "name_ar": "معسكر زولو",
+                "aliases_ar": ["معسكر زولو"], "aliases_en": ["Camp Zulu"],
+                "kind": "base", "country": "SY", "admin1": "Deir ez-Zor", "precision_m": 1000,
+                "source": "a test", "notes": "", "homonyms": []
+            }
+        }]
+    });
+    std::fs::write(&path, feature.to_string()).unwrap();
+    path
+}
+
+#[test]
+fn f13_places_adds_to_the_embedded_gazetteer_without_replacing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let zulu = added_place(dir.path(), "camp_zulu_base");
+    let p = zulu.to_str().unwrap();
+    let o = convoy(&["--places", p, "gazetteer", "show", "camp_zulu_base"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Camp Zulu"), "{}", stdout(&o));
+    // The embedded places are all still there.
+    let o = convoy(&["--places", p, "gazetteer", "show", "ain_al_asad_airbase"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // And the article's mention of it resolves.
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "انسحب رتل من معسكر زولو إلى قاعدة عين الأسد.").unwrap();
+    let o = convoy(&[
+        "places",
+        article.to_str().unwrap(),
+        "--places",
+        p,
+        "--format",
+        "csv",
+    ]);
+    assert!(stdout(&o).contains("camp_zulu_base"), "{}", stdout(&o));
+    let o = convoy(&["places", article.to_str().unwrap(), "--format", "csv"]);
+    assert!(!stdout(&o).contains("camp_zulu_base"), "{}", stdout(&o));
+}
+
+#[test]
+fn f13_added_places_that_clash_or_are_bad_are_errors_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let clash = added_place(dir.path(), "ain_al_asad_airbase");
+    let o = convoy(&["--places", clash.to_str().unwrap(), "gazetteer", "list"]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(e.contains(clash.to_str().unwrap()), "{e}");
+    assert!(
+        e.contains("ain_al_asad_airbase") && e.contains("embedded gazetteer"),
+        "{e}"
+    );
+    let zulu = added_place(dir.path(), "camp_zulu_base");
+    let z = zulu.to_str().unwrap();
+    let o = convoy(&["--places", z, "--places", z, "gazetteer", "list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("already has a place with this id"),
+        "{}",
+        stderr(&o)
+    );
+    let bad = dir.path().join("bad.geojson");
+    std::fs::write(&bad, "{\"type\":\"FeatureCollection\",\"features\":[{}]}").unwrap();
+    let o = convoy(&["--places", bad.to_str().unwrap(), "gazetteer", "list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(bad.to_str().unwrap()), "{}", stderr(&o));
+    let o = convoy(&["--places", "/nonexistent.geojson", "gazetteer", "list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("/nonexistent.geojson"),
+        "{}",
+        stderr(&o)
+    );
+}

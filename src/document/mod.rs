@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 mod decode;
 mod headline;
 mod manifest;
+pub mod naming;
 mod offsets;
 
 pub use decode::{decode, Decoded, GOOD_PER_BAD};
@@ -23,8 +24,11 @@ pub use offsets::FileOffsets;
 /// One article: its file name, path and text.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// The file name (`000_x.txt`), used as the `doc` of every record.
+    /// The file name (`000_x.txt`), used as the `doc` of every record; with directories when
+    /// another article of the run has the same stem ([`naming`]).
     pub name: String,
+    /// The start of its feature ids: the file stem, or as [`naming`] says.
+    stem: String,
     /// The path it was read from.
     pub path: PathBuf,
     /// The decoded text. Spans in convoy's records are byte offsets into this text;
@@ -43,11 +47,10 @@ impl Document {
     pub fn read(path: &Path) -> Result<Document> {
         let bytes = read_file(path).map_err(|e| Error::io(path, "cannot read", e))?;
         let decoded = decode(path, &bytes)?;
+        let name = naming::names(std::slice::from_ref(&path.to_owned())).remove(0);
         Ok(Document {
-            name: path.file_name().map_or_else(
-                || path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            ),
+            name: name.doc,
+            stem: name.stem,
             path: path.to_owned(),
             text: decoded.text,
             decoded_from: decoded.encoding,
@@ -60,9 +63,12 @@ impl Document {
     /// to be that text as UTF-8.
     pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Document {
         let name = name.into();
+        let path = PathBuf::from(&name);
+        let stem = naming::names(std::slice::from_ref(&path)).remove(0).stem;
         Document {
-            path: PathBuf::from(&name),
+            path,
             name,
+            stem,
             text: text.into(),
             decoded_from: None,
             replaced: 0,
@@ -72,10 +78,16 @@ impl Document {
 
     /// The file name without its extension, used in feature ids (`<stem>-m1`).
     pub fn stem(&self) -> &str {
-        Path::new(&self.name)
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or(&self.name)
+        &self.stem
+    }
+
+    /// The article as called among the others of a run (`dirA/report.txt`, [`naming`]).
+    pub fn named(self, name: naming::ArticleName) -> Document {
+        Document {
+            name: name.doc,
+            stem: name.stem,
+            ..self
+        }
     }
 
     /// The offset in the file's bytes of offset `at` in the text (a character boundary): the

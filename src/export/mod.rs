@@ -20,10 +20,12 @@ use crate::spatial::{self, unit_vector};
 
 pub mod dating;
 mod json;
+pub mod output_set;
 mod route;
 mod temp;
 use dating::{Dating, Said};
 use json::Object;
+pub use output_set::OutputSet;
 use temp::temp_in;
 
 /// Great-circle lines get a vertex at least this often, so they draw right in any projection.
@@ -624,8 +626,11 @@ impl Summary {
 
 /// Where extraction writes.
 pub enum Sink<'w> {
-    /// The four contract files in a directory, written atomically.
+    /// The four contract files in a directory, committed as one set when extraction is done.
     Dir(PathBuf),
+    /// The four contract files added to a set the caller commits, with other files of its
+    /// own (maps, styles).
+    Set(&'w OutputSet),
     /// Every feature to a stream, as a GeoJSON text sequence.
     Seq(&'w mut dyn Write),
 }
@@ -646,15 +651,39 @@ pub fn run(
     sink: Sink,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Summary> {
+    match sink {
+        Sink::Dir(dir) => {
+            let set = OutputSet::new(&dir)?;
+            let summary = run(g, paths, Sink::Set(&set), progress)?;
+            set.commit()?;
+            Ok(summary)
+        }
+        Sink::Set(set) => extract_into(
+            g,
+            paths,
+            Out::Files(Box::new(Staged::create(set)?)),
+            progress,
+        ),
+        Sink::Seq(w) => extract_into(g, paths, Out::Seq(w), progress),
+    }
+}
+
+/// [`run`] once the sink is open.
+fn extract_into(
+    g: &Gazetteer,
+    paths: &[PathBuf],
+    out: Out,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Summary> {
     let manifests = crate::document::Manifests::read(paths)?;
     crate::extract::prepare(g);
-    let out = match sink {
-        Sink::Dir(dir) => Out::Files(Box::new(Staged::create(&dir)?)),
-        Sink::Seq(w) => Out::Seq(w),
-    };
-    let one = |path: &PathBuf| -> Result<Features> {
+    let names = crate::document::naming::names(paths);
+    let one = |i: usize| -> Result<Features> {
+        let path = &paths[i];
         let doc = Document::read(path)?;
+        // The manifest lists the article by its own file name.
         let entry = manifests.entry(path, &doc.name);
+        let doc = doc.named(names[i].clone());
         let x = crate::extract::extract(g, &doc, entry.and_then(|e| e.date));
         // The article and its extraction are dropped here, by the thread that made them:
         // freeing on the writer's thread costs it dearly.
@@ -684,7 +713,13 @@ pub fn run(
                             if i >= chunks.len() || !window.wait_for(i) {
                                 break;
                             }
-                            if tx.send((i, chunks[i].iter().map(one).collect())).is_err() {
+                            if tx
+                                .send((
+                                    i,
+                                    (i * CHUNK..i * CHUNK + chunks[i].len()).map(one).collect(),
+                                ))
+                                .is_err()
+                            {
                                 break;
                             }
                         }
@@ -813,7 +848,7 @@ impl Drop for Stop<'_> {
 }
 
 enum Out<'w> {
-    Files(Box<Staged>),
+    Files(Box<Staged<'w>>),
     Seq(&'w mut dyn Write),
 }
 
@@ -831,7 +866,7 @@ impl Out<'_> {
 
     fn finish(self, g: &Gazetteer, places: &PlaceTally) -> Result<()> {
         match self {
-            Out::Files(s) => s.commit(g, places),
+            Out::Files(s) => s.finish(g, places),
             Out::Seq(w) => places.write(g, |f| {
                 write_seq(w, [f]).map_err(|e| Error::io("<stdout>", "cannot write", e))
             }),
@@ -841,15 +876,17 @@ impl Out<'_> {
 
 /// The contract files being written to temporary files beside their targets; a temporary
 /// file that is never renamed into place is deleted when dropped (tempfile).
-struct Staged {
-    dir: PathBuf,
+struct Staged<'s> {
+    set: &'s OutputSet,
     movements: Stream,
     events: Stream,
+    places: Stream,
     unresolved: csv::Writer<NamedTempFile>,
 }
 
 /// One FeatureCollection written feature by feature.
 struct Stream {
+    name: &'static str,
     target: PathBuf,
     out: std::io::BufWriter<NamedTempFile>,
     first: bool,
@@ -864,13 +901,14 @@ struct Stream {
 const SYNC_EVERY: usize = 16 << 20;
 
 impl Stream {
-    fn create(dir: &Path, name: &str) -> Result<Stream> {
-        let target = dir.join(name);
+    fn create(set: &OutputSet, name: &'static str) -> Result<Stream> {
+        let target = set.dir().join(name);
         // Large writes: the files run to tens of megabytes.
-        let mut out = std::io::BufWriter::with_capacity(1 << 20, temp_in(dir, &target)?);
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, set.temp(name)?);
         out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[\n")
             .map_err(|e| Error::io(&target, "cannot write", e))?;
         Ok(Stream {
+            name,
             target,
             out,
             first: true,
@@ -916,7 +954,7 @@ impl Stream {
         }
     }
 
-    fn close(mut self) -> Result<(NamedTempFile, PathBuf)> {
+    fn close(mut self) -> Result<(NamedTempFile, &'static str)> {
         let end: &[u8] = if self.first { b"]}\n" } else { b"\n]}\n" };
         let synced = self.finish_sync();
         let io = |e| Error::io(&self.target, "cannot write", e);
@@ -924,23 +962,24 @@ impl Stream {
         self.out.write_all(end).map_err(io)?;
         let file = self.out.into_inner().map_err(|e| io(e.into_error()))?;
         file.as_file().sync_all().map_err(io)?;
-        Ok((file, self.target))
+        Ok((file, self.name))
     }
 }
 
-impl Staged {
-    fn create(dir: &Path) -> Result<Staged> {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::io(dir, "cannot create the output directory", e))?;
-        let target = dir.join("unresolved.csv");
-        let mut unresolved = csv::Writer::from_writer(temp_in(dir, &target)?);
+impl<'s> Staged<'s> {
+    /// The four files staged in `set`: a target that cannot be replaced fails here, before
+    /// any article is read.
+    fn create(set: &'s OutputSet) -> Result<Staged<'s>> {
+        let target = set.dir().join("unresolved.csv");
+        let mut unresolved = csv::Writer::from_writer(set.temp("unresolved.csv")?);
         unresolved
             .write_record(["doc", "start", "end", "surface", "context", "locator"])
             .map_err(|e| csv_error(&target, e))?;
         Ok(Staged {
-            dir: dir.to_owned(),
-            movements: Stream::create(dir, "movements.geojson")?,
-            events: Stream::create(dir, "events.geojson")?,
+            set,
+            movements: Stream::create(set, "movements.geojson")?,
+            events: Stream::create(set, "events.geojson")?,
+            places: Stream::create(set, "places.geojson")?,
             unresolved,
         })
     }
@@ -955,44 +994,41 @@ impl Staged {
         for r in &f.unresolved {
             self.unresolved
                 .write_record(r)
-                .map_err(|e| csv_error(&self.dir.join("unresolved.csv"), e))?;
+                .map_err(|e| csv_error(&self.set.dir().join("unresolved.csv"), e))?;
         }
         Ok(())
     }
 
-    /// Closes the streams, writes places.geojson, and renames everything into place.
-    fn commit(self, g: &Gazetteer, places: &PlaceTally) -> Result<()> {
+    /// Closes the streams, writes places.geojson, and adds the four files to the set.
+    fn finish(self, g: &Gazetteer, tally: &PlaceTally) -> Result<()> {
         let Staged {
-            dir,
+            set,
             movements,
             events,
+            mut places,
             unresolved,
         } = self;
         // The two large files go to disk while places.geojson is written.
         let (movements, events, places) = std::thread::scope(|s| {
-            let join = |h: std::thread::ScopedJoinHandle<'_, Result<(NamedTempFile, PathBuf)>>| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            };
+            let join =
+                |h: std::thread::ScopedJoinHandle<'_, Result<(NamedTempFile, &'static str)>>| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                };
             let movements = s.spawn(|| movements.close());
             let events = s.spawn(|| events.close());
-            let written = Stream::create(&dir, "places.geojson").and_then(|mut stream| {
-                places.write(g, |f| stream.push(f))?;
-                stream.close()
-            });
+            let written = tally
+                .write(g, |f| places.push(f))
+                .and_then(|()| places.close());
             (join(movements), join(events), written)
         });
-        let target = dir.join("unresolved.csv");
+        let target = set.dir().join("unresolved.csv");
         let file = unresolved
             .into_inner()
             .map_err(|e| Error::io(&target, "cannot write", e.into_error()))?;
-        file.as_file()
-            .sync_all()
-            .map_err(|e| Error::io(&target, "cannot write", e))?;
-        let all = [movements?, events?, (file, target), places?];
-        for (file, target) in all {
-            file.persist(&target)
-                .map_err(|e| Error::io(&target, "cannot write", e.error))?;
+        let all = [movements?, events?, (file, "unresolved.csv"), places?];
+        for (file, name) in all {
+            set.add(name, file)?;
         }
         Ok(())
     }
@@ -1056,13 +1092,15 @@ mod tests {
     /// A collection as `Stream` writes it, read back.
     fn streamed(features: &[&[u8]]) -> String {
         let dir = tempfile::tempdir().unwrap();
-        let mut stream = Stream::create(dir.path(), "x.geojson").unwrap();
+        let set = OutputSet::new(dir.path()).unwrap();
+        let mut stream = Stream::create(&set, "x.geojson").unwrap();
         for f in features {
             stream.push(f).unwrap();
         }
-        let (file, target) = stream.close().unwrap();
-        file.persist(&target).unwrap();
-        std::fs::read_to_string(target).unwrap()
+        let (file, name) = stream.close().unwrap();
+        set.add(name, file).unwrap();
+        set.commit().unwrap();
+        std::fs::read_to_string(dir.path().join("x.geojson")).unwrap()
     }
 
     #[test]

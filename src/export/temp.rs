@@ -47,7 +47,7 @@ fn run_start() -> SystemTime {
 }
 
 /// Removes dead runs' temporary files from `dir`, once per directory in a run.
-fn remove_stale_once(dir: &Path) {
+pub(super) fn remove_stale_once(dir: &Path) {
     static DONE: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
     let start = run_start();
     let first = DONE
@@ -60,8 +60,13 @@ fn remove_stale_once(dir: &Path) {
 }
 
 /// Removes the temporary files in `dir` of runs that are gone, last written before `start`;
-/// how many. Clean-up is a courtesy: a file that cannot be removed stays, silently.
+/// how many. Clean-up is a courtesy: a file that cannot be removed stays, silently. A directory
+/// holding an unfinished commit is left alone: its journal names temporary files still to be
+/// renamed.
 pub fn remove_stale(dir: &Path, start: SystemTime) -> usize {
+    if dir.join(super::output_set::JOURNAL).exists() {
+        return 0;
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };

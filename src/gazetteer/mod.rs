@@ -42,6 +42,8 @@ pub struct GazetteerFiles {
     pub geonames: Option<PathBuf>,
     /// Leaves the GeoNames tier out.
     pub no_geonames: bool,
+    /// Files of places (the curated format) added to the curated tier (`--places`).
+    pub added: Vec<PathBuf>,
 }
 
 /// Every place convoy knows.
@@ -70,10 +72,17 @@ impl Gazetteer {
 
     /// Loads the files named in `files`, the embedded defaults for the rest.
     pub fn load(files: &GazetteerFiles) -> Result<Gazetteer> {
-        let curated = match &files.curated {
-            Some(path) => parse_curated(&path.display().to_string(), &read(path)?)?,
-            None => parse_curated("gazetteer/places.geojson (embedded)", EMBEDDED_PLACES)?,
+        let (mut curated, source) = match &files.curated {
+            Some(path) => (
+                parse_curated(&path.display().to_string(), &read(path)?)?,
+                path.display().to_string(),
+            ),
+            None => (
+                parse_curated("gazetteer/places.geojson (embedded)", EMBEDDED_PLACES)?,
+                "the embedded gazetteer".to_owned(),
+            ),
         };
+        add_places(&mut curated, &source, &files.added)?;
         let geonames = match (&files.geonames, files.no_geonames) {
             (_, true) => Vec::new(),
             (Some(path), false) => parse_geonames(&path.display().to_string(), &read(path)?)?,
@@ -277,6 +286,35 @@ fn geonames_ids_in(source: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Adds the places of each file in `added` to `curated` (whose places came from `source`).
+/// An id already there, from the gazetteer or an earlier file, is an error naming both: an
+/// added place never silently replaces one.
+fn add_places(curated: &mut Vec<Place>, source: &str, added: &[PathBuf]) -> Result<()> {
+    let mut from: HashMap<PlaceId, String> = curated
+        .iter()
+        .map(|p| (p.id.clone(), source.to_owned()))
+        .collect();
+    for path in added {
+        let name = path.display().to_string();
+        let places = parse_curated(&name, &read(path)?)?;
+        for place in &places {
+            if let Some(first) = from.insert(place.id.clone(), name.clone()) {
+                return Err(Error::Malformed {
+                    source_name: name,
+                    location: format!("id \"{}\"", place.id),
+                    message: format!(
+                        "{first} already has a place with this id; give the added place another \
+                         id (to change a place, edit a copy of the gazetteer and pass it with \
+                         --gazetteer)"
+                    ),
+                });
+            }
+        }
+        curated.extend(places);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

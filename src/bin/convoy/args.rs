@@ -32,6 +32,10 @@ pub struct GazetteerArgs {
     /// Leave the GeoNames tier out.
     #[arg(long, global = true)]
     pub no_geonames: bool,
+    /// Add the places of FILE (GeoJSON, the curated gazetteer's format) to the gazetteer;
+    /// repeatable; an id the gazetteer already has is an error.
+    #[arg(long = "places", global = true, value_name = "FILE")]
+    pub places: Vec<PathBuf>,
 }
 
 /// What the exit status means, shown under the top-level help.

@@ -53,6 +53,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         curated: cli.gazetteer.gazetteer,
         geonames: cli.gazetteer.geonames,
         no_geonames: cli.gazetteer.no_geonames,
+        added: cli.gazetteer.places,
     };
     let quiet = cli.quiet;
     let mut out = Stdout(io::stdout().lock());

@@ -42,7 +42,10 @@ pub fn render_cmd(inputs: &[PathBuf], output: &Path, map: MapArgs) -> Result<Exi
         .and_then(|n| n.to_str())
         .context("the output needs a file name")?;
     let opts = map.options();
-    let data = render::MapData::from_paths(inputs)?;
+    let data = {
+        let _held = hold_for_reading(inputs)?;
+        render::MapData::from_paths(inputs)?
+    };
     let bytes = match format {
         ImageFormat::Png => render::render_png(&data, &opts)?,
         ImageFormat::Svg => render::render_svg(&data, &opts)?.into_bytes(),
@@ -73,11 +76,13 @@ pub fn map_cmd(
     let mut failed = false;
     let (g, paths) = gazetteer_and_articles(files, inputs, &mut failed)?;
     let opts = map.options();
+    let set = output_set(output)?;
     let progress = pipeline::Progress {
         extract: &progress_bar(paths.len(), quiet, "articles"),
         maps: &progress_bar(paths.len(), quiet, "maps"),
     };
-    let summary = pipeline::map(&g, &paths, output, &opts, &progress)?;
+    let summary = pipeline::map(&g, &paths, &set, &opts, &progress)?;
+    set.commit()?;
     report_summary(&summary.extract, quiet);
     if !quiet {
         let maps = summary.images.len();
@@ -96,7 +101,15 @@ pub fn extract_cmd(
     let mut failed = false;
     let (g, paths) = gazetteer_and_articles(files, inputs, &mut failed)?;
     let progress = progress_bar(paths.len(), quiet, "articles");
-    let summary = export::run(&g, &paths, sink, &progress)?;
+    let summary = match sink {
+        export::Sink::Dir(dir) => {
+            let set = output_set(&dir)?;
+            let summary = export::run(&g, &paths, export::Sink::Set(&set), &progress)?;
+            set.commit()?;
+            summary
+        }
+        sink => export::run(&g, &paths, sink, &progress)?,
+    };
     report_summary(&summary, quiet);
     Ok(exit_code(failed || !summary.failed.is_empty()))
 }
@@ -127,6 +140,40 @@ pub fn places_cmd(
     }
     report::write_rows(&rows, format, out)?;
     Ok(exit_code(failed))
+}
+
+/// The output set of a command writing into `dir`, which says on stderr when it waits for
+/// another run's commit.
+fn output_set(dir: &Path) -> Result<export::OutputSet> {
+    Ok(export::OutputSet::new(dir)?.on_wait(say_waiting))
+}
+
+/// Tells the user why nothing happens for a moment.
+fn say_waiting(dir: &Path) {
+    eprintln!(
+        "convoy: {}: another convoy run is replacing its files; waiting for it",
+        dir.display()
+    );
+}
+
+/// Shared holds on the output directories among `inputs` (a directory, or a file's
+/// directory), so that no run replaces their files while they are read.
+pub fn hold_for_reading(inputs: &[PathBuf]) -> Result<Vec<export::output_set::ReadGuard>> {
+    let mut dirs: Vec<&Path> = inputs
+        .iter()
+        .map(|p| match p.is_dir() {
+            true => p.as_path(),
+            false => p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new(".")),
+        })
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    dirs.into_iter()
+        .map(|d| Ok(export::output_set::ReadGuard::hold(d, &say_waiting)?))
+        .collect()
 }
 
 /// 1 when some inputs failed, else 0.
@@ -222,6 +269,13 @@ pub fn expand_each(inputs: &[PathBuf], failed: &mut bool) -> Vec<PathBuf> {
                 *failed = true;
             }
         }
+    }
+    let (paths, repeated) = document::naming::unique(paths);
+    for path in repeated {
+        eprintln!(
+            "convoy: {}: given more than once; read once",
+            path.display()
+        );
     }
     paths
 }
