@@ -253,13 +253,16 @@ impl Reader<'_> {
     }
 
     /// Who handed a base over: the coalition or a foreign force named in the frame ("من التحالف
-    /// الدولي", "بالتنسيق مع الجانب الأمريكي"), else the frame's actor unless it is the host,
-    /// else the last foreign actor of the article.
+    /// الدولي", "بالتنسيق مع الجانب الأمريكي") or later in its sentence, else the frame's actor
+    /// unless it is the host, else the last foreign actor of the article.
     pub(super) fn giver(&self, frame: &Frame, ctx: &Ctx) -> Option<Actor> {
         let words = self.words;
         let text =
             |j: usize| Some(self.doc.text[words[j].token.orig.0..words[j].token.orig.1].into());
-        for j in frame.range.clone() {
+        // The frame first, then the rest of its sentence ("سُلّمت القاعدة إلى الجيش بعد
+        // انسحاب قوات التحالف منها" names the giver after the handover).
+        let rest = frame.range.end.max(ctx.words.start)..ctx.words.end;
+        for j in frame.range.clone().chain(rest) {
             if words[j].has(Lex::Coalition) {
                 return Some(Actor {
                     name: "International coalition".into(),

@@ -546,3 +546,15 @@ fn a_month_and_year_without_a_day_dates_the_trip() {
     assert_eq!(m.date, None, "no day is stated");
     assert_eq!(m.date_text.as_deref(), Some("كانون الأول 2018"));
 }
+
+#[test]
+fn the_giver_of_a_base_may_be_named_after_the_handover() {
+    let (_, x, _) =
+        trips("جرى تسليم قاعدة حرير إلى قوات البيشمركة بعد انسحاب القوات الفرنسية منها.");
+    let handover = x
+        .events
+        .iter()
+        .find(|e| e.event_type == EventType::Handover);
+    let giver = handover.and_then(|e| e.actor.as_ref()).map(|a| &*a.name);
+    assert_eq!(giver, Some("France"));
+}
