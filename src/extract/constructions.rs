@@ -558,3 +558,21 @@ fn the_giver_of_a_base_may_be_named_after_the_handover() {
     let giver = handover.and_then(|e| e.actor.as_ref()).map(|a| &*a.name);
     assert_eq!(giver, Some("France"));
 }
+
+#[test]
+fn a_second_destination_told_as_the_next_leg_makes_the_first_a_waypoint() {
+    for text in [
+        "تحرك رتل من قاعدة التنف إلى معبر الوليد ثم إلى قاعدة عين الأسد.",
+        "تحرك رتل من قاعدة التنف إلى معبر الوليد ومنه إلى قاعدة عين الأسد.",
+    ] {
+        let (_, _, t) = trips(text);
+        assert_eq!(
+            t,
+            ["al_tanf_garrison > [al_waleed_crossing_anbar] > ain_al_asad_airbase"],
+            "{text}"
+        );
+    }
+    // Two places gone to at once stay two trips.
+    let (_, _, t) = trips("نقل الجيش جنوده من قاعدة عين الأسد إلى أربيل والكويت.");
+    assert_eq!(t.len(), 2);
+}

@@ -312,17 +312,20 @@ impl Reader<'_> {
         false
     }
 
-    /// Whether the destination named at `word` is where a trip goes on to: "في الطريق نحو",
-    /// "في طريقه إلى".
+    /// Whether the destination named at `word` is where a trip goes on to, past the places it
+    /// reached: "في الطريق نحو", "في طريقه إلى", "ثم إلى", "ومنه إلى".
     pub(super) fn en_route(&self, word: usize, ctx: &Ctx) -> bool {
         let words = self.words;
         let prev = |j: usize| reading::previous_word(words, j, ctx.words.start);
-        let Some(road) = prev(word).and_then(prev) else {
+        let Some(before) = prev(word).and_then(prev) else {
             return false;
         };
-        let t = words[road].token.text;
-        t.strip_prefix("ال").unwrap_or(t).starts_with("طريق")
-            && prev(road).is_some_and(|j| words[j].token.text == "في")
+        let t = words[before].token.text;
+        let on_the_way = t.strip_prefix("ال").unwrap_or(t).starts_with("طريق")
+            && prev(before).is_some_and(|j| words[j].token.text == "في");
+        // "إلى معبر الوليد ثم إلى أربيل", "ومنه إلى أربيل", "ومن هناك إلى": the next leg.
+        let next_leg = matches!(t, "ثم" | "ومنه" | "ومنها" | "هناك" | "then");
+        on_the_way || next_leg
     }
 
     /// The vehicles and personnel counted in the words `range`.
