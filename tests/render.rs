@@ -168,6 +168,94 @@ fn same_input_same_bytes() {
     }
 }
 
+/// The left edge (x of the first point drawn) of each text the SVG writes, by its text.
+fn texts(svg: &str) -> Vec<(String, f64)> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    let mut out = Vec::new();
+    for n in doc.descendants() {
+        let Some(label) = n.attribute("aria-label") else {
+            continue;
+        };
+        // A haloed text's outline is in the path its <use> points at.
+        let d = n.attribute("d").or_else(|| {
+            let href = n.attribute(("http://www.w3.org/1999/xlink", "href"))?;
+            let target = doc
+                .descendants()
+                .find(|m| m.attribute("id") == Some(&href[1..]))?;
+            target.attribute("d")
+        });
+        let x = d
+            .and_then(|d| d[1..].split(' ').next())
+            .and_then(|x| x.parse().ok())
+            .unwrap_or(f64::NAN);
+        out.push((label.to_owned(), x));
+    }
+    out
+}
+
+#[test]
+fn arabic_maps_are_arabic_and_mirrored() {
+    let data = fixture_data();
+    let draw = |labels| {
+        let opts = MapOptions {
+            labels,
+            ..MapOptions::default()
+        };
+        texts(&render_svg(&data, &opts).unwrap())
+    };
+    let (ar, en) = (draw(Labels::Ar), draw(Labels::En));
+    let x_of = |texts: &[(String, f64)], t: &str| {
+        texts
+            .iter()
+            .find(|(l, _)| l == t)
+            .unwrap_or_else(|| panic!("no {t}"))
+            .1
+    };
+    // The legend in Arabic, on the left; in English, on the right.
+    assert!(x_of(&ar, "الإسقاط") < 500.0);
+    assert!(x_of(&en, "Projection") > 1500.0);
+    for heading in ["التحركات، حسب الجهة", "الأحداث", "الأماكن"] {
+        assert!(x_of(&ar, heading) < 500.0, "{heading}");
+    }
+    // Title, scale, north arrow, degrees: no English word is left but names (Natural Earth,
+    // WGS 84, convoy, the fonts' and licences' names).
+    let keep = [
+        "convoy",
+        "Natural",
+        "Earth",
+        "WGS",
+        "OFL",
+        "Noto",
+        "GeoNames",
+        "CC",
+        "BY",
+        "OurAirports",
+    ];
+    for (text, _) in &ar {
+        for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
+            assert!(word.is_empty() || keep.contains(&word), "{word} in {text}");
+        }
+    }
+    assert!(
+        ar.iter().any(|(t, _)| t.ends_with(" كم")),
+        "the scale in km"
+    );
+    assert!(ar.iter().any(|(t, _)| t == "ش"), "north");
+    // The Arabic title stands on the right.
+    let title = ar
+        .iter()
+        .find(|(t, _)| t.starts_with("تحركات القوات"))
+        .unwrap();
+    assert!(title.1 > 1000.0, "{title:?}");
+    // English maps are wholly English: no Arabic letter.
+    for (text, _) in &en {
+        assert!(
+            !text.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)),
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn themes_and_label_languages_all_draw() {
     let data = fixture_data();

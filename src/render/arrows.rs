@@ -254,10 +254,10 @@ impl Canvas<'_> {
             })?;
             out.push_str(&vias);
             out.push_str("</g>\n");
-            // The legend is in English; `actor_ar` is the article's wording ("American
-            // forces"), not a name.
+            // The legend names actors in the map's language (the lexicon's in Arabic too);
+            // `actor_ar` is the article's wording ("American forces"), not a name.
             self.drawn
-                .actor(m.actor.as_deref().unwrap_or("actor not stated"), colour);
+                .actor(&self.lay.words.actor(m.actor.as_deref()), colour);
             self.drawn.vehicles(m.vehicles);
             match m.status.as_str() {
                 "planned" => self.drawn.planned = true,

@@ -12,6 +12,7 @@ use super::svg::{layer, num, Pen, Px, Rgb};
 use super::text::{Align, Block};
 use super::text::{GlyphSet, Weight};
 use super::view::{Layout, View};
+use super::words::Words;
 use crate::error::Result;
 
 /// What the map drew, for the legend.
@@ -120,11 +121,25 @@ pub(crate) fn furniture(
 ) -> Result<(String, Vec<Rect>)> {
     let u = lay.u;
     let frame = lay.frame;
+    let words = lay.words;
+    // Laid out for the lower left corner, then mirrored into the lower right for Arabic.
+    let mx = |x: f64| {
+        if words.rtl {
+            frame.x0 + frame.x1 - x
+        } else {
+            x
+        }
+    };
+    let mrect = |r: Rect| Rect {
+        x0: mx(r.x0).min(mx(r.x1)),
+        x1: mx(r.x0).max(mx(r.x1)),
+        ..r
+    };
     let pad = 12.0 * u;
     // Scale true at the bar's own latitude (the conic's scale changes by under 1% over the map).
     let bar_y = frame.y1 - 22.0 * u;
     let x0 = frame.x0 + 18.0 * u + pad;
-    let (_, lat) = view.lon_lat((x0, bar_y));
+    let (_, lat) = view.lon_lat((mx(x0), bar_y));
     let ground_m_per_px = 1.0 / (view.scale * view.proj.scale_factor(lat));
     let target_km = 0.18 * frame.width() * ground_m_per_px / 1000.0;
     let km = nice(target_km);
@@ -138,7 +153,7 @@ pub(crate) fn furniture(
     let bar_h = 7.0 * u;
     let labels_y = bar_y - bar_h - 6.0 * u;
     let end_label = Block::new().line(
-        &format!("{} km", km_text(km)),
+        &format!("{} {}", km_text(km), words.km()),
         label_size,
         Weight::Regular,
         0.0,
@@ -148,16 +163,16 @@ pub(crate) fn furniture(
     let arrow_h = 40.0 * u;
     let arrow_cx = x0 + bar + end_w / 2.0 + 34.0 * u;
     let top = (labels_y - label_h).min(bar_y - arrow_h - 2.0 * u) - pad;
-    let bg = Rect {
+    let bg = mrect(Rect {
         x0: frame.x0 + 18.0 * u,
         y0: top,
         x1: arrow_cx + 18.0 * u + pad,
         y1: bar_y + pad,
-    };
+    });
     let mut out = String::new();
     // North: the direction of the meridian at the arrow, turned from straight up by the
     // cone's convergence east or west of the central meridian.
-    let arrow_c = (arrow_cx, bar_y - arrow_h / 2.0 + 4.0 * u);
+    let arrow_c = (mx(arrow_cx), bar_y - arrow_h / 2.0 + 4.0 * u);
     let (lon, lat) = view.lon_lat(arrow_c);
     let a = view.px(lon, lat);
     let b = view.px(lon, (lat + 0.1).min(89.9));
@@ -184,12 +199,12 @@ pub(crate) fn furniture(
             pen.ring(&rect_pts(&bg), pal2.frame, 0.5, 0.8 * u);
             let step = bar / parts as f64;
             for i in 0..parts {
-                let r = Rect::new(x0 + i as f64 * step, bar_y - bar_h, step, bar_h);
+                let r = mrect(Rect::new(x0 + i as f64 * step, bar_y - bar_h, step, bar_h));
                 let fill = if i % 2 == 0 { pal2.ink } else { pal2.panel };
                 pen.polygon(&rect_pts(&r), fill, 1.0);
             }
             pen.ring(
-                &rect_pts(&Rect::new(x0, bar_y - bar_h, bar, bar_h)),
+                &rect_pts(&mrect(Rect::new(x0, bar_y - bar_h, bar, bar_h))),
                 pal2.ink,
                 1.0,
                 1.0 * u,
@@ -209,18 +224,23 @@ pub(crate) fn furniture(
     zero.draw(
         &mut out,
         glyphs,
-        Rect::new(x0 - zw / 2.0, labels_y - label_h, zw, label_h),
+        mrect(Rect::new(x0 - zw / 2.0, labels_y - label_h, zw, label_h)),
         Align::Centre,
         None,
     );
     end_label.draw(
         &mut out,
         glyphs,
-        Rect::new(x0 + bar - end_w / 2.0, labels_y - label_h, end_w, label_h),
+        mrect(Rect::new(
+            x0 + bar - end_w / 2.0,
+            labels_y - label_h,
+            end_w,
+            label_h,
+        )),
         Align::Centre,
         None,
     );
-    let n = Block::new().line("N", 16.0 * u, Weight::Bold, 0.0, pal.ink);
+    let n = Block::new().line(words.north(), 16.0 * u, Weight::Bold, 0.0, pal.ink);
     let (nw, nh) = n.size();
     let n_at = (
         tip.0 + ux * (nh * 0.5 + 4.0 * u),
@@ -274,7 +294,7 @@ pub(crate) fn panel(
     pal: &Palette,
     glyphs: &mut GlyphSet,
 ) -> Result<String> {
-    let rows = rows(drawn, view, pal);
+    let rows = rows(drawn, view, pal, lay.words);
     let avail = lay.panel.height();
     let h = rows_height(&rows, lay.u);
     let k = if h > avail { avail / h } else { 1.0 };
@@ -282,14 +302,14 @@ pub(crate) fn panel(
     Ok(svg)
 }
 
-fn rows(drawn: &Drawn, view: &View, pal: &Palette) -> Vec<Row> {
+fn rows(drawn: &Drawn, view: &View, pal: &Palette, words: Words) -> Vec<Row> {
     let mut rows = Vec::new();
     let row = |swatch, text: &str| Row {
         swatch,
         text: text.to_owned(),
     };
     if !drawn.actors.is_empty() {
-        rows.push(row(Swatch::Heading, "Movements, by who moved"));
+        rows.push(row(Swatch::Heading, words.movements_heading()));
         for (name, colour) in &drawn.actors {
             rows.push(row(
                 Swatch::Arrow {
@@ -303,7 +323,7 @@ fn rows(drawn: &Drawn, view: &View, pal: &Palette) -> Vec<Row> {
         }
         let samples = width_samples(&drawn.vehicles);
         if !samples.is_empty() || drawn.vehicles_unknown {
-            rows.push(row(Swatch::Heading, "Vehicles stated"));
+            rows.push(row(Swatch::Heading, words.vehicles_heading()));
         }
         for v in samples {
             rows.push(row(
@@ -313,7 +333,7 @@ fn rows(drawn: &Drawn, view: &View, pal: &Palette) -> Vec<Row> {
                     dash: None,
                     alpha: 1.0,
                 },
-                &format!("{v} vehicle{}", if v == 1 { "" } else { "s" }),
+                &words.vehicles(v),
             ));
         }
         if drawn.vehicles_unknown {
@@ -324,7 +344,7 @@ fn rows(drawn: &Drawn, view: &View, pal: &Palette) -> Vec<Row> {
                     dash: None,
                     alpha: 1.0,
                 },
-                "number not stated",
+                words.number_not_stated(),
             ));
         }
         if drawn.planned {
@@ -335,7 +355,7 @@ fn rows(drawn: &Drawn, view: &View, pal: &Palette) -> Vec<Row> {
                     dash: Some((2.2 * 3.0 + 4.0, 1.4 * 3.0 + 3.0)),
                     alpha: 1.0,
                 },
-                "planned",
+                words.planned(),
             ));
         }
         if drawn.denied {
@@ -346,29 +366,27 @@ fn rows(drawn: &Drawn, view: &View, pal: &Palette) -> Vec<Row> {
                     dash: Some((0.9 * 3.0 + 1.0, 1.3 * 3.0 + 3.0)),
                     alpha: 0.6,
                 },
-                "denied",
+                words.denied(),
             ));
         }
         if drawn.via {
-            rows.push(row(Swatch::Via, "via (a stated waypoint)"));
+            rows.push(row(Swatch::Via, words.via()));
         }
         if drawn.off_map {
-            rows.push(row(Swatch::OffMap, "→ goes on beyond the map"));
+            rows.push(row(Swatch::OffMap, words.off_map()));
         }
         if drawn.into_area {
-            rows.push(row(
-                Swatch::IntoArea,
-                "into a country or region, not to a point",
-            ));
+            rows.push(row(Swatch::IntoArea, words.into_area()));
         }
     }
     if !drawn.events.is_empty() {
-        rows.push(row(Swatch::Heading, "Events"));
+        rows.push(row(Swatch::Heading, words.events_heading()));
         for ((_, t), count) in &drawn.events {
+            let name = words.event_type(t);
             let text = if *count > 1 {
-                format!("{t} ({count})")
+                format!("{name} ({count})")
             } else {
-                t.clone()
+                name
             };
             rows.push(row(Swatch::Event(t.clone()), &text));
         }
@@ -380,28 +398,24 @@ fn rows(drawn: &Drawn, view: &View, pal: &Palette) -> Vec<Row> {
         .filter(|s| s.radius() > 0.0)
         .collect();
     if !symbols.is_empty() {
-        rows.push(row(Swatch::Heading, "Places"));
+        rows.push(row(Swatch::Heading, words.places_heading()));
         for s in symbols {
-            rows.push(row(Swatch::Place(s), s.legend()));
+            rows.push(row(Swatch::Place(s), words.place_kind(s.legend())));
         }
     }
     let (lat1, lat2) = view.proj.parallels();
-    rows.push(row(Swatch::Heading, "Projection"));
-    rows.push(row(Swatch::Note, "Lambert conformal conic, WGS 84"));
+    rows.push(row(Swatch::Heading, words.projection_heading()));
+    rows.push(row(Swatch::Note, words.projection_name()));
     rows.push(row(
         Swatch::Note,
-        &format!(
-            "standard parallels {}° N and {}° N",
-            num((lat1 * 10.0).round() / 10.0),
-            num((lat2 * 10.0).round() / 10.0)
+        &words.parallels(
+            &num((lat1 * 10.0).round() / 10.0),
+            &num((lat2 * 10.0).round() / 10.0),
         ),
     ));
     rows.push(row(
         Swatch::Note,
-        &format!(
-            "central meridian {}° E",
-            num((view.proj.central_meridian() * 100.0).round() / 100.0)
-        ),
+        &words.central_meridian(&num((view.proj.central_meridian() * 100.0).round() / 100.0)),
     ));
     rows
 }
@@ -436,10 +450,18 @@ fn draw_rows(
     let u = lay.u * k;
     let p = lay.panel;
     let pad = 18.0 * u;
-    let sw_x0 = p.x0 + pad;
     let sw_w = 54.0 * u;
-    let text_x = sw_x0 + sw_w + 14.0 * u;
-    let text_w = (p.x1 - pad - text_x).max(10.0);
+    // Right to left: swatches on the right, text right-aligned to their left.
+    let rtl = lay.words.rtl;
+    let sw_x0 = if rtl { p.x1 - pad - sw_w } else { p.x0 + pad };
+    let text_w = (p.width() - 2.0 * pad - sw_w - 14.0 * u).max(10.0);
+    let text_x = if rtl {
+        p.x0 + pad
+    } else {
+        sw_x0 + sw_w + 14.0 * u
+    };
+    let full_x = p.x0 + pad;
+    let align = if rtl { Align::Right } else { Align::Left };
     let mut y = p.y0 + pad;
     let mut text_out = String::new();
     let mut swatches: Vec<(f64, &Swatch)> = Vec::new();
@@ -453,7 +475,7 @@ fn draw_rows(
             y += 14.0 * u;
         }
         let (x, width) = match r.swatch {
-            Swatch::Heading | Swatch::Note => (sw_x0, p.x1 - pad - sw_x0),
+            Swatch::Heading | Swatch::Note => (full_x, p.width() - 2.0 * pad),
             _ => (text_x, text_w),
         };
         let mut block = Block::new().line(&r.text, size, weight, 0.0, colour);
@@ -465,11 +487,12 @@ fn draw_rows(
         let row_h = row_height(&r.swatch, u);
         let centre = y + row_h / 2.0;
         let (_, bh) = block.size();
+        let x = if rtl { x + width - bw } else { x };
         block.draw(
             &mut text_out,
             glyphs,
             Rect::new(x, centre - bh / 2.0, bw, bh),
-            Align::Left,
+            align,
             None,
         );
         swatches.push((centre, &r.swatch));
@@ -493,7 +516,7 @@ fn draw_rows(
             pen.polygon(&rect_pts(&bg), pal2.panel, 1.0);
             pen.ring(&rect_pts(&bg), pal2.frame, 0.6, 1.0 * u);
             for (cy, s) in &swatches {
-                draw_swatch(pen, s, sw_x0, sw_w, *cy, u, &pal2, false);
+                draw_swatch(pen, s, (sw_x0, sw_w, rtl), *cy, u, &pal2, false);
             }
         },
     )?);
@@ -508,7 +531,7 @@ fn draw_rows(
                 lay.width,
                 lay.height,
                 &[("stroke-dasharray", format!("{} {}", on * u, off * u))],
-                |pen| draw_swatch(pen, s, sw_x0, sw_w, *cy, u, &pal2, true),
+                |pen| draw_swatch(pen, s, (sw_x0, sw_w, rtl), *cy, u, &pal2, true),
             )?);
         }
     }
@@ -516,18 +539,23 @@ fn draw_rows(
     Ok((out, height))
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Draws a legend swatch `(x0, w, flip)` wide round the row's centre line `cy`; flipped, lines
+/// run right to left, as the Arabic legend reads.
 fn draw_swatch(
     pen: &mut Pen,
     s: &Swatch,
-    x0: f64,
-    w: f64,
+    (x0, w, flip): (f64, f64, bool),
     cy: f64,
     u: f64,
     pal: &Palette,
     dashed_pass: bool,
 ) {
     let mid = (x0 + w / 2.0, cy);
+    // x at fraction `t` of the swatch, from where its lines start.
+    let at = |t: f64| if flip { x0 + w * (1.0 - t) } else { x0 + w * t };
+    // Back from `x` by `d` px, towards the start.
+    let back = |x: f64, d: f64| if flip { x + d } else { x - d };
+    let line = [(at(0.0), cy), (at(1.0), cy)];
     match s {
         Swatch::Arrow {
             colour,
@@ -536,10 +564,9 @@ fn draw_swatch(
             alpha,
         } => {
             let wd = width * u;
-            let line = [(x0, cy), (x0 + w, cy)];
             let len = 2.4 * wd + 9.0 * u;
             let head = arrowhead(&line, len, 1.25 * wd + 4.5 * u);
-            let shaft = [(x0, cy), (x0 + w - len * 0.7, cy)];
+            let shaft = [line[0], (back(at(1.0), len * 0.7), cy)];
             if dash.is_some() != dashed_pass {
                 if !dashed_pass {
                     pen.polygon(&head, *colour, *alpha);
@@ -552,25 +579,32 @@ fn draw_swatch(
             }
         }
         Swatch::Via => {
-            pen.line(&[(x0, cy), (x0 + w, cy)], pal.ink_soft, 1.0, 3.0 * u);
+            pen.line(&line, pal.ink_soft, 1.0, 3.0 * u);
             let r = PlaceSymbol::Town.radius() * u;
             pen.disc(mid, r + 4.5 * u, pal.halo, 0.9);
             pen.circle(mid, r + 3.0 * u, pal.ink_soft, 1.0, 2.2 * u);
             PlaceSymbol::Town.draw(pen, mid, r, pal);
         }
         Swatch::IntoArea => {
-            let line = [(x0, cy), (x0 + w, cy)];
             let (wd, len) = (3.0 * u, 2.4 * 3.0 * u + 9.0 * u);
             let head = arrowhead(&line, len, 1.25 * wd + 4.5 * u);
-            pen.line(&[(x0, cy), (x0 + w - len * 0.7, cy)], pal.ink_soft, 1.0, wd);
+            pen.line(
+                &[line[0], (back(at(1.0), len * 0.7), cy)],
+                pal.ink_soft,
+                1.0,
+                wd,
+            );
             draw_open_head(pen, &head, pal.ink_soft, 2.0 * u, pal);
         }
         Swatch::OffMap => {
-            let edge = x0 + w * 0.8;
-            let line = [(x0, cy), (edge, cy)];
-            let head = arrowhead(&line, 2.4 * 3.0 * u + 9.0 * u, 1.25 * 3.0 * u + 4.5 * u);
+            let edge = at(0.8);
+            let head = arrowhead(
+                &[line[0], (edge, cy)],
+                2.4 * 3.0 * u + 9.0 * u,
+                1.25 * 3.0 * u + 4.5 * u,
+            );
             pen.line(
-                &[(x0, cy), (edge - 10.0 * u, cy)],
+                &[line[0], (back(edge, 10.0 * u), cy)],
                 pal.ink_soft,
                 1.0,
                 3.0 * u,

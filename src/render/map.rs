@@ -14,15 +14,9 @@ use super::style::{draw_event_marker, palette, Palette, PlaceSymbol, EVENT_RADIU
 use super::svg::{esc, layer, num, Px};
 use super::text::{shape, Align, Block, GlyphSet, Paint, Weight};
 use super::view::{in_clip_box, Layout, View};
+use super::words::Words;
 use super::{Labels, MapOptions};
 use crate::error::Result;
-
-/// The title when none is given.
-pub(crate) const DEFAULT_TITLE: &str = "convoy: troop movements";
-
-/// The credit line every map carries.
-pub(crate) const ATTRIBUTION: &str = "Basemap: Made with Natural Earth · Places: convoy gazetteer \
-     (GeoNames CC BY 4.0, OurAirports, Wikipedia) · Fonts: Noto (OFL)";
 
 /// A place as the map draws it: from `places.geojson`, or made up from a movement's or an
 /// event's own name and coordinate when that file was not given.
@@ -320,7 +314,8 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
         layer_group(&mut page, name, body);
     }
 
-    let title = opts.title.as_deref().unwrap_or(DEFAULT_TITLE);
+    let words = c.lay.words;
+    let title = opts.title.as_deref().unwrap_or(words.default_title());
     let mut svg = String::with_capacity(page.len() + 200_000);
     let _ = writeln!(
         svg,
@@ -347,7 +342,7 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
         fy1,
         fx1,
         fy0,
-        esc(ATTRIBUTION)
+        esc(words.attribution())
     );
     svg.push_str(&page);
     svg.push_str("</svg>\n");
@@ -524,15 +519,9 @@ impl Canvas<'_> {
         let lat_hi = (lat1 + 1.0).min(89.0);
         let mut lines: Vec<Vec<Px>> = Vec::new();
         let mut marks: Vec<(Px, String, bool)> = Vec::new();
-        let deg = |v: f64, pos: char, neg: char| {
-            let a = v.abs();
-            let n = if a.fract() == 0.0 {
-                format!("{a:.0}")
-            } else {
-                format!("{a:.1}")
-            };
-            format!("{n}°{}", if v < 0.0 { neg } else { pos })
-        };
+        let words = self.lay.words;
+        // The parallels' degrees stand on the side of the frame away from the legend.
+        let side_x = if words.rtl { f.x0 } else { f.x1 };
         let edge = f.inflate(0.01);
         for lon in ticks(lon0, lon1, slon) {
             let n = ((lat_hi - lat_lo) / 0.1).ceil() as usize;
@@ -543,7 +532,7 @@ impl Canvas<'_> {
                 for piece in clip(&part, &edge) {
                     for &p in [piece.pts[0], piece.pts[piece.pts.len() - 1]].iter() {
                         if (p.1 - f.y1).abs() < 0.5 {
-                            marks.push((p, deg(lon, 'E', 'W'), true));
+                            marks.push((p, words.degrees(lon, true), true));
                         }
                     }
                     lines.push(piece.pts);
@@ -559,8 +548,8 @@ impl Canvas<'_> {
             for part in self.view.project_path(&path) {
                 for piece in clip(&part, &edge) {
                     for &p in [piece.pts[0], piece.pts[piece.pts.len() - 1]].iter() {
-                        if (p.0 - f.x1).abs() < 0.5 {
-                            marks.push((p, deg(lat, 'N', 'S'), false));
+                        if (p.0 - side_x).abs() < 0.5 {
+                            marks.push((p, words.degrees(lat, false), false));
                         }
                     }
                     lines.push(piece.pts);
@@ -589,6 +578,8 @@ impl Canvas<'_> {
             let (w, h) = block.size();
             let rect = if meridian {
                 Rect::new(p.0 - w / 2.0, f.y1 + 4.0 * u, w, h)
+            } else if self.lay.words.rtl {
+                Rect::new(f.x0 - 4.0 * u - w, p.1 - h / 2.0, w, h)
             } else {
                 Rect::new(f.x1 + 4.0 * u, p.1 - h / 2.0, w, h)
             };
@@ -1052,15 +1043,15 @@ impl Canvas<'_> {
             .opts
             .title
             .clone()
-            .unwrap_or_else(|| DEFAULT_TITLE.to_owned());
+            .unwrap_or_else(|| self.lay.words.default_title().to_owned());
         let subtitle = self
             .opts
             .subtitle
             .clone()
-            .unwrap_or_else(|| default_subtitle(data));
+            .unwrap_or_else(|| default_subtitle(data, self.lay.words));
         let width = self.lay.width - 2.0 * self.lay.margin;
         // The subtitle lines up with the title: both on the right under a right-to-left title.
-        let right = shape(&title, Weight::Bold, 0.0).rtl;
+        let right = self.lay.words.rtl || shape(&title, Weight::Bold, 0.0).rtl;
         for (text, size, weight, colour, baseline) in [
             (
                 title,
@@ -1099,13 +1090,18 @@ impl Canvas<'_> {
                 },
             );
         }
-        let line = shape(ATTRIBUTION, Weight::Regular, 0.0);
+        let line = shape(self.lay.words.attribution(), Weight::Regular, 0.0);
         let size = (13.0 * u).min(13.0 * u * width / (line.width(13.0 * u as f32) as f64).max(1.0));
         let fill = pal.ink_soft.hex();
+        let x = if right {
+            self.lay.width - self.lay.margin - line.width(size as f32) as f64
+        } else {
+            self.lay.margin
+        };
         self.glyphs.draw(
             out,
             &line,
-            self.lay.margin as f32,
+            x as f32,
             self.lay.attribution_baseline as f32,
             Paint {
                 size: size as f32,
@@ -1162,18 +1158,17 @@ fn importance(s: &Site) -> (u8, u8, u32, std::cmp::Reverse<String>) {
     (s.tier, shown, s.mentions, std::cmp::Reverse(s.id.clone()))
 }
 
-/// "2020-01-08 – 2026-02-16 · 5 articles", or "no movements found".
-pub(crate) fn default_subtitle(data: &MapData) -> String {
+/// "2020-01-08 – 2026-02-16 · 5 articles", or "no movements found", in the map's language.
+pub(crate) fn default_subtitle(data: &MapData, words: Words) -> String {
     if data.movements().is_empty() && data.events().is_empty() {
-        return "no movements found".to_owned();
+        return words.nothing_found().to_owned();
     }
     let dates = match data.date_range() {
         Some((a, b)) if a == b => a.to_owned(),
         Some((a, b)) => format!("{a} – {b}"),
-        None => "dates not stated".to_owned(),
+        None => words.dates_not_stated().to_owned(),
     };
-    let n = data.docs().len();
-    format!("{dates} · {n} article{}", if n == 1 { "" } else { "s" })
+    format!("{dates} · {}", words.articles(data.docs().len()))
 }
 
 #[cfg(test)]

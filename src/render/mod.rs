@@ -44,6 +44,7 @@ mod style;
 mod svg;
 mod text;
 mod view;
+mod words;
 
 use std::io::Cursor;
 

@@ -5,6 +5,7 @@ use super::basemap::CLIP_BOX;
 use super::labels::Rect;
 use super::projection::Lcc;
 use super::svg::Px;
+use super::words::Words;
 use super::MapOptions;
 
 /// The area shown when there is nothing to fit: Iraq and Syria.
@@ -28,6 +29,10 @@ pub(crate) struct Layout {
     pub subtitle_baseline: f64,
     pub attribution_baseline: f64,
     pub margin: f64,
+    /// The furniture's language; right to left, the page is mirrored: legend panel on the
+    /// left, the parallels' degrees between it and the frame, scale bar and north arrow in
+    /// the frame's lower right corner, titles and attribution on the right.
+    pub words: Words,
 }
 
 impl Layout {
@@ -43,16 +48,22 @@ impl Layout {
         let panel_w = (380.0 * u).min(width * 0.3);
         // Between frame and panel: the parallels' degrees.
         let gap = 46.0 * u;
+        let words = Words::of(opts.labels);
+        let (frame_x0, panel_x0) = if words.rtl {
+            (margin + panel_w + gap, margin)
+        } else {
+            (margin, width - margin - panel_w)
+        };
         let frame = Rect {
-            x0: margin,
+            x0: frame_x0,
             y0: top,
-            x1: width - margin - panel_w - gap,
+            x1: frame_x0 + (width - 2.0 * margin - panel_w - gap),
             y1: bottom,
         };
         let panel = Rect {
-            x0: frame.x1 + gap,
+            x0: panel_x0,
             y0: top,
-            x1: width - margin,
+            x1: panel_x0 + panel_w,
             y1: bottom,
         };
         Layout {
@@ -65,6 +76,7 @@ impl Layout {
             subtitle_baseline,
             attribution_baseline: height - 14.0 * u,
             margin,
+            words,
         }
     }
 }
