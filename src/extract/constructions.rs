@@ -576,3 +576,10 @@ fn a_second_destination_told_as_the_next_leg_makes_the_first_a_waypoint() {
     let (_, _, t) = trips("نقل الجيش جنوده من قاعدة عين الأسد إلى أربيل والكويت.");
     assert_eq!(t.len(), 2);
 }
+
+#[test]
+fn a_number_word_in_the_genitive_counts() {
+    let (_, x, _) = trips("أكد المصدر خروج نحو ألفي جندي من قاعدة حرير باتجاه الكويت.");
+    let n = x.movements[0].personnel.as_ref().and_then(|c| c.n);
+    assert_eq!(n, Some(2000));
+}
