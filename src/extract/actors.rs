@@ -24,10 +24,16 @@ const RECENT: usize = 50;
 /// Nation words that name an actor on their own (البنتاغون، واشنطن، الأمريكيين), as opposed to
 /// adjectives that need a noun (الأمريكية).
 fn nation_is_actor_word(word: &str) -> bool {
-    let w = word
+    // As written, then without a proclitic: "واشنطن" begins with و.
+    let bare = word
         .strip_prefix('و')
         .or_else(|| word.strip_prefix('ب'))
         .unwrap_or(word);
+    [word, bare].into_iter().any(is_actor_word)
+}
+
+/// [`nation_is_actor_word`] for a word without its proclitic.
+fn is_actor_word(w: &str) -> bool {
     matches!(
         w,
         "البنتاغون"
@@ -170,10 +176,11 @@ impl Reader<'_> {
         for p in placed {
             let place = self.g.place(self.mentions[p.mention].place);
             if p.party {
+                let government = self.government_of(p.word).map(nation_actor);
                 candidates.push((
                     p.word,
                     Candidate {
-                        name: &place.name_en,
+                        name: government.unwrap_or(&place.name_en),
                         arabic: Some(self.mentions[p.mention].span.clone()),
                     },
                 ));
@@ -313,11 +320,26 @@ impl Reader<'_> {
             .find(|a| !is_host(&a.name))
     }
 
+    /// The nation whose government the place name at word `i` stands for ("واشنطن"), when the
+    /// lexicon lists it as naming an actor on its own.
+    pub(super) fn government_of(&self, i: usize) -> Option<u8> {
+        let text = self.words[i].token.text;
+        if !nation_is_actor_word(text) {
+            return None;
+        }
+        let (meanings, _) = lexicon::lexicon().word(text);
+        meanings.lex().iter().find_map(|l| match l {
+            Lex::Nation(n) => Some(*n),
+            _ => None,
+        })
+    }
+
     /// Whether a country named at word `i` acts rather than being gone to or from.
     pub(super) fn is_party(&self, i: usize, mention: usize, role: PlaceRole, end: usize) -> bool {
         let words = self.words;
         if self.g.place(self.mentions[mention].place).kind != Kind::Country {
-            return false;
+            // "وكانت واشنطن قد سحبت": a capital standing for its government.
+            return role == PlaceRole::Bare && self.government_of(i).is_some();
         }
         match role {
             PlaceRole::Bare => true,

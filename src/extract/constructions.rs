@@ -583,3 +583,10 @@ fn a_number_word_in_the_genitive_counts() {
     let n = x.movements[0].personnel.as_ref().and_then(|c| c.n);
     assert_eq!(n, Some(2000));
 }
+
+#[test]
+fn a_capital_as_subject_stands_for_its_government() {
+    let (_, x, t) = trips("وكانت واشنطن قد سحبت معظم قواتها من قاعدة التنف إلى الأردن.");
+    assert_eq!(t, ["al_tanf_garrison > [] > jordan"]);
+    assert_eq!(actors(&x), [Some("United States")]);
+}
