@@ -12,6 +12,7 @@
 //! - [`export`]: extractions written as the GeoJSON files of the output contract.
 //! - [`report`]: rows written as tables, JSON or CSV.
 //! - [`render`]: maps (SVG, PNG) of movements, events and places from the output GeoJSON.
+//! - [`page`]: the interactive, self-contained `index.html` of `convoy map` (Leaflet, offline).
 //! - [`palette`]: one colour per actor and per event type, shared by the GeoJSON and the maps.
 //! - [`areas`]: countries as outlines with interior points, so coarse ends and events in a
 //!   country are drawn at its border or its interior, not its capital.
@@ -29,6 +30,7 @@ pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod geoparse;
+pub mod page;
 pub mod palette;
 pub mod pipeline;
 pub mod render;

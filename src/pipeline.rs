@@ -8,6 +8,7 @@ use crate::document::{Document, Headline, ManifestEntry, Manifests};
 use crate::error::{Error, Result};
 use crate::export::{self, OutputSet};
 use crate::gazetteer::Gazetteer;
+use crate::page;
 use crate::render::{self, ArticleIndex, MapData, MapOptions};
 
 /// What `map` wrote.
@@ -25,8 +26,8 @@ pub struct Progress<'a> {
     pub maps: &'a (dyn Fn(usize, usize) + Sync),
 }
 
-/// Extracts `paths` into `set` and draws `overview.png`, `overview.svg` and `<stem>.png` for
-/// each article into it (the stem as [`crate::document::naming`] says); the caller commits
+/// Extracts `paths` into `set` and draws `overview.png`, `overview.svg`, the interactive
+/// page `index.html` and `<stem>.png` for each article into it (the stem as [`crate::document::naming`] says); the caller commits
 /// GeoJSON and maps together.
 ///
 /// The overview and the article maps are drawn at the same time, on the threads of the rayon
@@ -48,7 +49,11 @@ pub fn map(
     let data = MapData::from_paths(&staged)?;
     let manifests = Manifests::read(paths)?;
     let (overview, articles) = rayon::join(
-        || draw_overview(&data, set, opts),
+        || {
+            let mut files = draw_overview(&data, set, opts)?;
+            files.push(write_page(&staged, set, opts)?);
+            Ok(files)
+        },
         || draw_articles(&data, paths, &manifests, set, opts, progress.maps),
     );
     let mut images = overview?;
@@ -64,6 +69,12 @@ fn draw_overview(data: &MapData, set: &OutputSet, opts: &MapOptions) -> Result<V
     set.write("overview.svg", svg.as_bytes())?;
     let dir = set.dir();
     Ok(vec![dir.join("overview.png"), dir.join("overview.svg")])
+}
+
+/// Writes the interactive page, `index.html`, of the staged contract files.
+fn write_page(staged: &[PathBuf], set: &OutputSet, opts: &MapOptions) -> Result<PathBuf> {
+    set.write(page::FILE_NAME, page::from_paths(staged, &opts.into())?.as_bytes())?;
+    Ok(set.dir().join(page::FILE_NAME))
 }
 
 /// Draws the map of each article in `paths` and stages it in `set` as soon as it is drawn,

@@ -32,7 +32,7 @@
 
 mod arrows;
 mod articles;
-mod basemap;
+pub(crate) mod basemap;
 mod data;
 mod geom;
 mod ids;

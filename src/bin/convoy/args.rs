@@ -86,24 +86,26 @@ Examples:
         #[arg(long, value_enum, conflicts_with = "output")]
         format: Option<StreamFormat>,
     },
-    /// Draw a map (PNG or SVG, by the extension) of extract directories or GeoJSON files.
+    /// Draw a map (PNG or SVG, by the extension) or the interactive page (.html) of extract
+    /// directories or GeoJSON files.
     #[command(after_help = "\
 Examples:
   convoy render out -o movements.png
   convoy render out/movements.geojson -o movements.svg --bbox 38,32,44,37 --labels en
-  convoy render out -o print.png --scale 2 --theme dark")]
+  convoy render out -o print.png --scale 2 --theme dark
+  convoy render out -o page.html --labels ar")]
     Render {
         /// Directories written by extract, or GeoJSON files that follow the output contract.
         #[arg(required = true, value_name = "DIR_OR_GEOJSON")]
         inputs: Vec<PathBuf>,
-        /// The image to write: FILE.png or FILE.svg.
+        /// The file to write: FILE.png, FILE.svg, or FILE.html (the interactive page).
         #[arg(short = 'o', long, value_name = "FILE")]
         output: PathBuf,
         #[command(flatten)]
         map: MapArgs,
     },
-    /// The main job: extract, write the GeoJSON files, and draw the overview map and one map per
-    /// article into DIR.
+    /// The main job: extract, write the GeoJSON files, and draw the overview map, the interactive
+    /// page (index.html) and one map per article into DIR.
     #[command(after_help = "\
 Every input must exist: a missing one is an error before anything is written.
 

@@ -8,25 +8,29 @@ use anyhow::{Context, Result};
 
 use convoy::gazetteer::GazetteerFiles;
 use convoy::report::{self, Format, MentionRow};
-use convoy::{document, eval, export, geoparse, pipeline, render, Document, Gazetteer};
+use convoy::{document, eval, export, geoparse, page, pipeline, render, Document, Gazetteer};
 
 use crate::args::*;
 
-/// The image formats `render` writes, told by the output's extension in any case.
+/// The formats `render` writes, told by the output's extension in any case.
 #[derive(Clone, Copy)]
 pub enum ImageFormat {
     Png,
     Svg,
+    /// The interactive page (`index.html`).
+    Html,
 }
 
 impl ImageFormat {
-    /// The format `path` names by its extension (`.png`, `.PNG`, `.svg`), if any.
+    /// The format `path` names by its extension (`.png`, `.PNG`, `.svg`, `.html`), if any.
     pub fn of(path: &Path) -> Option<ImageFormat> {
         let ext = path.extension()?.to_str()?;
         if ext.eq_ignore_ascii_case("png") {
             Some(ImageFormat::Png)
         } else if ext.eq_ignore_ascii_case("svg") {
             Some(ImageFormat::Svg)
+        } else if ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm") {
+            Some(ImageFormat::Html)
         } else {
             None
         }
@@ -35,20 +39,25 @@ impl ImageFormat {
 
 pub fn render_cmd(inputs: &[PathBuf], output: &Path, map: MapArgs) -> Result<ExitCode> {
     let Some(format) = ImageFormat::of(output) else {
-        anyhow::bail!("{}: the output must end in .png or .svg", output.display());
+        anyhow::bail!(
+            "{}: the output must end in .png, .svg or .html",
+            output.display()
+        );
     };
     let name = output
         .file_name()
         .and_then(|n| n.to_str())
         .context("the output needs a file name")?;
     let opts = map.options();
-    let data = {
+    let bytes = {
         let _held = hold_for_reading(inputs)?;
-        render::MapData::from_paths(inputs)?
-    };
-    let bytes = match format {
-        ImageFormat::Png => render::render_png(&data, &opts)?,
-        ImageFormat::Svg => render::render_svg(&data, &opts)?.into_bytes(),
+        match format {
+            ImageFormat::Png => render::render_png(&render::MapData::from_paths(inputs)?, &opts)?,
+            ImageFormat::Svg => {
+                render::render_svg(&render::MapData::from_paths(inputs)?, &opts)?.into_bytes()
+            }
+            ImageFormat::Html => page::from_paths(inputs, &(&opts).into())?.into_bytes(),
+        }
     };
     let dir = output
         .parent()
@@ -67,8 +76,9 @@ pub fn map_cmd(
 ) -> Result<ExitCode> {
     if ImageFormat::of(output).is_some() && !output.is_dir() {
         anyhow::bail!(
-            "{}: map writes a directory (GeoJSON files, overview.png, overview.svg and a map per \
-             article), not one image; give a directory, or use `convoy render` for one image",
+            "{}: map writes a directory (GeoJSON files, overview.png, overview.svg, index.html and \
+             a map per article), not one image; give a directory, or use `convoy render` for one \
+             image",
             output.display()
         );
     }
