@@ -17,6 +17,8 @@ pub struct MapSummary {
     pub extract: export::Summary,
     /// The image files written.
     pub images: Vec<PathBuf>,
+    /// The interactive page written, `index.html`.
+    pub page: PathBuf,
 }
 
 /// How far `map` has got: `extract` is called with (articles done, total) as articles are
@@ -26,9 +28,9 @@ pub struct Progress<'a> {
     pub maps: &'a (dyn Fn(usize, usize) + Sync),
 }
 
-/// Extracts `paths` into `set` and draws `overview.png`, `overview.svg`, the interactive
-/// page `index.html` and `<stem>.png` for each article into it (the stem as [`crate::document::naming`] says); the caller commits
-/// GeoJSON and maps together.
+/// Extracts `paths` into `set` and draws `overview.png`, `overview.svg`, the interactive page
+/// `index.html` and `<stem>.png` for each article into it (the stem as
+/// [`crate::document::naming`] says); the caller commits GeoJSON, maps and page together.
 ///
 /// The overview and the article maps are drawn at the same time, on the threads of the rayon
 /// pool; each map is staged in the set as soon as it is drawn, so memory holds one map per
@@ -48,17 +50,22 @@ pub fn map(
         .collect();
     let data = MapData::from_paths(&staged)?;
     let manifests = Manifests::read(paths)?;
-    let (overview, articles) = rayon::join(
+    let ((overview, page), articles) = rayon::join(
         || {
-            let mut files = draw_overview(&data, set, opts)?;
-            files.push(write_page(&staged, set, opts)?);
-            Ok(files)
+            (
+                draw_overview(&data, set, opts),
+                write_page(&staged, set, opts),
+            )
         },
         || draw_articles(&data, paths, &manifests, set, opts, progress.maps),
     );
     let mut images = overview?;
     images.extend(articles?);
-    Ok(MapSummary { extract, images })
+    Ok(MapSummary {
+        extract,
+        images,
+        page: page?,
+    })
 }
 
 /// Draws and writes `overview.png` and `overview.svg`.
@@ -73,7 +80,10 @@ fn draw_overview(data: &MapData, set: &OutputSet, opts: &MapOptions) -> Result<V
 
 /// Writes the interactive page, `index.html`, of the staged contract files.
 fn write_page(staged: &[PathBuf], set: &OutputSet, opts: &MapOptions) -> Result<PathBuf> {
-    set.write(page::FILE_NAME, page::from_paths(staged, &opts.into())?.as_bytes())?;
+    set.write(
+        page::FILE_NAME,
+        page::from_paths(staged, &opts.into())?.as_bytes(),
+    )?;
     Ok(set.dir().join(page::FILE_NAME))
 }
 
