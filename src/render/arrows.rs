@@ -4,10 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use super::data::{MapData, Movement};
+use super::data::MapData;
+use super::flows::{flows, trips_width, Flow};
 use super::geom::{self, arrowhead, clip, offset, thin, trim_end, trim_start};
 use super::labels::{Anchoring, Obstacle, Rect};
-use super::map::{open_feature, Canvas, PendingLabel, Site};
+use super::map::{open_feature, open_shared, Canvas, PendingLabel, Site};
 use super::style::{actor_colour, draw_open_head};
 use super::svg::{layer, Px};
 use super::text::{Block, Weight};
@@ -39,45 +40,53 @@ impl Canvas<'_> {
         let pal = self.pal;
         let (w, h) = (self.lay.width, self.lay.height);
         let frame = self.lay.frame.inflate(-u);
-        // Movements along the same places, either way, are drawn side by side.
-        let mut bundles: BTreeMap<(String, String, String), Vec<&Movement>> = BTreeMap::new();
-        for m in data.movements() {
+        // Repeated routes are one flow each; when any holds several trips, widths say how
+        // many, else how many vehicles.
+        let flows = flows(data);
+        let most = flows.iter().map(Flow::trips).max().unwrap_or(0);
+        let width_of = |f: &Flow| match most > 1 {
+            true => trips_width(f.trips(), most),
+            false => movement_width(f.first.vehicles),
+        };
+        // Flows along the same places, either way, are drawn side by side.
+        let mut bundles: BTreeMap<(&str, &str, String), Vec<&Flow>> = BTreeMap::new();
+        for f in &flows {
+            let m = f.first;
             let (a, b) = if m.origin <= m.destination {
-                (m.origin.clone(), m.destination.clone())
+                (&m.origin, &m.destination)
             } else {
-                (m.destination.clone(), m.origin.clone())
+                (&m.destination, &m.origin)
             };
-            bundles.entry((a, b, m.via.join(","))).or_default().push(m);
+            bundles.entry((a, b, m.via.join(","))).or_default().push(f);
         }
         let mut lateral: BTreeMap<&str, f64> = BTreeMap::new();
         for ((a, _, _), group) in &bundles {
-            let mut group = group.clone();
-            group.sort_by(|x, y| x.id.cmp(&y.id));
-            let widths: Vec<f64> = group
-                .iter()
-                .map(|m| movement_width(m.vehicles) * u)
-                .collect();
+            let widths: Vec<f64> = group.iter().map(|f| width_of(f) * u).collect();
             let total: f64 = widths.iter().sum::<f64>() + 3.0 * u * (group.len() as f64 - 1.0);
             let mut at = -total / 2.0;
-            for (m, wd) in group.iter().zip(&widths) {
+            for (f, wd) in group.iter().zip(&widths) {
                 let centre = at + wd / 2.0;
                 // Offsets are to the left of travel from the bundle's first place, so they
                 // flip for movements the other way.
+                let m = f.first;
                 lateral.insert(&m.id, if m.origin == *a { centre } else { -centre });
                 at += wd + 3.0 * u;
             }
         }
-        let mut order: Vec<&Movement> = data.movements().iter().collect();
+        let mut order: Vec<&Flow> = flows.iter().collect();
         order.sort_by(|a, b| {
-            movement_width(b.vehicles)
-                .total_cmp(&movement_width(a.vehicles))
-                .then(a.id.cmp(&b.id))
+            width_of(b)
+                .total_cmp(&width_of(a))
+                .then(a.first.id.cmp(&b.first.id))
         });
         // Where lines cross the frame to or from places beyond it: (place, leaving) → points.
         let mut off_map: BTreeMap<(String, bool), Vec<Px>> = BTreeMap::new();
-        for m in order {
+        // Flows of several trips, for their labels: trips, vehicles, the shaft's middle.
+        let mut counted: Vec<(usize, Option<u64>, Px, f64)> = Vec::new();
+        for f in order {
+            let m = f.first;
             let colour = actor_colour(m.actor.as_deref());
-            let width = movement_width(m.vehicles) * u;
+            let width = width_of(f) * u;
             let shift = lateral.get(m.id.as_str()).copied().unwrap_or(0.0);
             let r_origin = sites.get(&m.origin).map_or(0.0, |s| self.symbol_radius(s));
             let r_dest = sites
@@ -237,7 +246,20 @@ impl Canvas<'_> {
                 }
                 None => {}
             })?;
-            open_feature(out, &mut self.ids, "movement", &m.id);
+            if f.trips() > 1 {
+                let vehicles = f.vehicles.map(|v| format!(" data-vehicles=\"{v}\""));
+                let extra = vehicles.unwrap_or_default();
+                open_shared(out, &mut self.ids, "flow", &f.ids, &extra);
+                if let Some(mid) = shafts
+                    .iter()
+                    .max_by(|a, b| geom::length(a).total_cmp(&geom::length(b)))
+                {
+                    let at = geom::point_back_from_end(mid, geom::length(mid) / 2.0);
+                    counted.push((f.trips(), f.vehicles, at, width));
+                }
+            } else {
+                open_feature(out, &mut self.ids, "movement", &m.id);
+            }
             out.push_str(&casing);
             out.push_str(&shaft);
             out.push_str(&tip);
@@ -258,13 +280,17 @@ impl Canvas<'_> {
             // `actor_ar` is the article's wording ("American forces"), not a name.
             self.drawn
                 .actor(&self.lay.words.actor(m.actor.as_deref()), colour);
-            self.drawn.vehicles(m.vehicles);
+            match most > 1 {
+                true => self.drawn.trips(f.trips(), most),
+                false => self.drawn.vehicles(m.vehicles),
+            }
             match m.status.as_str() {
                 "planned" => self.drawn.planned = true,
                 "denied" => self.drawn.denied = true,
                 _ => {}
             }
         }
+        self.flow_labels(counted);
         // Off-map labels: one per place beyond the map and stretch of the frame's edge.
         for ((place, leaving), points) in off_map {
             let mut kept: Vec<Px> = Vec::new();
@@ -321,6 +347,53 @@ impl Canvas<'_> {
     }
 }
 
+/// How many flows of several trips are labelled with their numbers, the largest first.
+const FLOW_LABELS: usize = 12;
+
+impl Canvas<'_> {
+    /// "188 trips · 5,640 vehicles" beside the middle of the largest flows' shafts.
+    fn flow_labels(&mut self, mut counted: Vec<(usize, Option<u64>, Px, f64)>) {
+        let u = self.lay.u;
+        let ink = self.pal.ink;
+        counted.sort_by(|a, b| b.0.cmp(&a.0).then(a.2 .0.total_cmp(&b.2 .0)));
+        for (trips, vehicles, at, width) in counted.into_iter().take(FLOW_LABELS) {
+            let words = self.lay.words;
+            let short = words.trips(trips);
+            let full = match vehicles {
+                Some(v) => format!("{short} · {}", words.vehicles_stated(&thousands(v))),
+                None => short.clone(),
+            };
+            let size = 15.0 * u;
+            let blocks = vec![
+                Block::new().line(&full, size, Weight::Bold, 0.0, ink),
+                Block::new().line(&short, size, Weight::Bold, 0.0, ink),
+            ];
+            let clearance = width / 2.0 + 4.0 * u;
+            self.labels.push(PendingLabel::new(
+                at,
+                clearance,
+                Anchoring::Beside,
+                blocks,
+                1,
+                2.0 * u,
+            ));
+        }
+    }
+}
+
+/// 5640 → "5,640".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,5 +405,12 @@ mod tests {
         assert_eq!(movement_width(Some(5000)), 10.0);
         assert!(movement_width(Some(10)) < movement_width(Some(100)));
         assert_eq!(movement_width(None), 3.0);
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(5640), "5,640");
+        assert_eq!(thousands(188), "188");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

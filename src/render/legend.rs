@@ -3,6 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::arrows::movement_width;
+use super::flows::trips_width;
 use super::geom::arrowhead;
 use super::labels::Rect;
 use super::style::{
@@ -22,6 +23,9 @@ pub(crate) struct Drawn {
     pub actors: BTreeMap<String, Rgb>,
     pub vehicles: BTreeSet<u32>,
     pub vehicles_unknown: bool,
+    /// Flows of several trips drawn (their numbers of trips), and the most any holds.
+    pub trips: BTreeSet<usize>,
+    pub most_trips: usize,
     pub planned: bool,
     pub denied: bool,
     pub via: bool,
@@ -47,6 +51,11 @@ impl Drawn {
             }
             None => self.vehicles_unknown = true,
         }
+    }
+
+    pub fn trips(&mut self, trips: usize, most: usize) {
+        self.trips.insert(trips);
+        self.most_trips = most;
     }
 
     pub fn event(&mut self, event_type: &str, count: usize) {
@@ -100,6 +109,23 @@ fn width_samples(vehicles: &BTreeSet<u32>) -> Vec<u32> {
         .map(|&v| nearest_nice(v).max(1.0) as u32)
         .collect();
     out.dedup();
+    out
+}
+
+/// Numbers of trips to show the flows' widths by: the fewest, one between (a round number)
+/// and the most.
+fn trip_samples(trips: &BTreeSet<usize>) -> Vec<usize> {
+    let (Some(&lo), Some(&hi)) = (trips.first(), trips.last()) else {
+        return Vec::new();
+    };
+    let mid = nearest_nice(((lo.max(1) * hi.max(1)) as f64).sqrt()) as usize;
+    let mut out = vec![lo];
+    if mid > lo && mid < hi {
+        out.push(mid);
+    }
+    if hi > lo {
+        out.push(hi);
+    }
     out
 }
 
@@ -319,6 +345,20 @@ fn rows(drawn: &Drawn, view: &View, pal: &Palette, words: Words) -> Vec<Row> {
                     alpha: 1.0,
                 },
                 name,
+            ));
+        }
+        if !drawn.trips.is_empty() {
+            rows.push(row(Swatch::Heading, words.trips_heading()));
+        }
+        for t in trip_samples(&drawn.trips) {
+            rows.push(row(
+                Swatch::Arrow {
+                    colour: pal.ink_soft,
+                    width: trips_width(t, drawn.most_trips),
+                    dash: None,
+                    alpha: 1.0,
+                },
+                &words.trips(t),
             ));
         }
         let samples = width_samples(&drawn.vehicles);
@@ -653,6 +693,9 @@ mod tests {
         assert_eq!(width_samples(&v), vec![10, 50, 200]);
         let v: BTreeSet<u32> = [40, 120].into_iter().collect();
         assert_eq!(width_samples(&v), vec![50, 100]);
+        let trips: BTreeSet<usize> = [2, 5, 188].into_iter().collect();
+        assert_eq!(trip_samples(&trips), vec![2, 20, 188]);
+        assert_eq!(trip_samples(&[3].into_iter().collect()), vec![3]);
         let one: BTreeSet<u32> = [7].into_iter().collect();
         assert_eq!(width_samples(&one), vec![5]);
         assert_eq!(nearest_nice(3.0), 2.0);

@@ -210,6 +210,33 @@ pub(super) fn open_feature(out: &mut String, ids: &mut XmlIds, class: &str, feat
     );
 }
 
+/// Opens the one element drawn for several features (a flow of trips, a marker for many
+/// events): `id` and `data-feature-id` are the first's, `data-feature-ids` lists them all and
+/// `data-count` says how many; `extra` adds attributes (` data-vehicles="…"`).
+pub(super) fn open_shared(
+    out: &mut String,
+    ids: &mut XmlIds,
+    class: &str,
+    feature_ids: &[&str],
+    extra: &str,
+) {
+    let first = feature_ids.first().copied().unwrap_or_default();
+    let all: Vec<String> = feature_ids.iter().map(|id| esc(id)).collect();
+    let _ = writeln!(
+        out,
+        "<g id=\"{}\" class=\"{class}\" data-feature-id=\"{}\" data-feature-ids=\"{}\" \
+         data-count=\"{}\"{extra}>",
+        ids.claim(first),
+        esc(first),
+        all.join(" "),
+        feature_ids.len()
+    );
+}
+
+/// Up to this many events of a type at a place each draw the marker they share, as elements of
+/// their own; more (an overview of a corpus) are one element listing them.
+const STACKED_EVENTS: usize = 8;
+
 pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
     let lay = Layout::new(opts);
     let sites = sites(data);
@@ -703,16 +730,24 @@ impl Canvas<'_> {
         let mut counts = Vec::new();
         for (t, c, ids) in &markers {
             // One element per event: events of a type at one place share a marker, each
-            // drawing it, so each can be found, restyled or moved on its own.
-            for id in ids.iter() {
-                open_feature(out, &mut self.ids, "event", id);
-                out.push_str(&layer(
-                    self.lay.width,
-                    self.lay.height,
-                    &[("stroke-linejoin", "round".to_owned())],
-                    |pen| draw_event_marker(pen, t, *c, re, &pal),
-                )?);
+            // drawing it, so each can be found, restyled or moved on its own; but a corpus's
+            // thousands are one element, or the SVG would grow with the corpus.
+            let marker = layer(
+                self.lay.width,
+                self.lay.height,
+                &[("stroke-linejoin", "round".to_owned())],
+                |pen| draw_event_marker(pen, t, *c, re, &pal),
+            )?;
+            if ids.len() > STACKED_EVENTS {
+                open_shared(out, &mut self.ids, "events", ids, "");
+                out.push_str(&marker);
                 out.push_str("</g>\n");
+            } else {
+                for id in ids.iter() {
+                    open_feature(out, &mut self.ids, "event", id);
+                    out.push_str(&marker);
+                    out.push_str("</g>\n");
+                }
             }
             obstacles.push(Obstacle::Rect(Rect::around(*c, re * 1.25 + 1.0 * u)));
             self.drawn.event(t, ids.len());
@@ -742,16 +777,9 @@ impl Canvas<'_> {
     fn place_labels(&mut self, sites: &BTreeMap<String, Site>, site_px: &BTreeMap<String, Px>) {
         let u = self.lay.u;
         let pal = self.pal;
-        let mut order: Vec<&Site> = sites
-            .values()
-            // A country is named by the basemap, unless a movement or an event is at it: then
-            // its name goes where the arrows meet ("Kuwait", at Kuwait's gazetteer point).
-            .filter(|s| {
-                site_px.contains_key(&s.id) && (s.symbol != PlaceSymbol::Hidden || s.tier >= 2)
-            })
-            .collect();
-        order.sort_by_key(|s| std::cmp::Reverse(importance(s)));
-        for s in order {
+        let frame = self.lay.frame;
+        let quota = label_quota(frame.width() * frame.height() / (u * u));
+        for s in labelled(sites, site_px, quota) {
             let p = site_px[&s.id];
             let area = matches!(s.symbol, PlaceSymbol::Area | PlaceSymbol::Hidden);
             let (weight, colour, size) = if area {
@@ -1148,6 +1176,32 @@ fn name_forms(name: &str) -> Vec<Vec<String>> {
     forms
 }
 
+/// How many places a map frame of `area` square px (at unit size) may label: 40 on the
+/// default page's frame, more or fewer with its area, at least 10. Labels that do not fit are
+/// dropped anyway; the quota keeps a corpus's hundreds of places from covering the map with
+/// names no one can read.
+fn label_quota(area: f64) -> usize {
+    const DEFAULT_FRAME: f64 = 1540.0 * 1100.0;
+    ((40.0 * area / DEFAULT_FRAME).round() as usize).max(10)
+}
+
+/// The places to label, most important first, at most `quota` of them.
+fn labelled<'s>(
+    sites: &'s BTreeMap<String, Site>,
+    site_px: &BTreeMap<String, Px>,
+    quota: usize,
+) -> Vec<&'s Site> {
+    let mut order: Vec<&Site> = sites
+        .values()
+        // A country is named by the basemap, unless a movement or an event is at it: then
+        // its name goes where the arrows meet ("Kuwait", at Kuwait's gazetteer point).
+        .filter(|s| site_px.contains_key(&s.id) && (s.symbol != PlaceSymbol::Hidden || s.tier >= 2))
+        .collect();
+    order.sort_by_key(|s| std::cmp::Reverse(importance(s)));
+    order.truncate(quota);
+    order
+}
+
 /// Ordering key: places named by movements, then by events, then the rest; within each, places
 /// with symbols before areas, more mentions first, then by id.
 fn importance(s: &Site) -> (u8, u8, u32, std::cmp::Reverse<String>) {
@@ -1174,6 +1228,36 @@ pub(crate) fn default_subtitle(data: &MapData, words: Words) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crowded_labels_are_thinned_by_rank() {
+        let mut sites = BTreeMap::new();
+        let mut site_px = BTreeMap::new();
+        for i in 0..200u32 {
+            let id = format!("base{i:03}");
+            sites.insert(
+                id.clone(),
+                Site {
+                    id: id.clone(),
+                    name_en: id.clone(),
+                    name_ar: String::new(),
+                    symbol: PlaceSymbol::of_kind("base"),
+                    point: [40.0, 33.0],
+                    mentions: i,
+                    tier: 3,
+                },
+            );
+            site_px.insert(id, (i as f64, 0.0));
+        }
+        let quota = label_quota(1540.0 * 1100.0);
+        assert_eq!(quota, 40);
+        let kept = labelled(&sites, &site_px, quota);
+        assert_eq!(kept.len(), 40);
+        // The most mentioned keep their labels.
+        assert!(kept.iter().all(|s| s.mentions >= 160), "{:?}", kept[39].id);
+        assert_eq!(kept[0].id, "base199");
+        assert!(label_quota(4.0 * 1540.0 * 1100.0) == 160 && label_quota(1.0) == 10);
+    }
 
     #[test]
     fn long_names_have_shorter_forms() {

@@ -34,6 +34,7 @@ mod arrows;
 mod articles;
 pub(crate) mod basemap;
 mod data;
+mod flows;
 mod geom;
 mod ids;
 mod labels;

@@ -124,6 +124,30 @@ impl Words {
         }
     }
 
+    pub fn trips_heading(self) -> &'static str {
+        self.pick("Trips along one route", "رحلات على المسار نفسه")
+    }
+
+    /// "1 trip", "188 trips", "188 رحلة".
+    pub fn trips(self, n: usize) -> String {
+        match (self.rtl, n) {
+            (false, 1) => "1 trip".to_owned(),
+            (false, n) => format!("{n} trips"),
+            (true, 1) => "رحلة واحدة".to_owned(),
+            (true, 2) => "رحلتان".to_owned(),
+            (true, 3..=10) => format!("{n} رحلات"),
+            (true, n) => format!("{n} رحلة"),
+        }
+    }
+
+    /// "5,640 vehicles stated": a flow's vehicles added up (`n` already grouped).
+    pub fn vehicles_stated(self, n: &str) -> String {
+        match self.rtl {
+            false => format!("{n} vehicles stated"),
+            true => format!("{n} آلية مذكورة"),
+        }
+    }
+
     pub fn number_not_stated(self) -> &'static str {
         self.pick("number not stated", "العدد غير مذكور")
     }
