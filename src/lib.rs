@@ -28,6 +28,7 @@ pub mod error;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod feature_stream;
 pub mod gazetteer;
 pub mod geoparse;
 pub mod page;

@@ -1,93 +1,113 @@
 //! Reading the two gazetteer tiers: the curated GeoJSON and the GeoNames TSV.
 
+use std::io::Read;
 use std::str::FromStr;
 
 use geo::Point;
-use geojson::{FeatureCollection, GeometryValue, JsonObject, JsonValue};
+use geojson::{Feature, GeometryValue, JsonObject, JsonValue};
 
 use super::place::{Kind, Place, PlaceId, Tier};
 use crate::error::{Error, Result};
+use crate::feature_stream::{read_features, StreamError};
 
-/// Parses the curated gazetteer: a GeoJSON FeatureCollection of Points (see gazetteer/README.md).
+/// Parses the curated gazetteer: a GeoJSON FeatureCollection of Points (see gazetteer/README.md),
+/// read one feature at a time, so that a large file costs only the places it holds.
 /// `source_name` names the file in error messages.
-pub fn parse_curated(source_name: &str, text: &str) -> Result<Vec<Place>> {
+pub fn parse_curated(source_name: &str, reader: impl Read) -> Result<Vec<Place>> {
     let fail = |location: String, message: String| Error::Malformed {
         source_name: source_name.to_owned(),
         location,
         message,
     };
-    let collection = FeatureCollection::from_str(text).map_err(|e| {
-        fail(
+    let mut places = Vec::new();
+    let members = read_features(reader, |n, feature: Feature| {
+        places.push(curated_place(&fail, n, &feature)?);
+        Ok(())
+    })
+    .map_err(|e| match e {
+        StreamError::Feature(e) => e,
+        StreamError::Json(e) => fail(
             "file".into(),
             format!("not a GeoJSON FeatureCollection: {e}"),
-        )
+        ),
     })?;
-    let mut places = Vec::with_capacity(collection.features.len());
-    for (n, feature) in collection.features.iter().enumerate() {
-        let props = feature.properties.as_ref();
-        let id_hint = props
-            .and_then(|p| p.get("id"))
-            .and_then(JsonValue::as_str)
-            .map_or_else(String::new, |id| format!(" (id \"{id}\")"));
-        let location = format!("feature {}{id_hint}", n + 1);
-        let err = |m: String| fail(location.clone(), m);
-        let props = props.ok_or_else(|| err("has no properties".into()))?;
-        let fields = Fields { props, err: &err };
-        let point = match feature.geometry.as_ref().map(|g| &g.value) {
-            Some(GeometryValue::Point { coordinates }) if coordinates.len() >= 2 => {
-                // RFC 7946 §3.1.1: positions are [lon, lat].
-                let (lon, lat) = (coordinates[0], coordinates[1]);
-                if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
-                    return Err(err(format!(
-                        "field `geometry`: coordinate [{lon}, {lat}] is out of range"
-                    )));
-                }
-                Point::new(lon, lat)
-            }
-            Some(_) => return Err(err("field `geometry`: not a Point".into())),
-            None => return Err(err("field `geometry`: missing".into())),
-        };
-        let id = fields.string("id")?;
-        if id.is_empty()
-            || !id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-        {
-            return Err(err(format!(
-                "field `id`: \"{id}\" is not a slug of a-z, 0-9 and _"
-            )));
-        }
-        let kind = Kind::from_str(&fields.string("kind")?)
-            .map_err(|m| err(format!("field `kind`: {m}")))?;
-        let precision_m = match props.get("precision_m") {
-            Some(JsonValue::Number(n)) if n.as_f64().is_some_and(|v| v > 0.0) => {
-                n.as_f64().unwrap_or_default().round() as u32
-            }
-            _ => {
-                return Err(err(
-                    "field `precision_m`: missing or not a positive number".into()
-                ))
-            }
-        };
-        places.push(Place {
-            id: PlaceId(id),
-            name_en: fields.string("name_en")?,
-            name_ar: fields.string("name_ar")?,
-            aliases_ar: fields.list("aliases_ar")?,
-            aliases_en: fields.list("aliases_en")?,
-            kind,
-            country: fields.string("country")?,
-            admin1: fields.optional_string("admin1")?,
-            point,
-            precision_m,
-            source: fields.string("source")?,
-            notes: fields.optional_string("notes")?.unwrap_or_default(),
-            homonyms: fields.list("homonyms")?.into_iter().map(PlaceId).collect(),
-            tier: Tier::Curated,
-            population: 0,
-        });
+    if members.get("type").and_then(JsonValue::as_str) != Some("FeatureCollection") {
+        return Err(fail(
+            "file".into(),
+            "not a GeoJSON FeatureCollection: its \"type\" is not \"FeatureCollection\"".into(),
+        ));
     }
     Ok(places)
+}
+
+/// The place feature `n` (from 0) describes.
+fn curated_place(
+    fail: &impl Fn(String, String) -> Error,
+    n: usize,
+    feature: &Feature,
+) -> Result<Place> {
+    let props = feature.properties.as_ref();
+    let id_hint = props
+        .and_then(|p| p.get("id"))
+        .and_then(JsonValue::as_str)
+        .map_or_else(String::new, |id| format!(" (id \"{id}\")"));
+    let location = format!("feature {}{id_hint}", n + 1);
+    let err = |m: String| fail(location.clone(), m);
+    let props = props.ok_or_else(|| err("has no properties".into()))?;
+    let fields = Fields { props, err: &err };
+    let point = match feature.geometry.as_ref().map(|g| &g.value) {
+        Some(GeometryValue::Point { coordinates }) if coordinates.len() >= 2 => {
+            // RFC 7946 §3.1.1: positions are [lon, lat].
+            let (lon, lat) = (coordinates[0], coordinates[1]);
+            if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
+                return Err(err(format!(
+                    "field `geometry`: coordinate [{lon}, {lat}] is out of range"
+                )));
+            }
+            Point::new(lon, lat)
+        }
+        Some(_) => return Err(err("field `geometry`: not a Point".into())),
+        None => return Err(err("field `geometry`: missing".into())),
+    };
+    let id = fields.string("id")?;
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        return Err(err(format!(
+            "field `id`: \"{id}\" is not a slug of a-z, 0-9 and _"
+        )));
+    }
+    let kind =
+        Kind::from_str(&fields.string("kind")?).map_err(|m| err(format!("field `kind`: {m}")))?;
+    let precision_m = match props.get("precision_m") {
+        Some(JsonValue::Number(n)) if n.as_f64().is_some_and(|v| v > 0.0) => {
+            n.as_f64().unwrap_or_default().round() as u32
+        }
+        _ => {
+            return Err(err(
+                "field `precision_m`: missing or not a positive number".into()
+            ))
+        }
+    };
+    Ok(Place {
+        id: PlaceId(id),
+        name_en: fields.string("name_en")?,
+        name_ar: fields.string("name_ar")?,
+        aliases_ar: fields.list("aliases_ar")?,
+        aliases_en: fields.list("aliases_en")?,
+        kind,
+        country: fields.string("country")?,
+        admin1: fields.optional_string("admin1")?,
+        point,
+        precision_m,
+        source: fields.string("source")?,
+        notes: fields.optional_string("notes")?.unwrap_or_default(),
+        homonyms: fields.list("homonyms")?.into_iter().map(PlaceId).collect(),
+        tier: Tier::Curated,
+        population: 0,
+    })
 }
 
 struct Fields<'a, F: Fn(String) -> Error> {
@@ -252,7 +272,7 @@ mod tests {
 
     #[test]
     fn parses_a_curated_feature() {
-        let places = parse_curated("t.geojson", ONE).unwrap();
+        let places = parse_curated("t.geojson", ONE.as_bytes()).unwrap();
         assert_eq!(places.len(), 1);
         assert_eq!(places[0].id.as_str(), "x_base");
         assert_eq!(places[0].lat(), 33.78);
@@ -262,7 +282,9 @@ mod tests {
     #[test]
     fn a_bad_field_names_the_feature_and_field() {
         let bad = ONE.replace("\"kind\":\"base\"", "\"kind\":\"bas\"");
-        let e = parse_curated("t.geojson", &bad).unwrap_err().to_string();
+        let e = parse_curated("t.geojson", bad.as_bytes())
+            .unwrap_err()
+            .to_string();
         assert!(
             e.starts_with(
                 "t.geojson: feature 1 (id \"x_base\"): field `kind`: unknown kind \"bas\""
@@ -270,15 +292,21 @@ mod tests {
             "{e}"
         );
         let bad = ONE.replace("\"source\":\"test\",", "");
-        let e = parse_curated("t.geojson", &bad).unwrap_err().to_string();
+        let e = parse_curated("t.geojson", bad.as_bytes())
+            .unwrap_err()
+            .to_string();
         assert_eq!(
             e,
             "t.geojson: feature 1 (id \"x_base\"): field `source`: missing"
         );
         let bad = ONE.replace("[42.44,33.78]", "[42.44,133.78]");
-        let e = parse_curated("t.geojson", &bad).unwrap_err().to_string();
+        let e = parse_curated("t.geojson", bad.as_bytes())
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("out of range"), "{e}");
-        let e = parse_curated("t.geojson", "[1,2]").unwrap_err().to_string();
+        let e = parse_curated("t.geojson", &b"[1,2]"[..])
+            .unwrap_err()
+            .to_string();
         assert!(
             e.starts_with("t.geojson: file: not a GeoJSON FeatureCollection"),
             "{e}"

@@ -1,24 +1,20 @@
 //! Finding every gazetteer name in a text in one pass.
 //!
-//! All names of both tiers, normalised, go into one Aho–Corasick automaton, so the cost is linear
-//! in the text whatever the gazetteer's size. It is the compact (contiguous NFA) kind: the walks
-//! are short and start in many places, and its 0.4 MB stay in cache where a DFA's 12 MB do not.
-//!
 //! A name starts a word, or follows a proclitic glued to the front of it (بريف، والحسكة،
 //! بالعراق، للحسكة), and ends a word. The text is read word by word: a hash map of the names'
-//! first words, bare and with each proclitic, rules out most words at once and says where in the
-//! rest a name may start; from there the automaton walks anchored to the longest name that ends
-//! a word. Left to right, the leftmost-longest names are kept and never overlap.
+//! first words rules out most words at once (with or without a proclitic read off their front)
+//! and says how long a name starting there can be; the words ending within that length are
+//! then looked up, whole, in a hash map of every normalised name, and the longest found wins.
+//! Left to right, the leftmost-longest names are kept and never overlap.
 //! Phrases listed as "not places" take part in that choice and then vanish, so
 //! "قوات سوريا الديمقراطية" hides the "سوريا" inside it.
+//!
+//! Building both maps is linear in the gazetteer's size (an Aho–Corasick automaton, used here
+//! before, spent most of a large gazetteer's load on failure links that anchored lookups never
+//! follow); finding is linear in the text.
 
 use std::ops::Range;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::automaton::StateID;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::PatternID;
-use aho_corasick::{Anchored, MatchKind};
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
@@ -39,7 +35,7 @@ struct Target {
 
 #[derive(Debug, Default, Clone)]
 struct Pattern {
-    targets: Vec<Target>,
+    targets: SmallVec<[Target; 2]>,
     /// A "not a place" phrase: it wins its span and reports nothing.
     blocked: bool,
     /// Arabic-script patterns may follow a proclitic; Latin ones must start a word.
@@ -61,59 +57,24 @@ pub struct NameMatch {
     pub candidates: Candidates,
 }
 
-/// The automaton over every name in a gazetteer.
+/// The lookup tables over every name in a gazetteer.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    automaton: NFA,
-    /// Every word of text in which a name may start: a pattern's first word, alone or after a
-    /// proclitic. Most words are none of these, and one lookup says so.
-    starts: FxHashMap<String, Start>,
+    /// Every normalised name and "not a place" phrase: its index in `patterns`.
+    names: FxHashMap<Box<str>, u32>,
+    /// Every first word of a name: the length in bytes of the longest name it starts.
+    starts: FxHashMap<Box<str>, u32>,
     /// The keys of `starts` again, to rule out most other words without hashing them.
     sieve: WordSieve,
     patterns: Vec<Pattern>,
 }
 
 impl Matcher {
-    /// Builds the automaton over `places`' names and the `not_places` phrases.
+    /// Builds the tables over `places`' names and the `not_places` phrases.
     pub fn new(places: &[Place], not_places: &[String]) -> Matcher {
         let mut builder = Builder::default();
         for (i, place) in places.iter().enumerate() {
-            let place_ix = PlaceIndex(i as u32);
-            let names: Vec<&str> = match place.tier {
-                Tier::Curated => place.names().collect(),
-                // GeoNames English names ("Hit", "Salt") are ordinary English words; only the
-                // Arabic ones are matched.
-                Tier::Geonames => std::iter::once(place.name_ar.as_str())
-                    .chain(place.aliases_ar.iter().map(String::as_str))
-                    .filter(|n| !n.is_empty())
-                    .collect(),
-            };
-            let mut seen: Vec<String> = Vec::new();
-            for name in names {
-                let norm = arabic::normalize_name(name);
-                if norm.is_empty() || seen.contains(&norm) {
-                    continue;
-                }
-                if place.tier == Tier::Geonames
-                    && letters_without_article(&norm) < MIN_GEONAMES_LETTERS
-                {
-                    continue;
-                }
-                if let Some(rest) = norm.strip_prefix("ال") {
-                    // ل + ال → لل: "للحسكة" is ل + "لحسكة".
-                    let lam = Target {
-                        place: place_ix,
-                        needs_lam: true,
-                    };
-                    builder.slot(["ل", rest].concat()).targets.push(lam);
-                }
-                let plain = Target {
-                    place: place_ix,
-                    needs_lam: false,
-                };
-                builder.slot(norm.clone()).targets.push(plain);
-                seen.push(norm);
-            }
+            builder.add_place(PlaceIndex(i as u32), place);
         }
         for phrase in not_places {
             let norm = arabic::normalize_name(phrase);
@@ -121,22 +82,18 @@ impl Matcher {
                 builder.slot(norm).blocked = true;
             }
         }
-        // Standard semantics keep every pattern that ends at a state, so the anchored walk in
-        // `longest_at` sees every name starting at a position and can keep the longest valid one.
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            // Only anchored walks from word starts, never a search: no prefilter to build.
-            .prefilter(false)
-            .build(&builder.texts)
-            .expect("gazetteer patterns are valid");
-        let start = automaton
-            .start_state(Anchored::Yes)
-            .expect("built with anchored starts");
-        let starts = starts(&builder.texts, &automaton, start);
+        let mut starts: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        for name in builder.names.keys() {
+            let first = &name[..first_word_len(name)];
+            if !first.is_empty() {
+                let longest = starts.entry(first.into()).or_default();
+                *longest = (*longest).max(name.len() as u32);
+            }
+        }
         Matcher {
-            sieve: WordSieve::new(starts.keys().map(String::as_str)),
+            sieve: WordSieve::new(starts.keys().map(|k| &**k)),
             starts,
-            automaton,
+            names: builder.names,
             patterns: builder.patterns,
         }
     }
@@ -156,21 +113,14 @@ impl Matcher {
             if word_start < covered {
                 continue;
             }
-            // A name starts this word, or follows a proclitic glued to its front.
-            let word = &t[word_start..word_end];
-            if !self.sieve.may_contain(word) {
-                continue;
-            }
-            let Some(start) = self.starts.get(word) else {
-                continue;
-            };
-            for (k, state) in start.iter().enumerate() {
-                let Some(state) = *state else {
+            // A name starts this word, or follows a proclitic of k letters glued to its front.
+            for k in 0..=2 {
+                let at = word_start + 2 * k;
+                let Some(longest) = self.start_after(t, word_start, at, word_end) else {
                     continue;
                 };
-                let at = word_start + 2 * k;
-                let prefix = &t[word_start..at];
-                if let Some((end, places)) = self.longest_at(t, at, (word_end, state), prefix) {
+                let ends = name_ends(t, at, longest as usize);
+                if let Some((end, places)) = self.longest_at(t, at, ends, &t[word_start..at]) {
                     if !places.is_empty() {
                         out.push(NameMatch {
                             span: norm.original_span(at..end),
@@ -186,38 +136,41 @@ impl Matcher {
         out
     }
 
-    /// The longest name starting at `start` that ends a word and may follow `prefix`: its end
-    /// and its places (empty for a "not a place" phrase). The walk resumes at `resume`: a
-    /// byte offset and the state the walk from `start` reaches there.
+    /// When a name may start at `at` in the word `t[word_start..word_end]` (after the
+    /// proclitic `t[word_start..at]`, if any), the length of the longest name that could.
+    fn start_after(&self, t: &str, word_start: usize, at: usize, word_end: usize) -> Option<u32> {
+        let prefix = t.get(word_start..at)?;
+        if at >= word_end || !(prefix.is_empty() || arabic::PROCLITICS.contains(&prefix)) {
+            return None;
+        }
+        let rest = &t[at..word_end];
+        if !self.sieve.may_contain(rest) {
+            return None;
+        }
+        self.starts.get(rest).copied()
+    }
+
+    /// The longest name starting at `start` and ending at one of `ends` (in text order) that may follow `prefix`: its end and its places (empty for a "not a place"
+    /// phrase).
     fn longest_at(
         &self,
         t: &str,
         start: usize,
-        resume: (usize, StateID),
+        ends: impl Iterator<Item = usize>,
         prefix: &str,
     ) -> Option<(usize, Candidates)> {
-        let nfa = &self.automaton;
         let lam = arabic::ends_with_lam(prefix);
-        let (mut end, mut sid) = resume;
-        let mut best = None;
-        loop {
-            if nfa.is_match(sid) && !arabic::word_char_at(t, end).0 {
-                if let Some(pid) = self.name_ending(sid, end - start, prefix, lam) {
-                    best = Some((end, pid));
-                }
-            }
-            let Some(&b) = t.as_bytes().get(end) else {
-                break;
-            };
-            sid = nfa.next_state(Anchored::Yes, sid, b);
-            if nfa.is_dead(sid) {
-                break;
-            }
-            end += 1;
-        }
+        let best = ends
+            .filter_map(|end| {
+                let &pid = self.names.get(&t[start..end])?;
+                let pattern = &self.patterns[pid as usize];
+                let fits = (prefix.is_empty() || pattern.arabic)
+                    && (pattern.blocked || pattern.targets.iter().any(|t| !t.needs_lam || lam));
+                fits.then_some((end, pattern))
+            })
+            .last();
         // The places are gathered for the longest name only.
-        best.map(|(end, pid)| {
-            let pattern = &self.patterns[pid.as_usize()];
+        best.map(|(end, pattern)| {
             let mut places: Candidates = pattern
                 .targets
                 .iter()
@@ -230,84 +183,94 @@ impl Matcher {
         })
     }
 
-    /// The name of match state `sid` that is `len` bytes long and may follow `prefix`, if it
-    /// stands for a place there or is a "not a place" phrase.
-    fn name_ending(&self, sid: StateID, len: usize, prefix: &str, lam: bool) -> Option<PatternID> {
-        let nfa = &self.automaton;
-        (0..nfa.match_len(sid))
-            .map(|k| nfa.match_pattern(sid, k))
-            // A match state also lists names that are suffixes of the path walked.
-            .filter(|&pid| nfa.pattern_len(pid) == len)
-            .rfind(|&pid| {
-                let pattern = &self.patterns[pid.as_usize()];
-                (prefix.is_empty() || pattern.arabic)
-                    && (pattern.blocked || pattern.targets.iter().any(|t| !t.needs_lam || lam))
-            })
-    }
-
-    /// How many distinct normalised patterns the automaton holds.
+    /// How many distinct normalised patterns the matcher holds.
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
     }
 }
 
-/// Where a name may start in a word: entry `k` is set when one may start after `2k` bytes (a
-/// proclitic of `k` letters), and holds the automaton's state once past the rest of the word,
-/// which every walk from there would otherwise repeat.
-type Start = [Option<StateID>; 3];
+/// Where in `t` a name of at most `longest` bytes starting at `at` may end, in text order:
+/// before a character that is not a word character, after one that is not a space.
+fn name_ends(t: &str, at: usize, longest: usize) -> impl Iterator<Item = usize> + '_ {
+    let limit = (at + longest).min(t.len());
+    let mut end = at;
+    std::iter::from_fn(move || loop {
+        if end >= limit {
+            return None;
+        }
+        end += arabic::word_char_at(t, end).1.max(1);
+        if end > limit {
+            return None;
+        }
+        if !arabic::word_char_at(t, end).0 && !t.as_bytes()[end - 1].is_ascii_whitespace() {
+            return Some(end);
+        }
+    })
+}
 
-/// [`Matcher::starts`] for the pattern texts.
-fn starts(texts: &[String], nfa: &NFA, start: StateID) -> FxHashMap<String, Start> {
-    let walk = |word: &str| {
-        word.bytes()
-            .fold(start, |sid, b| nfa.next_state(Anchored::Yes, sid, b))
-    };
-    let mut starts: FxHashMap<String, Start> = FxHashMap::default();
-    let mut add = |key: String, k: usize, state: StateID| {
-        starts.entry(key).or_default()[k] = Some(state);
-    };
-    for t in texts {
-        let end = t
-            .find(|c: char| !arabic::is_word_char(c))
-            .unwrap_or(t.len());
-        let first = &t[..end];
-        if first.is_empty() {
-            continue;
-        }
-        // The first word is the start of a pattern, so walking it never dies.
-        let state = walk(first);
-        add(first.to_owned(), 0, state);
-        for p in arabic::PROCLITICS {
-            // Arabic letters take two bytes each.
-            add([p, first].concat(), p.len() / 2, state);
-        }
-    }
-    starts
+/// The length of `name`'s first word: up to its first character that is not a word character.
+fn first_word_len(name: &str) -> usize {
+    name.find(|c: char| !arabic::is_word_char(c))
+        .unwrap_or(name.len())
 }
 
 /// Distinct pattern texts and what each stands for.
 #[derive(Default)]
 struct Builder {
-    index: FxHashMap<String, usize>,
-    texts: Vec<String>,
+    names: FxHashMap<Box<str>, u32>,
     patterns: Vec<Pattern>,
 }
 
 impl Builder {
-    fn slot(&mut self, text: String) -> &mut Pattern {
-        let i = match self.index.get(&text) {
-            Some(&i) => i,
-            None => {
-                self.patterns.push(Pattern {
-                    arabic: text.chars().next().is_some_and(arabic::is_arabic_letter),
-                    ..Pattern::default()
-                });
-                self.texts.push(text.clone());
-                self.index.insert(text, self.texts.len() - 1);
-                self.texts.len() - 1
-            }
+    /// Adds the names `place` is matched by.
+    fn add_place(&mut self, place_ix: PlaceIndex, place: &Place) {
+        let names: SmallVec<[&str; 8]> = match place.tier {
+            Tier::Curated => place.names().collect(),
+            // GeoNames English names ("Hit", "Salt") are ordinary English words; only the
+            // Arabic ones are matched.
+            Tier::Geonames => std::iter::once(place.name_ar.as_str())
+                .chain(place.aliases_ar.iter().map(String::as_str))
+                .filter(|n| !n.is_empty())
+                .collect(),
         };
-        &mut self.patterns[i]
+        let mut seen: SmallVec<[String; 8]> = SmallVec::new();
+        for name in names {
+            let norm = arabic::normalize_name(name);
+            if norm.is_empty() || seen.contains(&norm) {
+                continue;
+            }
+            if place.tier == Tier::Geonames && letters_without_article(&norm) < MIN_GEONAMES_LETTERS
+            {
+                continue;
+            }
+            if let Some(rest) = norm.strip_prefix("ال") {
+                // ل + ال → لل: "للحسكة" is ل + "لحسكة".
+                let lam = Target {
+                    place: place_ix,
+                    needs_lam: true,
+                };
+                self.slot(["ل", rest].concat()).targets.push(lam);
+            }
+            let plain = Target {
+                place: place_ix,
+                needs_lam: false,
+            };
+            self.slot(norm.clone()).targets.push(plain);
+            seen.push(norm);
+        }
+    }
+
+    fn slot(&mut self, text: String) -> &mut Pattern {
+        let next = self.patterns.len() as u32;
+        let arabic = text.chars().next().is_some_and(arabic::is_arabic_letter);
+        let i = *self.names.entry(text.into_boxed_str()).or_insert(next);
+        if i == next {
+            self.patterns.push(Pattern {
+                arabic,
+                ..Pattern::default()
+            });
+        }
+        &mut self.patterns[i as usize]
     }
 }
 
@@ -408,5 +371,94 @@ mod tests {
     fn short_geonames_names_are_skipped() {
         assert!(surfaces("بر").is_empty());
         assert_eq!(surfaces("في ريف").len(), 1);
+    }
+
+    /// What the matcher must find, the slow way: at each word not inside the last name, after
+    /// no proclitic or each one, every name is tried; the longest that fits wins.
+    fn brute_force(m: &Matcher, text: &str) -> Vec<(Range<usize>, Vec<u32>)> {
+        let norm = arabic::normalize(text);
+        let t = norm.text();
+        let mut out = Vec::new();
+        let mut covered = 0;
+        for (ws, we) in norm.words() {
+            if ws < covered {
+                continue;
+            }
+            let found = (0..=2).find_map(|k| {
+                let at = ws + 2 * k;
+                let prefix = t
+                    .get(ws..at)
+                    .filter(|p| at < we && (p.is_empty() || arabic::PROCLITICS.contains(p)))?;
+                let lam = arabic::ends_with_lam(prefix);
+                m.names
+                    .iter()
+                    .filter(|(name, _)| first_word_len(name) > 0)
+                    .filter(|(name, _)| t[at..].starts_with(&***name))
+                    .filter(|(name, _)| !arabic::word_char_at(t, at + name.len()).0)
+                    .filter(|(_, &pid)| {
+                        let p = &m.patterns[pid as usize];
+                        (prefix.is_empty() || p.arabic)
+                            && (p.blocked || p.targets.iter().any(|t| !t.needs_lam || lam))
+                    })
+                    .max_by_key(|(name, _)| name.len())
+                    .map(|(name, &pid)| {
+                        let p = &m.patterns[pid as usize];
+                        let mut places: Vec<u32> = p
+                            .targets
+                            .iter()
+                            .filter(|t| !p.blocked && (!t.needs_lam || lam))
+                            .map(|t| t.place.0)
+                            .collect();
+                        places.sort();
+                        places.dedup();
+                        (at..at + name.len(), places)
+                    })
+            });
+            if let Some((span, places)) = found {
+                covered = span.end;
+                if !places.is_empty() {
+                    out.push((norm.original_span(span), places));
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        /// Names made of a few shared words (so that names start, end and nest inside one
+        /// another), in texts of the same words with proclitics and punctuation: the matcher
+        /// finds what trying every name at every word finds.
+        #[test]
+        fn f08_finds_what_trying_every_name_finds(
+            names in proptest::collection::vec(
+                proptest::collection::vec(0usize..8, 1..4), 1..30),
+            text in proptest::collection::vec((0usize..4, 0usize..8, 0usize..6), 0..60),
+        ) {
+            const WORDS: [&str; 8] = ["الحسكة", "عين", "الأسد", "تل", "ريف", "قاعدة", "Tanf", "سوريا"];
+            const GLUE: [&str; 4] = ["", "و", "ل", "وب"];
+            const GAPS: [&str; 6] = [" ", " ", "، ", " «", "» ", ". "];
+            let places: Vec<Place> = names
+                .iter()
+                .enumerate()
+                .map(|(i, words)| {
+                    let name: Vec<&str> = words.iter().map(|&w| WORDS[w]).collect();
+                    let tier = if i % 2 == 0 { Tier::Curated } else { Tier::Geonames };
+                    place(&format!("p{i}"), &[&name.join(" ")], tier)
+                })
+                .collect();
+            let m = Matcher::new(&places, &["تل ريف".to_string()]);
+            let text: String = text
+                .iter()
+                .map(|&(g, w, gap)| [GLUE[g], WORDS[w], GAPS[gap]].concat())
+                .collect();
+            let found: Vec<(Range<usize>, Vec<u32>)> = m
+                .find(&text)
+                .into_iter()
+                .map(|n| (n.span, n.candidates.iter().map(|c| c.0).collect()))
+                .collect();
+            proptest::prop_assert_eq!(found, brute_force(&m, &text));
+        }
     }
 }

@@ -74,11 +74,14 @@ impl Gazetteer {
     pub fn load(files: &GazetteerFiles) -> Result<Gazetteer> {
         let (mut curated, source) = match &files.curated {
             Some(path) => (
-                parse_curated(&path.display().to_string(), &read(path)?)?,
+                parse_curated(&path.display().to_string(), open(path)?)?,
                 path.display().to_string(),
             ),
             None => (
-                parse_curated("gazetteer/places.geojson (embedded)", EMBEDDED_PLACES)?,
+                parse_curated(
+                    "gazetteer/places.geojson (embedded)",
+                    EMBEDDED_PLACES.as_bytes(),
+                )?,
                 "the embedded gazetteer".to_owned(),
             ),
         };
@@ -231,6 +234,10 @@ impl Gazetteer {
     }
 }
 
+fn open(path: &Path) -> Result<std::fs::File> {
+    std::fs::File::open(path).map_err(|e| Error::io(path, "cannot read", e))
+}
+
 fn read(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).map_err(|e| Error::io(path, "cannot read", e))
 }
@@ -239,6 +246,9 @@ fn read(path: &Path) -> Result<String> {
 /// curated source, or a shared name within [`SAME_PLACE_KM`].
 fn drop_superseded(curated: &[Place], geonames: Vec<Place>) -> Vec<Place> {
     use geo::{Distance, Haversine};
+    if geonames.is_empty() {
+        return geonames;
+    }
     let cited: std::collections::HashSet<String> = curated
         .iter()
         .flat_map(|p| geonames_ids_in(&p.source))
@@ -292,13 +302,16 @@ fn geonames_ids_in(source: &str) -> Vec<String> {
 /// An id already there, from the gazetteer or an earlier file, is an error naming both: an
 /// added place never silently replaces one.
 fn add_places(curated: &mut Vec<Place>, source: &str, added: &[PathBuf]) -> Result<()> {
+    if added.is_empty() {
+        return Ok(());
+    }
     let mut from: HashMap<PlaceId, String> = curated
         .iter()
         .map(|p| (p.id.clone(), source.to_owned()))
         .collect();
     for path in added {
         let name = path.display().to_string();
-        let places = parse_curated(&name, &read(path)?)?;
+        let places = parse_curated(&name, open(path)?)?;
         for place in &places {
             if let Some(first) = from.insert(place.id.clone(), name.clone()) {
                 return Err(Error::Malformed {

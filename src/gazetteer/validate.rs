@@ -186,7 +186,7 @@ mod tests {
 
     #[test]
     fn shipped_files_are_valid() {
-        let curated = parse_curated("places.geojson", EMBEDDED_PLACES).unwrap();
+        let curated = parse_curated("places.geojson", EMBEDDED_PLACES.as_bytes()).unwrap();
         let geonames = parse_geonames("geonames.tsv", EMBEDDED_GEONAMES).unwrap();
         let report = validate(&curated);
         assert!(report.is_ok(), "{:#?}", report.errors);
@@ -200,7 +200,7 @@ mod tests {
 
     #[test]
     fn swapped_coordinates_and_unmarked_collisions_are_errors() {
-        let mut curated = parse_curated("places.geojson", EMBEDDED_PLACES).unwrap();
+        let mut curated = parse_curated("places.geojson", EMBEDDED_PLACES.as_bytes()).unwrap();
         let first = curated.iter().position(|p| p.country == "IQ").unwrap();
         let (x, y) = (curated[first].lon(), curated[first].lat());
         curated[first].point = geo::Point::new(y, x);

@@ -125,7 +125,7 @@ pub fn validate_cmd(
             {
                 gazetteer::parse_geonames(&name, &text)?
             } else {
-                gazetteer::parse_curated(&name, &text)?
+                gazetteer::parse_curated(&name, text.as_bytes())?
             }
         }
         None => Gazetteer::load(files)?.places().to_vec(),
