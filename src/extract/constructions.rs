@@ -590,3 +590,9 @@ fn a_capital_as_subject_stands_for_its_government() {
     assert_eq!(t, ["al_tanf_garrison > [] > jordan"]);
     assert_eq!(actors(&x), [Some("United States")]);
 }
+
+#[test]
+fn keeping_troops_somewhere_is_presence_there() {
+    let (g, x, _) = trips("تحتفظ فرنسا بنحو 600 جندي في قاعدة حرير.");
+    assert_eq!(events(&g, &x, EventType::Presence), ["harir_airbase"]);
+}

@@ -32,9 +32,11 @@ impl Reader<'_> {
         if event_type == EventType::Presence && !self.names_a_force(&ctx.words) {
             return;
         }
-        // The place: a named site in the frame, else one a pronoun or "القاعدة" refers to.
+        // The place: a named site in the frame, else one a pronoun or "القاعدة" refers to; a
+        // country that acts ("تحتفظ فرنسا بجنود في") is no place of the event.
         let candidates: SmallVec<[&Placed; 8]> = placed
             .iter()
+            .filter(|p| !p.party)
             .filter(|p| {
                 !matches!(
                     p.role,

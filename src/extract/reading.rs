@@ -346,6 +346,7 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
     let then = k > sentence_start && matches!(words[k - 1].token.text, "ثم" | "and" | "then");
     let coordinated = (glue.starts_with('و') || then) && !located;
     let mut steps = 0;
+    let mut forces_between = false;
     let mut j = k;
     while j > sentence_start && steps < 8 {
         j -= 1;
@@ -375,6 +376,16 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
         }
         steps += 1;
         if w.mention.is_some() {
+            // "تحتفظ فرنسا بنحو 600 جندي في قاعدة حرير": forces between the two names are
+            // what is at this one; the name before does not locate it.
+            if forces_between {
+                let role = if located {
+                    PlaceRole::Location
+                } else {
+                    PlaceRole::Bare
+                };
+                return (role, near);
+            }
             // Another name before this one with only locator words between: it locates it.
             return if located || near || steps > 1 {
                 (PlaceRole::Locator, near)
@@ -387,6 +398,7 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
         if let Some(t) = w.trigger() {
             return (PlaceRole::Object(t), near);
         }
+        forces_between |= w.has(Lex::Force) || w.has(Lex::Personnel) || w.has(Lex::Vehicles);
         if w.has(Lex::EndPresence) {
             return (PlaceRole::Origin, near);
         }
