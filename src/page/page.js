@@ -205,7 +205,8 @@
     return { data: s, layer: layer, shown: 0, on: false, drawnCount: -1 };
   });
   function siteIcon(site, n) {
-    var r = 6.5 + 1.6 * Math.log2(Math.max(1, n));
+    // Grows with the count up to about twice the size of one, so thousands do not cover the map.
+    var r = Math.min(13, 6.5 + 1.5 * Math.log2(Math.max(1, n)));
     var type = C.types[site.data.type];
     var icon = marker(type.name, type.colour, r, n);
     var size = Number(icon.getAttribute('width'));
