@@ -6,9 +6,13 @@
 use std::process::Command;
 
 fn mentions(seed: &str) -> Vec<(String, String)> {
-    let path = format!("{}/seeds/{seed}", env!("CARGO_MANIFEST_DIR"));
+    mentions_in(&format!("{}/seeds/{seed}", env!("CARGO_MANIFEST_DIR")))
+}
+
+/// `convoy places PATH`'s mentions: (surface, gazetteer id) in text order.
+fn mentions_in(path: &str) -> Vec<(String, String)> {
     let out = Command::new(env!("CARGO_BIN_EXE_convoy"))
-        .args(["places", &path, "--format", "json"])
+        .args(["places", path, "--format", "json"])
         .output()
         .expect("convoy runs");
     assert!(
@@ -30,7 +34,11 @@ fn mentions(seed: &str) -> Vec<(String, String)> {
 }
 
 fn check(seed: &str, expected: &[(&str, &str)]) {
-    let got = mentions(seed);
+    compare(seed, mentions(seed), expected);
+}
+
+/// Fails naming `seed` and the first mention where `got` and `expected` differ.
+fn compare(seed: &str, got: Vec<(String, String)>, expected: &[(&str, &str)]) {
     let want: Vec<(String, String)> = expected
         .iter()
         .map(|(s, i)| (s.to_string(), i.to_string()))
@@ -259,4 +267,33 @@ fn seed_004() {
             ("إيران", "iran"),
         ],
     );
+}
+
+/// Bases and places added for withdrawal reporting (Camp Victory, Bamarni, the bare قاعدة أربيل,
+/// Arar, the Arabic Q-West, Buehring with ج) resolve in running text to their own entries, in
+/// each spelling variant, and the town of Bamarni keeps its bare name.
+#[test]
+fn bases_of_withdrawal_reporting() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bases.txt");
+    std::fs::write(
+        &path,
+        "انسحبت القوات الأمريكية من معسكر فيكتوري قرب مطار بغداد الدولي، ثم من قاعدة فكتوريا \
+         إلى قاعدة أربيل. ووصلت تعزيزات تركية إلى مطار بامرني، ثم إلى قاعدة بامرني قرب بلدة \
+         بامرني. وعبرت الشاحنات من عرعر، وخرج الجنود من قاعدة كيو ويست إلى معسكر بيورنج.",
+    )
+    .unwrap();
+    let want = [
+        ("معسكر فيكتوري", "camp_victory"),
+        ("مطار بغداد الدولي", "baghdad_intl_airport"),
+        ("قاعدة فكتوريا", "camp_victory"),
+        ("قاعدة أربيل", "erbil_intl_airport"),
+        ("مطار بامرني", "bamarni_airbase"),
+        ("قاعدة بامرني", "bamarni_airbase"),
+        ("بامرني", "gn_98069"),
+        ("عرعر", "arar_city"),
+        ("قاعدة كيو ويست", "qayyarah_airfield_west"),
+        ("معسكر بيورنج", "camp_buehring"),
+    ];
+    compare("bases.txt", mentions_in(path.to_str().unwrap()), &want);
 }
