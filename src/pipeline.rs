@@ -71,7 +71,7 @@ pub fn map(
 /// Draws and writes `overview.png` and `overview.svg`.
 fn draw_overview(data: &MapData, set: &OutputSet, opts: &MapOptions) -> Result<Vec<PathBuf>> {
     let svg = render::render_svg(data, opts)?;
-    let png = render::png_from_svg(&svg, opts)?;
+    let png = render::render_png(data, opts)?;
     set.write("overview.png", &png)?;
     set.write("overview.svg", svg.as_bytes())?;
     let dir = set.dir();

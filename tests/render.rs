@@ -144,8 +144,37 @@ fn svg_parses_and_carries_the_map() {
         at += found + open.len();
     }
     assert!(svg.contains("+proj=lcc"));
-    // Text is outlines, not <text>: no font is needed to view it.
-    assert!(!svg.contains("<text"));
+    // Text is <text>, editable, in the embedded fonts: the faces used, as @font-face data;
+    // Arabic as its logical string, right to left, for the viewer to shape.
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let texts: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .collect();
+    assert!(texts.len() > 20);
+    for face in [
+        "'Noto Sans'; font-weight: normal",
+        "'Noto Sans'; font-weight: bold",
+        "'Noto Sans Arabic'; font-weight: normal",
+    ] {
+        assert!(
+            svg.contains(&format!(
+                "@font-face {{ font-family: {face}; src: url(data:font/ttf;base64,AAEAAA"
+            )),
+            "{face}"
+        );
+    }
+    let arabic = texts
+        .iter()
+        .find(|t| t.text().is_some_and(|s| s.starts_with('ق')))
+        .expect("an Arabic label");
+    assert_eq!(arabic.attribute("direction"), Some("rtl"));
+    assert_eq!(
+        arabic.attribute("font-family"),
+        Some("'Noto Sans Arabic', 'Noto Sans'")
+    );
+    // No text is left as outlines (those are for the PNG: resvg has no text engine here).
+    assert!(!svg.contains("aria-label"));
 }
 
 #[test]
@@ -168,11 +197,18 @@ fn same_input_same_bytes() {
     }
 }
 
-/// The left edge (x of the first point drawn) of each text the SVG writes, by its text.
+/// Where each text the SVG writes stands (a `<text>`'s centre, an outline's first point), by
+/// its text.
 fn texts(svg: &str) -> Vec<(String, f64)> {
     let doc = roxmltree::Document::parse(svg).unwrap();
     let mut out = Vec::new();
     for n in doc.descendants() {
+        // A <text>: its x is its centre, which is what the tests below compare.
+        if n.has_tag_name("text") {
+            let x = n.attribute("x").and_then(|x| x.parse().ok());
+            out.push((n.text().unwrap_or("").to_owned(), x.unwrap_or(f64::NAN)));
+            continue;
+        }
         let Some(label) = n.attribute("aria-label") else {
             continue;
         };

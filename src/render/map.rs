@@ -237,7 +237,9 @@ pub(super) fn open_shared(
 /// their own; more (an overview of a corpus) are one element listing them.
 const STACKED_EVENTS: usize = 8;
 
-pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
+/// Draws the map as an SVG document; `as_text`: text as `<text>` in the embedded fonts (the
+/// SVG file), else as outlines (the SVG the PNG is rasterised from).
+pub(crate) fn draw(data: &MapData, opts: &MapOptions, as_text: bool) -> Result<String> {
     let lay = Layout::new(opts);
     let sites = sites(data);
     let focus = focus_points(data, &sites);
@@ -246,7 +248,7 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
         opts,
         view,
         pal: palette(opts.theme),
-        glyphs: GlyphSet::default(),
+        glyphs: GlyphSet::new(as_text),
         obstacles: Vec::new(),
         labels: Vec::new(),
         drawn: Drawn::default(),
@@ -354,6 +356,7 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<String> {
         num(h)
     );
     let _ = writeln!(svg, "<title>{}</title>", esc(title));
+    svg.push_str(&c.glyphs.font_faces());
     let (fx0, fy1) = c.view.lon_lat((frame.x0, frame.y1));
     let (fx1, fy0) = c.view.lon_lat((frame.x1, frame.y0));
     let _ = writeln!(

@@ -7,8 +7,9 @@
 //! none covers another label, a symbol or an arrow. A legend shows only what is drawn; a scale
 //! bar, a north arrow, a title and the attribution frame the map.
 //!
-//! Text is drawn as glyph outlines shaped from the embedded Noto fonts, so the SVG needs no
-//! fonts to view and the PNG (rasterised by resvg) has the same bytes on every machine.
+//! Text is shaped from the embedded Noto fonts. The SVG writes it as `<text>` with the fonts
+//! embedded (`@font-face`), so it stays editable; the PNG is rasterised by resvg from the
+//! same drawing with the text as glyph outlines, so it has the same bytes on every machine.
 //!
 //! Public: [`MapData`] (and its [`Movement`], [`Event`], [`MapPlace`]) read from
 //! `movements.geojson`, `events.geojson`, `places.geojson`; [`MapOptions`]; [`render_svg`],
@@ -183,22 +184,22 @@ impl MapOptions {
     }
 }
 
-/// Draws the map as an SVG document.
+/// Draws the map as an SVG document. Text is `<text>`, in the embedded Noto fonts (as
+/// `@font-face` data), so an editor can change a label and a browser or Inkscape shows the
+/// same glyphs; features are in named layers, each with its feature id (see the output
+/// contract).
 pub fn render_svg(data: &MapData, opts: &MapOptions) -> Result<String> {
     opts.check()?;
-    map::draw(data, opts)
+    map::draw(data, opts, true)
 }
 
-/// Draws the map as a PNG of `width·scale` × `height·scale` pixels, anti-aliased.
+/// Draws the map as a PNG of `width·scale` × `height·scale` pixels, anti-aliased. Text is
+/// rasterised from glyph outlines shaped here, so the PNG has the same pixels on every
+/// machine.
 pub fn render_png(data: &MapData, opts: &MapOptions) -> Result<Vec<u8>> {
-    let svg = render_svg(data, opts)?;
-    png_from_svg(&svg, opts)
-}
-
-/// Rasterises an SVG that [`render_svg`] drew with the same `opts`, so a caller that wants both
-/// files draws the map once.
-pub fn png_from_svg(svg: &str, opts: &MapOptions) -> Result<Vec<u8>> {
-    let tree = usvg::Tree::from_str(svg, &usvg::Options::default())
+    opts.check()?;
+    let svg = map::draw(data, opts, false)?;
+    let tree = usvg::Tree::from_str(&svg, &usvg::Options::default())
         .map_err(|e| Error::Render(format!("the SVG drawn does not parse: {e}")))?;
     let (w, h) = opts.png_size();
     let mut pixmap = tiny_skia::Pixmap::new(w, h)

@@ -81,6 +81,9 @@ pub(crate) struct Line {
     pub rtl: bool,
     /// The text shaped, kept for the SVG's `aria-label` (screen readers, search, tests).
     pub text: String,
+    /// The weight and letter spacing it was shaped with, for the SVG's `<text>`.
+    pub weight: Weight,
+    pub tracking: f32,
 }
 
 impl Line {
@@ -201,6 +204,8 @@ pub(crate) fn shape(text: &str, weight: Weight, tracking: f32) -> Line {
         bottom: 0.0,
         rtl: false,
         text: text.to_owned(),
+        weight,
+        tracking,
     };
     if text.is_empty() {
         return line;
@@ -352,6 +357,104 @@ pub(crate) struct GlyphSet {
     outlines: HashMap<(u8, u16), Vec<Segment>>,
     /// Haloed lines written so far, for their ids.
     paths: usize,
+    /// Write `<text>` elements (the SVG file) rather than outlines (the SVG the PNG is
+    /// rasterised from: resvg is built without a text engine).
+    as_text: bool,
+    /// The faces `<text>` elements used (index into the embedded fonts), for `@font-face`.
+    used: [bool; 4],
+}
+
+/// The CSS font families of the embedded faces, Latin and Arabic.
+const FAMILIES: [&str; 2] = ["Noto Sans", "Noto Sans Arabic"];
+
+impl GlyphSet {
+    /// A set writing `<text>` (`as_text`) or outlines.
+    pub fn new(as_text: bool) -> GlyphSet {
+        GlyphSet {
+            as_text,
+            ..GlyphSet::default()
+        }
+    }
+
+    /// Writes `line` as an SVG `<text>` whose centre is at `cx`, baseline `y`: the logical
+    /// string, which a browser or Inkscape shapes and orders itself (`direction="rtl"` for an
+    /// Arabic paragraph) in the embedded fonts. Centred, so that the few hundredths of a pixel
+    /// another shaper may differ by are shared by both ends, whichever way the text runs.
+    fn draw_text(&mut self, out: &mut String, line: &Line, cx: f32, y: f32, paint: Paint) {
+        let arabic = line.text.chars().any(is_arabic);
+        let latin = line
+            .text
+            .chars()
+            .any(|c| !is_arabic(c) && !c.is_whitespace());
+        let w = line.weight.offset() as usize;
+        self.used[LATIN as usize + w] |= latin;
+        self.used[ARABIC as usize + w] |= arabic;
+        // The paragraph's script first, as [`font_for`] picks faces.
+        let families = if line.rtl {
+            [FAMILIES[1], FAMILIES[0]]
+        } else {
+            [FAMILIES[0], FAMILIES[1]]
+        };
+        let spacing = line.tracking * paint.size / MILLI;
+        let mut attrs = format!(
+            "x=\"{}\" y=\"{}\" font-family=\"'{}', '{}'\" font-size=\"{}\" text-anchor=\"middle\"",
+            num((cx + spacing / 2.0) as f64),
+            num(y as f64),
+            families[0],
+            families[1],
+            num(paint.size as f64)
+        );
+        if line.weight == Weight::Bold {
+            attrs.push_str(" font-weight=\"bold\"");
+        }
+        if line.rtl {
+            attrs.push_str(" direction=\"rtl\"");
+        }
+        if spacing != 0.0 {
+            let _ = write!(attrs, " letter-spacing=\"{}\"", num(spacing as f64));
+        }
+        let text = esc(&line.text);
+        if let Some((colour, width)) = paint.halo {
+            // The halo is a clone of the text stroked under it, so editing the text in
+            // Inkscape edits both.
+            self.paths += 1;
+            let id = self.paths;
+            let _ = writeln!(
+                out,
+                "<use xlink:href=\"#t.{id}\" stroke=\"{colour}\" stroke-width=\"{}\" \
+                 stroke-linejoin=\"round\"/>\n<text id=\"t.{id}\" {attrs} fill=\"{}\">{text}</text>",
+                num((2.0 * width) as f64),
+                paint.fill
+            );
+        } else {
+            let _ = writeln!(out, "<text {attrs} fill=\"{}\">{text}</text>", paint.fill);
+        }
+    }
+
+    /// The `<style>` with an `@font-face` for each embedded face the `<text>` elements use,
+    /// the font itself in a `data:` URL, so the SVG shows the same glyphs anywhere.
+    pub fn font_faces(&self) -> String {
+        use base64::Engine;
+        if !self.used.iter().any(|u| *u) {
+            return String::new();
+        }
+        let mut out = String::from("<defs><style>\n");
+        for (i, data) in FONT_DATA.iter().enumerate() {
+            if !self.used[i] {
+                continue;
+            }
+            let family = FAMILIES[i / 2];
+            let weight = if i % 2 == 1 { "bold" } else { "normal" };
+            let _ = writeln!(
+                out,
+                "@font-face {{ font-family: '{family}'; font-weight: {weight}; src: \
+                 url(data:font/ttf;base64,{}) format('truetype'); }}",
+                base64::engine::general_purpose::STANDARD.encode(data)
+            );
+        }
+        out.push_str("</style></defs>\n");
+        out
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -398,6 +501,10 @@ impl GlyphSet {
     pub fn draw(&mut self, out: &mut String, line: &Line, x: f32, y: f32, paint: Paint) {
         if line.glyphs.is_empty() {
             return;
+        }
+        if self.as_text {
+            let cx = x + line.width(paint.size) / 2.0;
+            return self.draw_text(out, line, cx, y, paint);
         }
         let k = paint.size / MILLI;
         let mut d = String::with_capacity(line.glyphs.len() * 300);
