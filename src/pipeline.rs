@@ -28,9 +28,10 @@ pub struct Progress<'a> {
     pub maps: &'a (dyn Fn(usize, usize) + Sync),
 }
 
-/// Extracts `paths` into `set` and draws `overview.png`, `overview.svg`, the interactive page
-/// `index.html` and `<stem>.png` for each article into it (the stem as
-/// [`crate::document::naming`] says); the caller commits GeoJSON, maps and page together.
+/// Extracts `paths` into `set` with the layers' QGIS styles (labelled as the maps), and draws
+/// `overview.png`, `overview.svg`, the interactive page `index.html` and `<stem>.png` for each
+/// article into it (the stem as [`crate::document::naming`] says); the caller commits GeoJSON,
+/// styles, maps and page together.
 ///
 /// The overview and the article maps are drawn at the same time, on the threads of the rayon
 /// pool; each map is staged in the set as soon as it is drawn, so memory holds one map per
@@ -43,6 +44,9 @@ pub fn map(
     progress: &Progress,
 ) -> Result<MapSummary> {
     let extract = export::run(g, paths, export::Sink::Set(set), progress.extract)?;
+    for (name, style) in render::qml::styles(&extract.legend, opts.labels)? {
+        set.write(name, &style)?;
+    }
     // Read back from the staged files: nothing is in place before the commit.
     let staged: Vec<PathBuf> = render::CONTRACT_FILES
         .iter()

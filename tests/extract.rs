@@ -416,6 +416,9 @@ fn the_same_input_gives_the_same_bytes_and_ids_survive_new_articles() {
         "events.geojson",
         "places.geojson",
         "unresolved.csv",
+        "movements.qml",
+        "events.qml",
+        "places.qml",
     ] {
         assert_eq!(
             std::fs::read(a.path().join(name)).unwrap(),
@@ -510,7 +513,7 @@ fn an_unwritable_output_is_a_clear_error_and_nothing_is_half_written() {
         .map(|e| e.unwrap().file_name())
         .filter(|n| n != ".convoy.lock" && n != ".convoy-set")
         .collect();
-    assert_eq!(leftovers.len(), 4, "{leftovers:?}");
+    assert_eq!(leftovers.len(), 7, "{leftovers:?}");
 }
 
 #[test]

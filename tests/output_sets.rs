@@ -170,9 +170,12 @@ fn f02_extract_after_map_removes_the_old_maps() {
         names,
         [
             "events.geojson",
+            "events.qml",
             "movements.geojson",
+            "movements.qml",
             "notes.txt",
             "places.geojson",
+            "places.qml",
             "unresolved.csv"
         ]
     );

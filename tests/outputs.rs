@@ -213,7 +213,7 @@ fn png_colours(path: &Path) -> std::collections::BTreeSet<String> {
 
 /// One colour per actor and per event type in every output (issue 14, item 2): the GeoJSON's
 /// simplestyle `stroke` and `marker-color`, the SVG (the element whose id is a movement's or
-/// an event's feature id is drawn in that colour) and the PNGs.
+/// an event's feature id is drawn in that colour), the PNGs and the QGIS styles (.qml).
 #[test]
 fn same_colour_everywhere() {
     let dir = tempfile::tempdir().unwrap();
@@ -275,6 +275,58 @@ fn same_colour_everywhere() {
         assert!(drawn_in(&svg, id, colour), "{id}: no element");
     }
     assert!(events.len() > 30);
+    // The QGIS styles beside the layers draw each feature in its GeoJSON colour: its actor's
+    // or its type's class, or for the rest (the class "") the colour grey like a movement with
+    // no actor, and the feature's own colour by expression.
+    let movement_classes = qml_classes(dir.path(), "movements.qml");
+    for (actor, stroke) in &by_actor {
+        let class = if actor == "-" { "" } else { actor.as_str() };
+        assert_eq!(movement_classes[class], [stroke.clone()].into(), "{actor}");
+    }
+    let event_classes = qml_classes(dir.path(), "events.qml");
+    for (t, colour) in &by_type {
+        assert_eq!(event_classes[t.as_str()], [colour.clone()].into(), "{t}");
+    }
+}
+
+/// The classes of a QGIS style's categorized renderer: each value, and the colours its
+/// symbol's layers draw in (leaving out locked layers: the white halo), as `#rrggbb`.
+fn qml_classes(
+    dir: &Path,
+    name: &str,
+) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    let text = std::fs::read_to_string(dir.join(name)).unwrap();
+    let opts = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    let doc = roxmltree::Document::parse_with_options(&text, opts).unwrap();
+    let symbol = |i: &str| {
+        doc.descendants()
+            .find(|n| {
+                n.has_tag_name("symbol")
+                    && n.attribute("name") == Some(i)
+                    && n.parent().is_some_and(|p| p.has_tag_name("symbols"))
+            })
+            .unwrap()
+    };
+    let hex = |rgba: &str| {
+        let c: Vec<u8> = rgba.split(',').map(|v| v.parse().unwrap()).collect();
+        format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
+    };
+    doc.descendants()
+        .filter(|n| n.has_tag_name("category"))
+        .map(|c| {
+            let colours = symbol(c.attribute("symbol").unwrap())
+                .children()
+                .filter(|l| l.attribute("locked") == Some("0"))
+                .flat_map(|l| l.descendants())
+                .filter(|o| matches!(o.attribute("name"), Some("line_color" | "color")))
+                .map(|o| hex(o.attribute("value").unwrap()))
+                .collect();
+            (c.attribute("value").unwrap().to_owned(), colours)
+        })
+        .collect()
 }
 
 /// A file of the GDAL-style fixtures.
@@ -453,4 +505,38 @@ fn coarse_ends_stop_at_the_border_and_events_in_a_country_at_its_interior() {
             assert_ne!(r["id"], "baghdad_city", "{r}");
         }
     }
+}
+
+/// The place labels of `places.qml` in DIR: the text-style's expression.
+fn qml_label(dir: &Path) -> String {
+    let text = std::fs::read_to_string(dir.join("places.qml")).unwrap();
+    let start = text.find("fieldName=\"").unwrap() + "fieldName=\"".len();
+    let end = start + text[start..].find('"').unwrap();
+    text[start..end]
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+}
+
+#[test]
+fn extract_writes_qgis_styles_labelled_in_english_or_as_asked() {
+    let dir = seeds();
+    assert_eq!(qml_label(dir.path()), "\"name_en\"");
+    for name in ["movements.qml", "events.qml"] {
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        assert!(text.contains("startField=\"event_date\""), "{name}");
+    }
+    let seeds = root().join("seeds");
+    let out = dir.path().to_str().unwrap();
+    convoy(&[
+        "extract",
+        seeds.to_str().unwrap(),
+        "-o",
+        out,
+        "--labels",
+        "ar",
+    ]);
+    assert_eq!(
+        qml_label(dir.path()),
+        "coalesce(nullif(trim(\"name_ar\"), ''), \"name_en\")"
+    );
 }

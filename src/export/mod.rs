@@ -20,11 +20,13 @@ use crate::spatial::{self, unit_vector};
 
 pub mod dating;
 mod json;
+mod legend;
 pub mod output_set;
 mod route;
 mod temp;
 use dating::{Dating, Said};
 use json::Object;
+pub use legend::Legend;
 pub use output_set::OutputSet;
 use temp::temp_in;
 
@@ -46,6 +48,8 @@ pub struct Features {
     pub places: Vec<PlaceIndex>,
     /// What decoding the article took beyond plain UTF-8, as a note for the user.
     pub decoding: Option<String>,
+    /// The actors and event types of its features.
+    pub legend: Legend,
 }
 
 /// Serialised features: their JSON texts one after another, and where each ends. One buffer
@@ -154,6 +158,7 @@ pub fn features(
         doc: doc.name.clone(),
         places: x.mentions.iter().map(|m| m.place).collect(),
         decoding: doc.decoding_note(),
+        legend: Legend::of(x),
     }
 }
 
@@ -513,15 +518,21 @@ impl PlaceTally {
         }
     }
 
+    /// The places named at least once.
+    fn named(&self) -> impl Iterator<Item = PlaceIndex> + '_ {
+        self.counts
+            .iter()
+            .enumerate()
+            .filter(|(_, (n, _))| *n > 0)
+            .map(|(ix, _)| PlaceIndex(ix as u32))
+    }
+
     /// Serialises the places as Point features, sorted by id, handing each to `write` in turn:
     /// the file is streamed, never held whole (its `docs` lists grow with the corpus).
     pub fn write(&self, g: &Gazetteer, mut write: impl FnMut(&[u8]) -> Result<()>) -> Result<()> {
         let mut named: Vec<(&str, usize)> = self
-            .counts
-            .iter()
-            .enumerate()
-            .filter(|(_, (n, _))| *n > 0)
-            .map(|(ix, _)| (g.place(PlaceIndex(ix as u32)).id.as_str(), ix))
+            .named()
+            .map(|ix| (g.place(ix).id.as_str(), ix.0 as usize))
             .collect();
         named.sort();
         // Each article's rank in name order, found once: sorting every place's list by name
@@ -609,6 +620,8 @@ pub struct Summary {
     pub failed: Vec<Error>,
     /// Notes for the user (encodings used).
     pub notes: Vec<String>,
+    /// The actors, event types and kinds of place the layers hold, for their styles.
+    pub legend: Legend,
 }
 
 impl Summary {
@@ -621,6 +634,7 @@ impl Summary {
         self.movements += f.movements.len();
         self.events += f.events.len();
         self.unresolved += f.unresolved.len();
+        self.legend.merge(&f.legend);
     }
 }
 
@@ -781,6 +795,7 @@ fn write_in_order(
         )));
     }
     out.finish(g, &tally)?;
+    summary.legend.add_places(g, tally.named());
     Ok(summary)
 }
 

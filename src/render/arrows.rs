@@ -15,14 +15,27 @@ use super::text::{Block, Weight};
 use super::Labels;
 use crate::error::Result;
 
+/// Movement line widths in px at unit size: with no number of vehicles stated, for one
+/// vehicle, and for a thousand or more (QGIS styles draw the same, [`super::qml`]).
+pub(crate) const WIDTH_UNSTATED: f64 = 3.0;
+pub(crate) const WIDTH_ONE: f64 = 2.0;
+pub(crate) const WIDTH_THOUSAND: f64 = 10.0;
+
+/// An arrowhead's length and half its width: times the line's width, plus px at unit size.
+pub(crate) const HEAD_LENGTH: (f64, f64) = (2.4, 9.0);
+pub(crate) const HEAD_HALF_WIDTH: (f64, f64) = (1.25, 4.5);
+
+/// How much of the head's length the shaft stops short of its tip.
+pub(crate) const HEAD_OVER_SHAFT: f64 = 0.7;
+
 /// Movement line width in px at unit size: 2 px for one vehicle up to 10 px for a thousand or
 /// more, on a log scale (convoys range from a handful of trucks to hundreds).
 pub(crate) fn movement_width(vehicles: Option<u32>) -> f64 {
     match vehicles {
-        None => 3.0,
+        None => WIDTH_UNSTATED,
         Some(v) => {
             let t = ((v.max(1) as f64).log10() / 3.0).clamp(0.0, 1.0);
-            2.0 + 8.0 * t
+            WIDTH_ONE + (WIDTH_THOUSAND - WIDTH_ONE) * t
         }
     }
 }
@@ -150,8 +163,8 @@ impl Canvas<'_> {
                         continue;
                     }
                     if last_piece {
-                        let len = 2.4 * width + 9.0 * u;
-                        let half = 1.25 * width + 4.5 * u;
+                        let len = HEAD_LENGTH.0 * width + HEAD_LENGTH.1 * u;
+                        let half = HEAD_HALF_WIDTH.0 * width + HEAD_HALF_WIDTH.1 * u;
                         head = Some(arrowhead(&pts, len, half));
                         if !at_dest {
                             off_map
@@ -159,7 +172,7 @@ impl Canvas<'_> {
                                 .or_default()
                                 .push(pts[pts.len() - 1]);
                         }
-                        pts = trim_end(&pts, len * 0.7);
+                        pts = trim_end(&pts, len * HEAD_OVER_SHAFT);
                     }
                     if pts.len() >= 2 {
                         shafts.push(geom::simplify(&pts, 0.25));

@@ -42,6 +42,7 @@ mod labels;
 mod legend;
 mod map;
 mod projection;
+pub mod qml;
 mod style;
 mod svg;
 mod text;

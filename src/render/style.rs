@@ -266,7 +266,7 @@ fn star(c: Px, outer: f64, inner: f64, points: usize) -> Vec<Px> {
 }
 
 /// An aircraft seen from above, nose up, in a unit box.
-const PLANE: [Px; 18] = [
+pub(crate) const PLANE: [Px; 18] = [
     (0.0, -1.0),
     (0.12, -0.85),
     (0.12, -0.3),
@@ -288,7 +288,7 @@ const PLANE: [Px; 18] = [
 ];
 
 /// A drop of oil, point up, in a unit box.
-const DROP: [Px; 13] = [
+pub(crate) const DROP: [Px; 13] = [
     (0.0, -1.15),
     (0.35, -0.55),
     (0.62, -0.1),

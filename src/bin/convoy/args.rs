@@ -72,8 +72,8 @@ Examples:
         /// Article files (.txt), or directories whose .txt files are all read.
         #[arg(required = true, value_name = "ARTICLE_OR_DIR")]
         inputs: Vec<PathBuf>,
-        /// Output directory for movements.geojson, events.geojson, places.geojson and
-        /// unresolved.csv.
+        /// Output directory for movements.geojson, events.geojson, places.geojson,
+        /// unresolved.csv and the layers' QGIS styles (movements.qml, events.qml, places.qml).
         #[arg(
             short = 'o',
             long,
@@ -85,6 +85,10 @@ Examples:
         /// of the files of -o.
         #[arg(long, value_enum, conflicts_with = "output")]
         format: Option<StreamFormat>,
+        /// The language of place labels in the QGIS style written beside the layers
+        /// (places.qml).
+        #[arg(long, value_enum, default_value_t = LabelChoice::En, conflicts_with = "format")]
+        labels: LabelChoice,
     },
     /// Draw a map (PNG or SVG, by the extension) or the interactive page (.html) of extract
     /// directories or GeoJSON files.
@@ -264,6 +268,16 @@ pub enum ThemeChoice {
     Dark,
 }
 
+impl From<LabelChoice> for render::Labels {
+    fn from(l: LabelChoice) -> render::Labels {
+        match l {
+            LabelChoice::En => render::Labels::En,
+            LabelChoice::Ar => render::Labels::Ar,
+            LabelChoice::Both => render::Labels::Both,
+        }
+    }
+}
+
 impl MapArgs {
     pub fn options(self) -> render::MapOptions {
         render::MapOptions {
@@ -272,11 +286,7 @@ impl MapArgs {
             scale: self.scale,
             dpi: self.dpi,
             bbox: self.bbox,
-            labels: match self.labels {
-                LabelChoice::En => render::Labels::En,
-                LabelChoice::Ar => render::Labels::Ar,
-                LabelChoice::Both => render::Labels::Both,
-            },
+            labels: self.labels.into(),
             title: self.title,
             subtitle: self.subtitle,
             theme: match self.theme {

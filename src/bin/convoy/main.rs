@@ -86,13 +86,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             inputs,
             output,
             format,
+            labels,
         } => {
             let sink = match (format, output) {
                 (Some(StreamFormat::Geojsonseq), _) => export::Sink::Seq(&mut out),
                 (None, Some(dir)) => export::Sink::Dir(dir),
                 (None, None) => unreachable!("clap requires one of them"),
             };
-            extract_cmd(&files, &inputs, sink, quiet)
+            extract_cmd(&files, &inputs, sink, labels.into(), quiet)
         }
         Command::Places { inputs, format } => places_cmd(&files, &inputs, format, &mut out),
         Command::Completions { shell } => {

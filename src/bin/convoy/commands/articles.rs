@@ -101,10 +101,12 @@ pub fn map_cmd(
     Ok(exit_code(failed || !summary.extract.failed.is_empty()))
 }
 
+/// `convoy extract`: into a directory, with the layers' QGIS styles labelled in `labels`.
 pub fn extract_cmd(
     files: &GazetteerFiles,
     inputs: &[PathBuf],
     sink: export::Sink,
+    labels: render::Labels,
     quiet: bool,
 ) -> Result<ExitCode> {
     check_inputs_exist(inputs)?;
@@ -115,6 +117,9 @@ pub fn extract_cmd(
         export::Sink::Dir(dir) => {
             let set = output_set(&dir)?;
             let summary = export::run(&g, &paths, export::Sink::Set(&set), &progress)?;
+            for (name, style) in render::qml::styles(&summary.legend, labels)? {
+                set.write(name, &style)?;
+            }
             set.commit()?;
             summary
         }
