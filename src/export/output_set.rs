@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
-use tempfile::NamedTempFile;
+use tempfile::{NamedTempFile, TempPath};
 
 use super::temp::temp_in;
 use crate::error::{Error, Result};
@@ -44,7 +44,8 @@ pub const RECORD: &str = ".convoy-set";
 /// The files of one run, staged in a directory and committed together.
 pub struct OutputSet {
     dir: PathBuf,
-    staged: Mutex<Vec<(String, NamedTempFile)>>,
+    /// Closed once written: a corpus's thousands of maps must not hold a descriptor each.
+    staged: Mutex<Vec<(String, TempPath)>>,
     on_wait: Box<dyn Fn(&Path) + Send + Sync>,
 }
 
@@ -139,7 +140,7 @@ impl OutputSet {
                 target.display()
             )));
         }
-        staged.push((name.to_owned(), file));
+        staged.push((name.to_owned(), file.into_temp_path()));
         Ok(())
     }
 
@@ -147,7 +148,7 @@ impl OutputSet {
     pub fn staged_path(&self, name: &str) -> Option<PathBuf> {
         let staged = self.staged.lock().unwrap_or_else(|p| p.into_inner());
         let (_, file) = staged.iter().find(|(n, _)| n == name)?;
-        Some(file.path().to_owned())
+        Some(file.to_path_buf())
     }
 
     /// Puts every added file in place as one set, replacing the previous set whole (see the
@@ -164,7 +165,7 @@ impl OutputSet {
         let new: Vec<&str> = staged.iter().map(|(n, _)| n.as_str()).collect();
         let mut journal = Journal::default();
         for (name, file) in &staged {
-            let temp = file.path().file_name().unwrap_or_default();
+            let temp = file.file_name().unwrap_or_default();
             journal
                 .files
                 .push((temp.to_string_lossy().into_owned(), name.clone()));
@@ -175,7 +176,7 @@ impl OutputSet {
         write_journal(&dir, &journal)?;
         // The temporary files are renamed by name from here on, not deleted when dropped.
         for (_, file) in staged {
-            let _kept = file.into_temp_path().keep();
+            let _kept = file.keep();
         }
         finish(&dir, &journal)?;
         Ok(Committed {
@@ -528,5 +529,21 @@ mod tests {
         });
         assert_eq!(set.commit().unwrap().files.len(), 8);
         assert_eq!(contents(dir.path()).len(), 8);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn staged_files_hold_no_descriptor() {
+        let open = || std::fs::read_dir("/proc/self/fd").unwrap().count();
+        let dir = tempfile::tempdir().unwrap();
+        let set = OutputSet::new(dir.path()).unwrap();
+        let before = open();
+        for i in 0..300 {
+            set.write(&format!("{i}.png"), b"x").unwrap();
+        }
+        // Other tests' threads open files too, but not 300 of them.
+        assert!(open() < before + 100, "{before} -> {}", open());
+        assert_eq!(set.commit().unwrap().files.len(), 300);
+        assert_eq!(contents(dir.path()).len(), 300);
     }
 }
