@@ -475,3 +475,50 @@ fn f10_temp_files_of_a_killed_run_are_removed_by_the_next() {
     assert_eq!(temp_files(out.path()), Vec::<String>::new());
     assert!(out.path().join(".tmpOTHER").exists());
 }
+
+#[test]
+fn f03_map_and_render_accept_a_movement_with_no_actor() {
+    // The sentence: a column leaves with no one named as moving it.
+    let input = tempfile::tempdir().unwrap();
+    let article = input.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "انسحب رتل مؤلف من 20 شاحنة من قاعدة الشدادي إلى معبر الوليد ثم إلى العراق.",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = convoy(&["map", s(&article), "-o", s(out.path()), "--size", "400x300"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let movements = features(out.path(), "movements.geojson");
+    assert!(!movements.is_empty());
+    assert!(
+        movements.iter().all(|m| m["properties"]["actor"].is_null()),
+        "the test needs a movement with a null actor"
+    );
+    for image in ["again.png", "again.svg"] {
+        let target = out.path().join(image);
+        let o = convoy(&["render", s(out.path()), "-o", s(&target)]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(std::fs::metadata(&target).unwrap().len() > 1000);
+    }
+}
+
+#[test]
+fn f03_a_manifest_year_of_five_digits_is_refused_before_anything_is_written() {
+    let input = tempfile::tempdir().unwrap();
+    std::fs::copy(seed("004_cec0cb9a2edc8622.txt"), input.path().join("a.txt")).unwrap();
+    std::fs::write(
+        input.path().join("manifest.csv"),
+        "file,date\na.txt,99999-01-01\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = convoy(&["map", s(input.path()), "-o", s(out.path())]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("not a four-digit year"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.path().join("movements.geojson").exists());
+}

@@ -150,7 +150,7 @@ mod tests {
     }
 
     #[test]
-    fn f5_same_named_articles_in_two_directories_get_their_directories() {
+    fn f05_same_named_articles_in_two_directories_get_their_directories() {
         let dir = tempfile::tempdir().unwrap();
         let paths = files(
             dir.path(),
@@ -191,7 +191,7 @@ mod tests {
     }
 
     #[test]
-    fn f5_the_same_file_twice_is_read_once() {
+    fn f05_the_same_file_twice_is_read_once() {
         let dir = tempfile::tempdir().unwrap();
         let paths = files(dir.path(), &["s/a.txt", "s/b.txt"]);
         let again = dir.path().join("s/./a.txt");

@@ -492,7 +492,7 @@ mod tests {
     }
 
     #[test]
-    fn f2_a_target_that_is_a_directory_fails_before_anything_is_replaced() {
+    fn f02_a_target_that_is_a_directory_fails_before_anything_is_replaced() {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         commit(d, &[("a.geojson", "1"), ("places.geojson", "1")]);

@@ -1,7 +1,9 @@
 //! Checks on gazetteer data that the parser alone does not make.
 //!
 //! Unique ids; each point inside a plausible box of its stated country (a swapped lon/lat lands
-//! far outside); every name non-empty after normalisation; every curated entry with a source;
+//! far outside) and, where the basemap outlines that country, inside its Natural Earth border
+//! give or take the place's precision (Aleppo swapped lands in Turkey, inside Syria's box; al-Tanf
+//! moved 1° east lies in Iraq); every name non-empty after normalisation; every curated entry with a source;
 //! homonyms that exist; and every name shared by two curated entries marked on both sides.
 
 use std::collections::{BTreeMap, HashMap};
@@ -56,6 +58,23 @@ const COUNTRY_BOXES: &[(&str, [f64; 4])] = &[
     ("YE", [42.5, 12.0, 54.0, 19.0]),
 ];
 
+/// How far outside its country's outline a place lies, in km, when it lies farther out than
+/// its own precision (at least [`BORDER_SLACK_M`]); `None` when inside, near enough, or in a
+/// country the basemap does not outline.
+fn outside_border_km(p: &Place) -> Option<f64> {
+    let area = crate::areas::country(&p.country)?;
+    if area.contains(p.point) {
+        return None;
+    }
+    let out = area.to_border_m(p.point);
+    let slack = f64::from(p.precision_m).max(BORDER_SLACK_M);
+    (out > slack).then_some(out / 1000.0)
+}
+
+/// A place on a border (a crossing) may stand a little on the other side of Natural Earth's
+/// 1:10m line, whose vertices are a few hundred metres apart.
+const BORDER_SLACK_M: f64 = 2_000.0;
+
 /// The bounding box of a country, if convoy knows one.
 pub fn country_box(cc: &str) -> Option<[f64; 4]> {
     COUNTRY_BOXES
@@ -104,6 +123,20 @@ pub fn validate(places: &[Place]) -> Report {
                         p.lat(),
                         p.country
                     ));
+                } else if let Some(km) = outside_border_km(p) {
+                    let found = format!(
+                        "{at}: [{}, {}] lies {km:.0} km outside {}'s border (Natural Earth)",
+                        p.lon(),
+                        p.lat(),
+                        p.country
+                    );
+                    // GeoNames' own points (islands, disputed land) are told, not refused.
+                    match p.tier {
+                        Tier::Curated => report.errors.push(format!(
+                            "{found} — swapped lon/lat, a point moved, or the wrong country?"
+                        )),
+                        Tier::Geonames => report.notes.push(format!("{found}, as GeoNames has it")),
+                    }
                 }
             }
             None => report.errors.push(format!(
@@ -214,5 +247,40 @@ mod tests {
             .errors
             .iter()
             .any(|e| e.contains("does not list twin_test in homonyms")));
+    }
+
+    /// The shipped gazetteer with place `id` moved by `f`.
+    fn moved(id: &str, f: impl Fn(f64, f64) -> (f64, f64)) -> Report {
+        let mut curated = parse_curated("places.geojson", EMBEDDED_PLACES.as_bytes()).unwrap();
+        let p = curated.iter_mut().find(|p| p.id.as_str() == id).unwrap();
+        let (x, y) = f(p.lon(), p.lat());
+        p.point = geo::Point::new(x, y);
+        validate(&curated)
+    }
+
+    #[test]
+    fn f13_a_place_swapped_or_moved_into_another_country_is_an_error() {
+        // Aleppo with lat/lon swapped lands in Turkey, inside Syria's box.
+        let aleppo = moved("aleppo_city", |x, y| (y, x));
+        let inside_box = |r: &Report| r.errors.iter().all(|e| !e.contains("box"));
+        assert!(inside_box(&aleppo), "{:?}", aleppo.errors);
+        assert!(
+            aleppo
+                .errors
+                .iter()
+                .any(|e| e.starts_with("aleppo_city") && e.contains("outside SY's border")),
+            "{:?}",
+            aleppo.errors
+        );
+        // Al-Tanf moved a degree east lies in Iraq.
+        let tanf = moved("al_tanf_garrison", |x, y| (x + 1.0, y));
+        assert!(inside_box(&tanf), "{:?}", tanf.errors);
+        assert!(
+            tanf.errors
+                .iter()
+                .any(|e| e.starts_with("al_tanf_garrison") && e.contains("outside SY's border")),
+            "{:?}",
+            tanf.errors
+        );
     }
 }
