@@ -23,6 +23,16 @@ pub enum Error {
         encoding: &'static str,
         invalid: usize,
     },
+    /// An article that is not a regular file: a FIFO, a socket, a device, a directory.
+    #[error("{}: {what}, not a regular file; an article must be a file", path.display())]
+    NotAFile { path: PathBuf, what: &'static str },
+    /// An article larger than the size limit (`--max-article-mb`).
+    #[error("{}: {} MB, over the limit of {} MB for one article (raise it with --max-article-mb)", path.display(), mb(*.size), mb(*.limit))]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     /// An article holds NUL bytes: a binary file given by mistake.
     #[error("{}: looks like a binary file, not a text article", path.display())]
     Binary { path: PathBuf },
@@ -51,6 +61,16 @@ pub enum Error {
     /// A map could not be drawn: options out of range, or the drawing failed.
     #[error("cannot draw the map: {0}")]
     Render(String),
+}
+
+/// Bytes as megabytes (of 2^20 bytes), with one decimal when under 10.
+fn mb(bytes: u64) -> String {
+    let mb = bytes as f64 / (1u64 << 20) as f64;
+    if mb < 10.0 {
+        format!("{mb:.1}")
+    } else {
+        format!("{mb:.0}")
+    }
 }
 
 fn suggest(names: &[String]) -> String {

@@ -23,52 +23,135 @@ pub enum Format {
 
 /// Writes `rows` in `format`. Every row must serialise to a JSON object with the same keys.
 pub fn write_rows<T: Serialize>(rows: &[T], format: Format, out: &mut dyn Write) -> io::Result<()> {
-    let values: Vec<Value> = rows
-        .iter()
-        .map(|r| serde_json::to_value(r).map_err(io::Error::other))
-        .collect::<io::Result<_>>()?;
-    match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &values).map_err(io::Error::other)?;
-            writeln!(out)
-        }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(out);
-            if let Some(first) = values.first().and_then(Value::as_object) {
-                w.write_record(first.keys())?;
+    let mut writer = RowWriter::new(format, out)?;
+    for row in rows {
+        writer.write(row)?;
+    }
+    writer.finish()
+}
+
+/// Rows written one at a time as they come, in any [`Format`], holding none of them: an
+/// aligned table, whose widths are known only at the end, is spooled to an unnamed temporary
+/// file meanwhile. The bytes are those of [`write_rows`] over the same rows.
+pub struct RowWriter<'a> {
+    out: &'a mut dyn Write,
+    format: Format,
+    /// Rows written so far.
+    count: usize,
+    /// Table: the header, the widest cell of each column, and the spooled rows (one line of
+    /// tab-separated cells each; cells hold no tabs or line breaks).
+    table: Option<Table>,
+}
+
+struct Table {
+    header: Vec<String>,
+    widths: Vec<usize>,
+    spool: io::BufWriter<std::fs::File>,
+}
+
+impl<'a> RowWriter<'a> {
+    /// A writer of rows in `format` to `out`.
+    pub fn new(format: Format, out: &'a mut dyn Write) -> io::Result<RowWriter<'a>> {
+        Ok(RowWriter {
+            out,
+            format,
+            count: 0,
+            table: None,
+        })
+    }
+
+    /// Writes one row; it must serialise to a JSON object with the same keys as the others.
+    pub fn write<T: Serialize>(&mut self, row: &T) -> io::Result<()> {
+        self.count += 1;
+        match self.format {
+            Format::Json => {
+                let mut pretty = Vec::new();
+                serde_json::to_writer_pretty(&mut pretty, row).map_err(io::Error::other)?;
+                self.out
+                    .write_all(if self.count == 1 { b"[\n" } else { b",\n" })?;
+                // Indented one level, as inside the array (JSON strings hold no line breaks).
+                for (i, line) in pretty.split(|&b| b == b'\n').enumerate() {
+                    self.out.write_all(if i == 0 { b"  " } else { b"\n  " })?;
+                    self.out.write_all(line)?;
+                }
+                Ok(())
             }
-            for v in &values {
-                w.write_record(cells(v))?;
+            Format::Csv => {
+                let value = serde_json::to_value(row).map_err(io::Error::other)?;
+                let mut w = csv::WriterBuilder::new()
+                    .buffer_capacity(1024)
+                    .from_writer(&mut *self.out);
+                if self.count == 1 {
+                    if let Some(first) = value.as_object() {
+                        w.write_record(first.keys())?;
+                    }
+                }
+                w.write_record(cells(&value))?;
+                w.flush()
             }
-            w.flush()
-        }
-        Format::Table => {
-            let Some(first) = values.first().and_then(Value::as_object) else {
-                return Ok(());
-            };
-            let header: Vec<String> = first.keys().cloned().collect();
-            let body: Vec<Vec<String>> = values.iter().map(cells).collect();
-            let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-            for row in &body {
-                for (w, cell) in widths.iter_mut().zip(row) {
+            Format::Table => {
+                let value = serde_json::to_value(row).map_err(io::Error::other)?;
+                if self.table.is_none() {
+                    let Some(first) = value.as_object() else {
+                        return Ok(());
+                    };
+                    let header: Vec<String> = first.keys().cloned().collect();
+                    self.table = Some(Table {
+                        widths: header.iter().map(|h| h.chars().count()).collect(),
+                        header,
+                        spool: io::BufWriter::new(tempfile::tempfile()?),
+                    });
+                }
+                let table = self.table.as_mut().expect("set above");
+                let row = cells(&value);
+                for (w, cell) in table.widths.iter_mut().zip(&row) {
                     *w = (*w).max(cell.chars().count());
                 }
+                writeln!(table.spool, "{}", row.join("\t"))
             }
-            for row in std::iter::once(&header).chain(&body) {
-                let mut line = String::new();
-                for (i, (cell, w)) in row.iter().zip(&widths).enumerate() {
-                    if i > 0 {
-                        line.push_str("  ");
-                    }
-                    line.push_str(cell);
-                    if i + 1 < row.len() {
-                        line.extend(std::iter::repeat_n(' ', w - cell.chars().count()));
-                    }
-                }
-                writeln!(out, "{}", line.trim_end())?;
-            }
-            Ok(())
         }
+    }
+
+    /// Ends the output: closes the JSON array, or writes the spooled table.
+    pub fn finish(self) -> io::Result<()> {
+        match self.format {
+            Format::Json if self.count == 0 => writeln!(self.out, "[]"),
+            Format::Json => writeln!(self.out, "\n]"),
+            Format::Csv => Ok(()),
+            Format::Table => match self.table {
+                Some(table) => table.write_to(self.out),
+                None => Ok(()),
+            },
+        }
+    }
+}
+
+impl Table {
+    /// The header and the spooled rows, aligned.
+    fn write_to(self, out: &mut dyn Write) -> io::Result<()> {
+        use io::{BufRead, Seek};
+        let mut file = self.spool.into_inner().map_err(|e| e.into_error())?;
+        file.rewind()?;
+        let line = |row: &[&str], out: &mut dyn Write| {
+            let mut line = String::new();
+            for (i, (cell, w)) in row.iter().zip(&self.widths).enumerate() {
+                if i > 0 {
+                    line.push_str("  ");
+                }
+                line.push_str(cell);
+                if i + 1 < row.len() {
+                    line.extend(std::iter::repeat_n(' ', w - cell.chars().count()));
+                }
+            }
+            writeln!(out, "{}", line.trim_end())
+        };
+        let header: Vec<&str> = self.header.iter().map(String::as_str).collect();
+        line(&header, out)?;
+        for row in io::BufReader::new(file).lines() {
+            let row = row?;
+            line(&row.split('\t').collect::<Vec<_>>(), out)?;
+        }
+        Ok(())
     }
 }
 

@@ -17,6 +17,9 @@ pub struct Cli {
     /// No progress bar and no summary lines on stderr; warnings and errors still show.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Refuse an article file larger than N megabytes, with an error naming it.
+    #[arg(long, global = true, value_name = "N", default_value_t = 64)]
+    pub max_article_mb: u64,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -56,6 +56,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         added: cli.gazetteer.places,
     };
     let quiet = cli.quiet;
+    convoy::document::set_max_article_bytes(cli.max_article_mb.saturating_mul(1 << 20));
     let mut out = Stdout(io::stdout().lock());
     let code = match cli.command {
         Command::Gazetteer(GazetteerCommand::Validate { file }) => {

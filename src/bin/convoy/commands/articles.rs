@@ -135,27 +135,49 @@ pub fn places_cmd(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let g = Gazetteer::load(files)?;
-    let mut rows = Vec::new();
+    use rayon::prelude::*;
     let mut failed = false;
-    for path in expand_each(inputs, &mut failed) {
-        match Document::read(&path) {
-            Ok(doc) => {
-                if let Some(note) = doc.decoding_note() {
-                    eprintln!("convoy: {}: {note}", path.display());
-                }
+    let (g, paths) = gazetteer_and_articles(files, inputs, &mut failed)?;
+    let mut rows = report::RowWriter::new(format, out)?;
+    // A batch of articles is read on all cores and its rows written in article order before
+    // the next is read: the output is the same whatever the thread count, and only one
+    // batch's rows are held.
+    for batch in paths.chunks(PLACES_BATCH) {
+        let done: Vec<_> = batch
+            .par_iter()
+            .map(|path| -> convoy::error::Result<_> {
+                let doc = Document::read(path)?;
                 let mentions = geoparse::resolve(&g, &doc);
-                rows.extend(mentions.iter().map(|m| MentionRow::new(&g, &doc, m)));
-            }
-            Err(e) => {
-                eprintln!("convoy: {e}");
-                failed = true;
+                let found: Vec<MentionRow> = mentions
+                    .iter()
+                    .map(|m| MentionRow::new(&g, &doc, m))
+                    .collect();
+                Ok((doc.decoding_note(), found))
+            })
+            .collect();
+        for (path, result) in batch.iter().zip(done) {
+            match result {
+                Ok((note, found)) => {
+                    if let Some(note) = note {
+                        eprintln!("convoy: {}: {note}", path.display());
+                    }
+                    for row in &found {
+                        rows.write(row)?;
+                    }
+                }
+                Err(e) => {
+                    eprintln!("convoy: {e}");
+                    failed = true;
+                }
             }
         }
     }
-    report::write_rows(&rows, format, out)?;
+    rows.finish()?;
     Ok(exit_code(failed))
 }
+
+/// How many articles `places` reads at once.
+const PLACES_BATCH: usize = 64;
 
 /// The output set of a command writing into `dir`, which says on stderr when it waits for
 /// another run's commit.

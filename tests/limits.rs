@@ -1,0 +1,123 @@
+//! Inputs beyond what an article can be (issue 16, item 9): files that are not regular files
+//! and articles over the size limit are refused with an error naming them, at once.
+
+mod common;
+use common::{convoy, stderr, stdout};
+
+use std::path::Path;
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn f09_a_fifo_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("a.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // No writer ever opens it: a blocking open would wait forever.
+    let o = convoy(&["places", s(&fifo)]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "convoy: {}: a FIFO, not a regular file; an article must be a file\n",
+            fifo.display()
+        )
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn f09_a_device_and_a_socket_are_refused() {
+    let o = convoy(&["places", "/dev/zero"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("/dev/zero: a character device, not a regular file"),
+        "{}",
+        stderr(&o)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let sock = dir.path().join("s.txt");
+    let _listener = std::os::unix::net::UnixListener::bind(&sock).unwrap();
+    let o = convoy(&["places", s(&sock)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("s.txt: a socket, not a regular file"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn f09_an_article_over_the_size_limit_is_refused_and_the_limit_can_be_raised() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    let text = "انسحبت القوات الأمريكية من قاعدة عين الأسد. ".repeat(30_000);
+    std::fs::write(&big, &text).unwrap();
+    assert!(text.len() > 2 << 20);
+    let o = convoy(&[
+        "--max-article-mb",
+        "2",
+        "places",
+        s(&big),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("big.txt: 2.3 MB, over the limit of 2.0 MB for one article"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty());
+    let o = convoy(&[
+        "--max-article-mb",
+        "3",
+        "places",
+        s(&big),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 1 + 30_000);
+}
+
+#[test]
+fn f09_places_streams_rows_in_article_order_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    // More articles than one batch, in name order, each naming its place.
+    let places = ["قاعدة عين الأسد", "الحسكة", "معبر اليعربية"];
+    for i in 0..150 {
+        let text = format!("وصل رتل إلى {}.", places[i % 3]);
+        std::fs::write(dir.path().join(format!("{i:03}.txt")), text).unwrap();
+    }
+    let o = convoy(&["places", s(dir.path()), "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let docs: Vec<String> = stdout(&o)
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_owned())
+        .collect();
+    let expected: Vec<String> = (0..150).map(|i| format!("{i:03}.txt")).collect();
+    assert_eq!(docs, expected);
+    let o = convoy(&["places", s(dir.path()), "--format", "json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 150);
+    assert_eq!(rows[149]["doc"], "149.txt");
+    let o = convoy(&["places", s(dir.path())]);
+    let table = stdout(&o);
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 151);
+    // Aligned: every row's second column starts where the header's does.
+    let at = lines[0].find("start").unwrap();
+    assert!(lines
+        .iter()
+        .skip(1)
+        .all(|l| l[at..].starts_with(char::is_numeric)));
+}
