@@ -11,9 +11,9 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use super::feature::{self, Feature, Geometry, Properties};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::palette;
-use crate::render::CONTRACT_FILES;
+use crate::render::contract_inputs;
 
 /// How many reports of one route or site the page carries in full; the rest are counted.
 pub const DETAILS_PER_FEATURE: usize = 5;
@@ -148,26 +148,8 @@ impl Content {
     /// `kind` a place, any other Point an event.
     pub fn from_paths(paths: &[PathBuf]) -> Result<Content> {
         let mut b = Builder::default();
-        for path in paths {
-            if path.is_dir() {
-                let files: Vec<PathBuf> = CONTRACT_FILES
-                    .iter()
-                    .map(|f| path.join(f))
-                    .filter(|p| p.is_file())
-                    .collect();
-                if files.is_empty() {
-                    return Err(Error::Invalid(format!(
-                        "{}: a directory with none of {}",
-                        path.display(),
-                        CONTRACT_FILES.join(", ")
-                    )));
-                }
-                for file in files {
-                    feature::for_each(&file, &mut |f| b.add(f))?;
-                }
-            } else {
-                feature::for_each(path, &mut |f| b.add(f))?;
-            }
+        for file in contract_inputs(paths)? {
+            feature::for_each(&file, &mut |f| b.add(f))?;
         }
         Ok(b.finish())
     }

@@ -22,6 +22,32 @@ use crate::error::{Error, Result};
 /// The three files `convoy extract` writes, in the order they are read from a directory.
 pub const CONTRACT_FILES: [&str; 3] = ["movements.geojson", "events.geojson", "places.geojson"];
 
+/// The GeoJSON files `paths` name, in order: a file as it is, a directory as the contract
+/// files it holds. A directory holding none of them is an error.
+pub fn contract_inputs(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let held: Vec<PathBuf> = CONTRACT_FILES
+            .iter()
+            .map(|f| path.join(f))
+            .filter(|p| p.is_file())
+            .collect();
+        if held.is_empty() {
+            return Err(Error::Invalid(format!(
+                "{}: a directory with none of {}",
+                path.display(),
+                CONTRACT_FILES.join(", ")
+            )));
+        }
+        files.extend(held);
+    }
+    Ok(files)
+}
+
 /// A movement: one LineString feature of `movements.geojson`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Movement {
@@ -137,26 +163,8 @@ impl MapData {
     /// `places.geojson`, and merges them in the order given.
     pub fn from_paths(paths: &[PathBuf]) -> Result<MapData> {
         let mut data = MapData::default();
-        for path in paths {
-            if path.is_dir() {
-                let files: Vec<PathBuf> = CONTRACT_FILES
-                    .iter()
-                    .map(|f| path.join(f))
-                    .filter(|p| p.is_file())
-                    .collect();
-                if files.is_empty() {
-                    return Err(Error::Invalid(format!(
-                        "{}: a directory with none of {}",
-                        path.display(),
-                        CONTRACT_FILES.join(", ")
-                    )));
-                }
-                for file in files {
-                    data.merge(read_file(&file)?);
-                }
-            } else {
-                data.merge(read_file(path)?);
-            }
+        for file in contract_inputs(paths)? {
+            data.merge(read_file(&file)?);
         }
         Ok(data)
     }

@@ -56,7 +56,7 @@ use resvg::{tiny_skia, usvg};
 use crate::error::{Error, Result};
 
 pub use articles::ArticleIndex;
-pub use data::{Event, MapData, MapPlace, Movement, CONTRACT_FILES};
+pub use data::{contract_inputs, Event, MapData, MapPlace, Movement, CONTRACT_FILES};
 pub use projection::Lcc;
 
 /// Which names labels show.
