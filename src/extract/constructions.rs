@@ -596,3 +596,10 @@ fn keeping_troops_somewhere_is_presence_there() {
     let (g, x, _) = trips("تحتفظ فرنسا بنحو 600 جندي في قاعدة حرير.");
     assert_eq!(events(&g, &x, EventType::Presence), ["harir_airbase"]);
 }
+
+#[test]
+fn a_base_name_written_with_the_article_is_the_base_and_no_presence() {
+    let (g, x, t) = trips("انسحب رتل أمريكي يضم نحو 50 آلية من قاعدة الشدادي باتجاه قاعدة القسرك.");
+    assert_eq!(t, ["al_shaddadi_base > [] > qasrak_base"]);
+    assert!(events(&g, &x, EventType::Presence).is_empty());
+}

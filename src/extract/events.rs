@@ -214,10 +214,17 @@ impl Reader<'_> {
             let t = t.strip_prefix("ال").unwrap_or(t);
             words[j].has(Lex::PlaceNoun) && (t.starts_with("قاعد") || t.starts_with("قواعد"))
         };
+        // A base noun with a possessive pronoun (قاعدتها، قواعدنا) is a force's own base; the
+        // ه of a bare قاعدة (ة normalised) is not one.
+        let own = |j: usize| {
+            let t = words[j].token.text;
+            ["قاعدت", "قواعد"].iter().any(|b| {
+                t.strip_prefix(b)
+                    .is_some_and(|s| ["نا", "ها", "ه", "هم"].contains(&s))
+            })
+        };
         (lo..k).any(|j| {
-            let own = ["نا", "ها", "ه", "هم"]
-                .iter()
-                .any(|s| words[j].token.text.ends_with(s));
+            let own = own(j);
             base(j)
                 && (own
                     || (j + 1..(j + 4).min(k)).any(|q| {

@@ -234,8 +234,7 @@ impl Builder {
                 .collect(),
         };
         let mut seen: SmallVec<[String; 8]> = SmallVec::new();
-        for name in names {
-            let norm = arabic::normalize_name(name);
+        for norm in names.into_iter().flat_map(|n| spellings(n, place.tier)) {
             if norm.is_empty() || seen.contains(&norm) {
                 continue;
             }
@@ -272,6 +271,25 @@ impl Builder {
         }
         &mut self.patterns[i as usize]
     }
+}
+
+/// The normalised spellings of `name`: itself and, for a curated name of one word written
+/// without the article, the same word with it. Reporters put the article on a foreign name or
+/// leave it off as they like ("قاعدة القسرك" for قسرك, "مطار الرميلان" for رميلان); a one-word
+/// curated name is distinctive enough that its article form is no ordinary word, unless it
+/// ends like an adjective of relation (ـية، ـي: السورية is "the Syrian", not سورية).
+fn spellings(name: &str, tier: Tier) -> SmallVec<[String; 2]> {
+    let norm = arabic::normalize_name(name);
+    let one_arabic_word = !norm.contains(' ')
+        && norm.chars().next().is_some_and(arabic::is_arabic_letter)
+        && !norm.starts_with("ال")
+        && !norm.ends_with(['ه', 'ي']);
+    let mut out = SmallVec::new();
+    if tier == Tier::Curated && one_arabic_word {
+        out.push(["ال", &norm].concat());
+    }
+    out.push(norm);
+    out
 }
 
 fn letters_without_article(norm: &str) -> usize {
@@ -312,6 +330,8 @@ mod tests {
             place("syria", &["سوريا", "سورية"], Tier::Curated),
             place("rif", &["ريف"], Tier::Geonames),
             place("short", &["بر"], Tier::Geonames),
+            place("qasrak", &["قسرك", "قاعدة قسرك"], Tier::Curated),
+            place("sahila", &["سحيلة"], Tier::Curated),
         ];
         Matcher::new(&places, &["قوات سوريا الديمقراطية".to_string()])
     }
@@ -339,6 +359,22 @@ mod tests {
                 ("لحسكة".to_string(), vec![0]),
             ]
         );
+    }
+
+    #[test]
+    fn a_curated_one_word_name_is_found_with_the_article_added() {
+        assert_eq!(
+            surfaces("غادر قاعدة القسرك"),
+            vec![("القسرك".to_string(), vec![5])]
+        );
+        // Not a GeoNames name, and not a name of two words.
+        assert!(surfaces("الريف").is_empty());
+        assert!(surfaces("العين الأسد").is_empty());
+        // Nor a name that would read as an adjective: السورية, السحيلة.
+        assert!(surfaces("القوات السورية").is_empty());
+        assert!(surfaces("السحيلة").is_empty());
+        // The article form takes proclitics and the dropped alef like any ال-name.
+        assert_eq!(surfaces("للقسرك").len(), 1);
     }
 
     #[test]
