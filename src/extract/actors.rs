@@ -338,25 +338,37 @@ impl Reader<'_> {
     pub(super) fn is_party(&self, i: usize, mention: usize, role: PlaceRole, end: usize) -> bool {
         let words = self.words;
         if self.g.place(self.mentions[mention].place).kind != Kind::Country {
-            // "وكانت واشنطن قد سحبت": a capital standing for its government.
-            return role == PlaceRole::Bare && self.government_of(i).is_some();
+            // "وكانت واشنطن قد سحبت", "أعادت واشنطن نشر جنودها": a capital standing for its
+            // government.
+            let subject = match role {
+                PlaceRole::Bare => true,
+                PlaceRole::Object(_) => self.moved_follows(i, end),
+                _ => false,
+            };
+            return subject && self.government_of(i).is_some();
         }
         match role {
             PlaceRole::Bare => true,
             PlaceRole::Location => (i.saturating_sub(3)..i).any(|j| words[j].has(Lex::Office)),
-            // A country right after the verb, followed by what it moves ("سحبت الولايات
-            // المتحدة ثلاثين شاحنة"), its forces or a count, is the verb's subject.
-            PlaceRole::Object(_) => (i + 1..(i + 4).min(end)).any(|j| {
-                let w = &words[j];
-                w.has(Lex::Force)
-                    || w.has(Lex::Vehicles)
-                    || w.has(Lex::Personnel)
-                    || w.has(Lex::Cargo)
-                    || w.lex()
-                        .any(|l| matches!(l, Lex::Qualify(_) | Lex::Number(_)))
-                    || w.has(Lex::Source)
-            }),
+            PlaceRole::Object(_) => self.moved_follows(i, end),
             _ => false,
         }
+    }
+
+    /// Whether what a force moves, its forces or a count follow the name at `i` closely: a
+    /// country or capital right after the verb with these after it ("سحبت الولايات المتحدة
+    /// ثلاثين شاحنة") is the verb's subject, not a place.
+    fn moved_follows(&self, i: usize, end: usize) -> bool {
+        let words = self.words;
+        (i + 1..(i + 4).min(end)).any(|j| {
+            let w = &words[j];
+            w.has(Lex::Force)
+                || w.has(Lex::Vehicles)
+                || w.has(Lex::Personnel)
+                || w.has(Lex::Cargo)
+                || w.lex()
+                    .any(|l| matches!(l, Lex::Qualify(_) | Lex::Number(_)))
+                || w.has(Lex::Source)
+        })
     }
 }

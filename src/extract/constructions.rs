@@ -603,3 +603,30 @@ fn a_base_name_written_with_the_article_is_the_base_and_no_presence() {
     assert_eq!(t, ["al_shaddadi_base > [] > qasrak_base"]);
     assert!(events(&g, &x, EventType::Presence).is_empty());
 }
+
+#[test]
+fn restoring_a_placing_is_a_redeployment_in_the_place_from_the_place_left() {
+    // The subject stands between the verb of restoring and the noun of placing.
+    let (_, _, t) =
+        trips("أعادت القوات الفرنسية انتشارها في قاعدة حرير بعد انسحابها من مطار أربيل.");
+    assert_eq!(t, ["erbil_intl_airport > [] > harir_airbase"]);
+    let (g, x, t) = trips("وأعاد الجيش الأمريكي تموضعه في قاعدة عين الأسد.");
+    assert!(t.is_empty());
+    assert_eq!(
+        events(&g, &x, EventType::Redeployment),
+        ["ain_al_asad_airbase"]
+    );
+    // Restoring anything else is no redeployment.
+    let (g, x, t) = trips("أعادت القوات العراقية فتح الطريق قرب قاعدة عين الأسد.");
+    assert!(t.is_empty());
+    assert!(events(&g, &x, EventType::Redeployment).is_empty());
+}
+
+#[test]
+fn a_force_described_as_withdrawn_from_a_place_and_settled_in_a_base_went_there() {
+    let (_, _, t) = trips("استقرت القوات الأمريكية المنسحبة من مدينة منبج في قاعدة خراب الجير.");
+    assert_eq!(t, ["manbij_city > [] > kharab_al_jir_airfield"]);
+    // A base after the place left is where the force went, not what locates that place.
+    let (_, _, t) = trips("أعادت واشنطن نشر جنودها المنسحبين من قاعدة التنف في قاعدة البرج 22.");
+    assert_eq!(t, ["al_tanf_garrison > [] > tower_22"]);
+}

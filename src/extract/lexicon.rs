@@ -636,17 +636,18 @@ fn entries() -> Vec<(&'static str, Lex)> {
         ],
         Trigger(T::Arrive),
     );
+    // A verb of restoring is a redeployment only with a noun of placing after it (أعادت
+    // القوات تموضعها، إعادة انتشار); the reading of a sentence drops it otherwise.
     add(
         &[
-            "إعادة انتشار",
-            "إعادة تموضع",
-            "إعادة تمركز",
-            "أعادت انتشار",
-            "أعاد انتشار",
-            "أعادت تموضع",
-            "أعاد تموضع",
-            "أعادت نشر",
-            "إعادة نشر",
+            "أعاد",
+            "أعادت",
+            "أعادوا",
+            "يعيد",
+            "تعيد",
+            "يعيدون",
+            "نعيد",
+            "إعادة",
             "redeployed",
             "redeployment",
             "repositioned",
@@ -1792,19 +1793,19 @@ mod tests {
         // Words that are none of these have no meaning.
         assert_eq!(word("الطقس"), (Vec::new(), String::new()));
         // A phrase may start with a glued proclitic.
-        let words = ["واعاده", "انتشار"];
+        let words = ["ولا", "تزال"];
         assert!(lex
             .phrase(&words)
-            .is_some_and(|(n, l)| n == 2 && l.lex().contains(&Lex::Trigger(Trigger::Redeploy))));
+            .is_some_and(|(n, l)| n == 2 && l.lex().contains(&Lex::Trigger(Trigger::Remain))));
     }
 
     #[test]
     fn phrases_match_word_lists() {
         let lex = lexicon();
-        let words = ["اعاده", "انتشار", "في"];
+        let words = ["بالقرب", "من", "الحسكه"];
         let (n, l) = lex.phrase(&words).unwrap();
         assert_eq!(n, 2);
-        assert!(l.lex().contains(&Lex::Trigger(Trigger::Redeploy)));
+        assert!(l.lex().contains(&Lex::Role(Role::Near)));
         let words = ["لا", "تزال", "موجوده"];
         assert!(lex
             .phrase(&words)

@@ -40,7 +40,7 @@ use crate::document::Document;
 use crate::gazetteer::{Gazetteer, GeoPrecision, PlaceIndex};
 use crate::geoparse::{self, Mention};
 use dates::{ArticleDate, DateMention, Ymd};
-use lexicon::{Lex, Qualifier, Trigger};
+use lexicon::{Lex, Qualifier, Role, Trigger};
 use reading::{role_of, PlaceRole, Word};
 use trips::Half;
 pub use unresolved::Unresolved;
@@ -340,6 +340,16 @@ impl Reader<'_> {
                     && reading::previous_word(words, p.word, range.start)
                         .is_some_and(|b| words[b].token.text == "بين")
             });
+            if role == PlaceRole::Locator
+                && self.g.place(self.mentions[mention].place).kind.is_site()
+            {
+                // A site locates nothing named before it: "المنسحبة من منبج في قاعدة X" puts
+                // the force in the base, not منبج in it.
+                role = match reading::previous_word(words, i, range.start) {
+                    Some(b) if words[b].role() == Some(Role::Location) => PlaceRole::Location,
+                    _ => PlaceRole::Bare,
+                };
+            }
             if role == PlaceRole::Coordinated && paired {
                 role = PlaceRole::Locator;
             } else if role == PlaceRole::Coordinated {

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::discourse::to_it;
 use super::frames::Frame;
 use super::lexicon::{self, Lex, Qualifier, Trigger};
-use super::reading::{self, PlaceRole};
+use super::reading::{self, PlaceRole, Word};
 use super::trips::Half;
 use super::{Count, Ctx, Endpoint, Ends, Event, EventType, Movement, Placed, Reader, Status};
 use crate::gazetteer::{Gazetteer, Kind, PlaceIndex};
@@ -98,7 +98,7 @@ impl Reader<'_> {
                 // "دخل رتل قاعدة قسرك": what one enters or reaches is the destination.
                 (PlaceRole::Object(Trigger::Arrive), false) => dests.push(e),
                 // "نقلت معداتها في قاعدة عين الأسد", "استقرت في الكويت": put or settled in.
-                (PlaceRole::Location, false) if put_by(frame, p.word) => {
+                (PlaceRole::Location, false) if put_by(self.words, frame, p.word) => {
                     put_in.push(e);
                     locs.push(e)
                 }
@@ -123,12 +123,17 @@ impl Reader<'_> {
             vias.append(&mut dests);
             dests = onward;
         }
-        if dests.is_empty() && purpose_dests.is_empty() && !frame.has(Trigger::Redeploy) {
+        // Redeployed in a place is a trip there only from a place left in the same frame
+        // ("أعادت تموضعها في X بعد انسحابها من Y"); alone it is where the redeployment is.
+        if dests.is_empty() && purpose_dests.is_empty() && (!redeploy || !origins.is_empty()) {
             dests = put_in;
         }
         if redeploy && !redeploy_locs.is_empty() && (!dests.is_empty() || !purpose_dests.is_empty())
         {
             origins.append(&mut redeploy_locs);
+        } else if redeploy && dests.is_empty() && !origins.is_empty() {
+            // "أعادت تموضعها في X بعد انسحابها من Y": where it redeployed, from the place left.
+            dests.append(&mut redeploy_locs);
         }
         if origins.is_empty() {
             // "بإخلاء القاعدة", "انسحبت منها", "نقلت معداتها من القاعدة إلى ...".
@@ -409,14 +414,16 @@ fn emptied(word: &str) -> bool {
 }
 
 /// Whether the verb nearest before the word at `word` puts or takes something somewhere
-/// (نقل، استقر، وصل), so that "في X" after it is where it ends up.
-fn put_by(frame: &Frame, word: usize) -> bool {
+/// (نقل، استقر، وصل، أعاد نشر), so that "في X" after it is where it ends up. A participle with
+/// the article describes the force and is passed over: "استقرت القوات المنسحبة من Y في X".
+fn put_by(words: &[Word], frame: &Frame, word: usize) -> bool {
     frame
         .triggers
         .iter()
         .rev()
+        .filter(|(t, _)| !words[*t].token.text.starts_with("ال"))
         .find(|(t, _)| *t < word)
-        .is_some_and(|(_, t)| matches!(t, Trigger::Move | Trigger::Arrive))
+        .is_some_and(|(_, t)| matches!(t, Trigger::Move | Trigger::Arrive | Trigger::Redeploy))
 }
 
 #[cfg(test)]

@@ -197,6 +197,18 @@ pub fn read<'a>(
             None => words[i].kinds &= !Lex::Trigger(Trigger::Withdraw).kind_bit(),
         }
     }
+    // "أعادت القوات الأمريكية تموضعها", "إعادة انتشار": restoring is redeploying only when a
+    // noun of placing follows (the subject may stand between); "أعاد فتح الطريق" is not.
+    for i in 0..words.len() {
+        if words[i].trigger() == Some(Trigger::Redeploy)
+            && is_restoring(&words[i])
+            && !words[i + 1..(i + 5).min(words.len())]
+                .iter()
+                .any(is_placing)
+        {
+            words[i].kinds &= !Lex::Trigger(Trigger::Redeploy).kind_bit();
+        }
+    }
     // "نحو" before a number is "about"; before anything else "toward".
     for i in 0..words.len() {
         if words[i].has(Lex::Role(Role::Destination))
@@ -222,6 +234,35 @@ pub fn read<'a>(
 fn is_ending(w: &Word) -> bool {
     let t = crate::arabic::strip_glue(w.token.text, 2);
     ["انهت", "انهي", "انهى", "انهوا", "ينهي", "تنهي", "انهاء"].contains(&t)
+}
+
+/// Whether a word is a verb of restoring (أعاد، تعيد، إعادة), normalised.
+fn is_restoring(w: &Word) -> bool {
+    let t = crate::arabic::strip_glue(w.token.text, 2);
+    [
+        "اعاد",
+        "اعادت",
+        "اعادوا",
+        "يعيد",
+        "تعيد",
+        "يعيدون",
+        "نعيد",
+        "اعاده",
+    ]
+    .contains(&t)
+}
+
+/// Whether a word is a noun of placing forces (تموضع، انتشار، تمركز، نشر، توزيع), with or without
+/// a pronoun (تموضعها), normalised.
+fn is_placing(w: &Word) -> bool {
+    let t = w.token.text;
+    let t = t.strip_prefix("ال").unwrap_or(t);
+    ["تموضع", "انتشار", "تمركز", "نشر", "توزيع", "تموقع"]
+        .iter()
+        .any(|n| {
+            t.strip_prefix(n)
+                .is_some_and(|s| ["", "ها", "ه", "هم"].contains(&s))
+        })
 }
 
 /// Whether a word names a presence or a mission (وجودها، تواجد، مهمتها، انتشار), normalised.
