@@ -172,6 +172,10 @@ impl Reader<'_> {
             }
         }
         let explicit = candidates.len();
+        self.offices(
+            sentence.start..frame.range.end.max(sentence.start),
+            &mut candidates,
+        );
         // A country named with no role in the trip (أكد كرواتيا، وزارة الدفاع في سلوفينيا).
         for p in placed {
             let place = self.g.place(self.mentions[p.mention].place);
@@ -212,6 +216,32 @@ impl Reader<'_> {
             }
             None if frame.first() == Trigger::Attack => None,
             None => self.last_actor.clone(),
+        }
+    }
+
+    /// The governments whose office a sentence names with a nationality ("وزارة الدفاع
+    /// الإيطالية", "الحكومة الإسبانية"): each speaks for its own forces when no force is named.
+    /// A host's government (Iraq, Syria) announces other countries' moves as often as its own.
+    fn offices<'c>(
+        &self,
+        range: Range<usize>,
+        candidates: &mut SmallVec<[(usize, Candidate<'c>); 4]>,
+    ) {
+        let words = self.words;
+        for j in range {
+            let first = words[j].has(Lex::Office) && !(j > 0 && words[j - 1].has(Lex::Office));
+            if !first {
+                continue;
+            }
+            let end = (j + 3).min(words.len());
+            let Some((k, n)) = (j + 1..end).find_map(|k| Some((k, words[k].nation()?))) else {
+                continue;
+            };
+            let name = nation_actor(n);
+            if !is_host(name) {
+                let arabic = Some(words[j].token.orig.0..words[k].token.orig.1);
+                candidates.push((j, Candidate { name, arabic }));
+            }
         }
     }
 
@@ -337,6 +367,23 @@ impl Reader<'_> {
     /// Whether a country named at word `i` acts rather than being gone to or from.
     pub(super) fn is_party(&self, i: usize, mention: usize, role: PlaceRole, end: usize) -> bool {
         let words = self.words;
+        // "التحالف الدولي بقيادة واشنطن": the leader of a force is a party, never a place.
+        let led_by = reading::previous_word(words, i, 0).is_some_and(|b| {
+            let t = crate::arabic::strip_glue(words[b].token.text, 2);
+            [
+                "بقياده",
+                "قياده",
+                "بزعامه",
+                "تقوده",
+                "يقوده",
+                "تتزعمه",
+                "يتزعمه",
+            ]
+            .contains(&t)
+        });
+        if led_by {
+            return true;
+        }
         if self.g.place(self.mentions[mention].place).kind != Kind::Country {
             // "وكانت واشنطن قد سحبت", "أعادت واشنطن نشر جنودها": a capital standing for its
             // government.

@@ -630,3 +630,29 @@ fn a_force_described_as_withdrawn_from_a_place_and_settled_in_a_base_went_there(
     let (_, _, t) = trips("أعادت واشنطن نشر جنودها المنسحبين من قاعدة التنف في قاعدة البرج 22.");
     assert_eq!(t, ["al_tanf_garrison > [] > tower_22"]);
 }
+
+#[test]
+fn a_foreign_governments_office_speaks_for_its_forces() {
+    let (_, x, _) = trips("أعلنت وزارة الدفاع الهولندية سحب جنودها من قاعدة حرير إلى الكويت.");
+    assert_eq!(actors(&x), [Some("Netherlands")]);
+    // A force named beats the office that announces it.
+    let (_, x, _) =
+        trips("قالت الحكومة الإسبانية إن القوات الأمريكية انسحبت من قاعدة التاجي إلى الكويت.");
+    assert_eq!(actors(&x), [Some("United States")]);
+    // A host government announces others' moves: its nationality names no actor.
+    let (_, x, _) = trips("قالت وزارة الدفاع العراقية إن رتلا انسحب من قاعدة التاجي إلى الكويت.");
+    assert_eq!(actors(&x), [None]);
+}
+
+#[test]
+fn aircraft_take_their_nationality_as_actor() {
+    let (_, x, _) = trips("نقلت مروحيات بريطانية جنودا من قاعدة التاجي إلى قاعدة عين الأسد.");
+    assert_eq!(actors(&x), [Some("United Kingdom")]);
+}
+
+#[test]
+fn the_leader_of_a_force_is_no_place() {
+    let (_, x, t) = trips("انسحبت قوات التحالف بقيادة واشنطن من قاعدة التاجي إلى قاعدة عين الأسد.");
+    assert_eq!(t, ["camp_taji > [] > ain_al_asad_airbase"]);
+    assert_eq!(actors(&x), [Some("International coalition")]);
+}

@@ -135,7 +135,8 @@ pub enum Lex {
     Time,
     /// معتقلين، لاجئين، عائلات: people moved who are no military force.
     Civilian,
-    /// معدات، عتاد، تعزيزات: what a force moves; its nationality names the actor.
+    /// معدات، عتاد، تعزيزات، طائرات: what a force moves or moves in; its nationality names the
+    /// actor.
     Cargo,
     /// تابعة، التابع: belonging to; the force after it owns what comes before.
     Belonging,
@@ -1048,6 +1049,11 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "إمدادات",
             "تجهيزات",
             "لوجستية",
+            "طائرات",
+            "طائرة",
+            "مروحيات",
+            "مروحية",
+            "مقاتلات",
             "equipment",
             "supplies",
             "reinforcements",
