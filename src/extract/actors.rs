@@ -18,6 +18,10 @@ struct Candidate<'a> {
     arabic: Option<Range<usize>>,
 }
 
+/// How many words before a verb a government's office may stand and still be its subject
+/// ("أعلنت وزارة الدفاع الإيطالية سحب", "قالت وزارة الدفاع البريطانية إن قواتها غادرت").
+const OFFICE_REACH: usize = 8;
+
 /// How many of the latest movements and events are looked at for who handed a base over.
 const RECENT: usize = 50;
 
@@ -109,7 +113,13 @@ impl Reader<'_> {
             // A force followed by its nationality within three words; what a force moves
             // ("شاحنات أمريكية", "معدات عسكرية أمريكية") only by a nationality that qualifies
             // it, not one that follows a preposition ("تسليم المعدات للقوات العراقية").
-            let moved = w.has(Lex::Vehicles) || w.has(Lex::Personnel) || w.has(Lex::Cargo);
+            // What is moved after a preposition ("تحت حماية من المروحيات الأمريكية") escorts
+            // or carries, and is no subject.
+            let after_preposition = w.glue.ends_with('ب')
+                || reading::previous_word(words, j, sentence.start)
+                    .is_some_and(|p| words[p].role().is_some());
+            let moved = (w.has(Lex::Vehicles) || w.has(Lex::Personnel) || w.has(Lex::Cargo))
+                && !(w.has(Lex::Cargo) && after_preposition);
             if (w.has(Lex::Force) || moved) && !receiving(j) {
                 let mut end = (j + 4).min(frame.range.end.max(j + 1)).min(words.len());
                 if !w.has(Lex::Force) {
@@ -172,10 +182,6 @@ impl Reader<'_> {
             }
         }
         let explicit = candidates.len();
-        self.offices(
-            sentence.start..frame.range.end.max(sentence.start),
-            &mut candidates,
-        );
         // A country named with no role in the trip (أكد كرواتيا، وزارة الدفاع في سلوفينيا).
         for p in placed {
             let place = self.g.place(self.mentions[p.mention].place);
@@ -190,8 +196,15 @@ impl Reader<'_> {
                 ));
             }
         }
-        // Forces and nationalities first; a country that is merely named only if none.
-        let (candidates, parties) = candidates.split_at_mut(explicit);
+        let named = candidates.len();
+        // An office speaks for the verb only as its subject: close before it, or right after.
+        let near_verb = first.saturating_sub(OFFICE_REACH).max(sentence.start)
+            ..(first + 5).min(frame.range.end.max(sentence.start));
+        self.offices(near_verb, &mut candidates);
+        // Forces and nationalities first; a country that is merely named only if none; a
+        // government's office last.
+        let (candidates, rest) = candidates.split_at_mut(explicit);
+        let (parties, offices) = rest.split_at_mut(named - explicit);
         let pick = |c: &mut [(usize, Candidate)]| {
             c.sort_by_key(|(j, _)| *j);
             // The subject right after the verb (VSO: "انسحبت قوات التحالف"), else the nearest
@@ -206,7 +219,9 @@ impl Reader<'_> {
                     arabic: c.arabic.clone().map(|r| self.doc.text[r].into()),
                 })
         };
-        let chosen = pick(candidates).or_else(|| pick(parties));
+        let chosen = pick(candidates)
+            .or_else(|| pick(parties))
+            .or_else(|| pick(offices));
         match chosen {
             Some(a) => {
                 if frame.first().is_movement() || frame.first() != Trigger::Attack {

@@ -199,14 +199,18 @@ pub fn read<'a>(
     }
     // "أعادت القوات الأمريكية تموضعها", "إعادة انتشار": restoring is redeploying only when a
     // noun of placing follows (the subject may stand between); "أعاد فتح الطريق" is not.
+    // The noun of placing is part of the verb then, no presence of its own.
     for i in 0..words.len() {
-        if words[i].trigger() == Some(Trigger::Redeploy)
-            && is_restoring(&words[i])
-            && !words[i + 1..(i + 5).min(words.len())]
-                .iter()
-                .any(is_placing)
-        {
-            words[i].kinds &= !Lex::Trigger(Trigger::Redeploy).kind_bit();
+        if words[i].trigger() != Some(Trigger::Redeploy) || !is_restoring(&words[i]) {
+            continue;
+        }
+        match (i + 1..(i + 5).min(words.len())).find(|&k| is_placing(&words[k])) {
+            Some(k) => {
+                words[k].kinds = 0;
+                // Right after the verb it is one phrase with it (إعادة انتشار).
+                words[k].continued = k == i + 1;
+            }
+            None => words[i].kinds &= !Lex::Trigger(Trigger::Redeploy).kind_bit(),
         }
     }
     // "نحو" before a number is "about"; before anything else "toward".
@@ -257,7 +261,7 @@ fn is_restoring(w: &Word) -> bool {
 fn is_placing(w: &Word) -> bool {
     let t = w.token.text;
     let t = t.strip_prefix("ال").unwrap_or(t);
-    ["تموضع", "انتشار", "تمركز", "نشر", "توزيع", "تموقع"]
+    ["تموضع", "انتشار", "تمركز", "نشر", "تموقع"]
         .iter()
         .any(|n| {
             t.strip_prefix(n)
