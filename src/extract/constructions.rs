@@ -656,3 +656,18 @@ fn the_leader_of_a_force_is_no_place() {
     assert_eq!(t, ["camp_taji > [] > ain_al_asad_airbase"]);
     assert_eq!(actors(&x), [Some("International coalition")]);
 }
+
+#[test]
+fn a_verbal_noun_with_a_pronoun_reads_as_the_noun() {
+    let (_, _, t) = trips("ونقلت الطائرات الجنود إلى الكويت بعد مغادرتهم قاعدة عين الأسد.");
+    assert_eq!(t, ["ain_al_asad_airbase > [] > kuwait"]);
+}
+
+#[test]
+fn on_its_way_from_one_place_to_another_is_a_trip_under_way() {
+    let (_, x, t) = trips("وكان الرتل الأمريكي في طريقه من قاعدة حرير إلى مطار أربيل الدولي.");
+    assert_eq!(t, ["harir_airbase > [] > erbil_intl_airport"]);
+    assert_eq!(x.movements[0].status, super::Status::InProgress);
+    let (_, _, t) = trips("تحركت قافلة عسكرية أمريكية من مدينة الرقة تجاه مدينة الطبقة.");
+    assert_eq!(t, ["raqqa_city > [] > tabqa_city"]);
+}

@@ -326,8 +326,12 @@ impl Reader<'_> {
             return false;
         };
         let t = words[before].token.text;
-        let on_the_way = t.strip_prefix("ال").unwrap_or(t).starts_with("طريق")
-            && prev(before).is_some_and(|j| words[j].token.text == "في");
+        // Read as written: "في طريقها" is also a phrase, whose second word is passed over.
+        let on_the_way = (before.max(ctx.words.start + 1)..word).any(|j| {
+            let w = words[j].token.text;
+            w.strip_prefix("ال").unwrap_or(w).starts_with("طريق")
+                && crate::arabic::strip_glue(words[j - 1].token.text, 2) == "في"
+        });
         // "إلى معبر الوليد ثم إلى أربيل", "ومنه إلى أربيل", "ومن هناك إلى": the next leg.
         let next_leg = matches!(t, "ثم" | "ومنه" | "ومنها" | "هناك" | "then");
         on_the_way || next_leg
