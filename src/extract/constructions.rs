@@ -671,3 +671,26 @@ fn on_its_way_from_one_place_to_another_is_a_trip_under_way() {
     let (_, _, t) = trips("تحركت قافلة عسكرية أمريكية من مدينة الرقة تجاه مدينة الطبقة.");
     assert_eq!(t, ["raqqa_city > [] > tabqa_city"]);
 }
+
+#[test]
+fn a_base_left_in_a_place_is_the_origin_even_past_a_date() {
+    let (g, x, t) = trips(
+        "أخلت القوات الأمريكية أمس قاعدتها في بلدة عين عيسى، ونقلت جنودها ومعداتها إلى مطار الطبقة.",
+    );
+    assert_eq!(t, ["ayn_issa_town > [] > tabqa_airbase"]);
+    assert!(events(&g, &x, EventType::Presence).is_empty());
+}
+
+#[test]
+fn what_a_convoy_crosses_is_a_waypoint() {
+    let (_, _, t) = trips(
+        "وقال شهود إن 40 شاحنة أمريكية عبرت معبر سيمالكا، قادمة من قاعدة حرير، باتجاه مدينة الحسكة.",
+    );
+    assert_eq!(t, ["harir_airbase > [semalka_crossing] > al_hasakah_city"]);
+}
+
+#[test]
+fn from_around_a_place_and_settled_in_another_is_a_trip() {
+    let (_, _, t) = trips("انسحبت قوة أمريكية من محيط مدينة منبج، وتمركزت في بلدة صرين.");
+    assert_eq!(t, ["manbij_city > [] > sarrin_town"]);
+}

@@ -340,6 +340,11 @@ impl Reader<'_> {
                     && reading::previous_word(words, p.word, range.start)
                         .is_some_and(|b| words[b].token.text == "بين")
             });
+            if role == PlaceRole::Location {
+                if let Some(verb) = reading::base_left_in(words, i, range.start) {
+                    role = PlaceRole::Object(verb);
+                }
+            }
             if role == PlaceRole::Locator
                 && self.g.place(self.mentions[mention].place).kind.is_site()
             {

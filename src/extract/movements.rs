@@ -68,6 +68,7 @@ impl Reader<'_> {
         let mut between: Ends = Ends::new();
         let mut onward: Ends = Ends::new();
         let mut put_in: Ends = Ends::new();
+        let mut crossed: Ends = Ends::new();
         for p in placed.iter().filter(|p| !p.party) {
             let e = self.endpoint(p);
             if matches!(
@@ -88,6 +89,12 @@ impl Reader<'_> {
                 }
                 (PlaceRole::Origin | PlaceRole::Stationed, false) => origins.push(e),
                 (PlaceRole::Object(t), false) if t.object_is_origin() => origins.push(e),
+                // "عبرت الشاحنات معبر سيمالكا ... باتجاه الحسكة": what is crossed is passed.
+                (PlaceRole::Object(Trigger::Move), false)
+                    if crossed_by(self.words, frame, p.word) =>
+                {
+                    crossed.push(e)
+                }
                 (PlaceRole::Object(Trigger::Redeploy), false) => redeploy_locs.push(e),
                 (PlaceRole::EarlierOrigin, _) => earlier.push(e),
                 (PlaceRole::Destination, false) => dests.push(e),
@@ -105,6 +112,12 @@ impl Reader<'_> {
                 (PlaceRole::Location | PlaceRole::Object(_), _) => locs.push(e),
                 _ => {}
             }
+        }
+        // A place crossed is a waypoint of a trip the frame states, else where it happens.
+        if origins.is_empty() && dests.is_empty() {
+            locs.extend(crossed);
+        } else {
+            vias.insert_many(0, crossed);
         }
         // "الواصل بين X و Y" after a destination: the way goes on to the far end, Y.
         if let Some(far) = between.last() {
@@ -417,17 +430,50 @@ fn emptied(word: &str) -> bool {
         .any(|p| w.starts_with(p))
 }
 
+/// Whether the verb nearest before the word at `word` is one of crossing (عبر، اجتاز), whose
+/// object is a place passed through.
+fn crossed_by(words: &[Word], frame: &Frame, word: usize) -> bool {
+    frame
+        .triggers
+        .iter()
+        .rev()
+        .find(|(t, _)| *t < word)
+        .is_some_and(|(t, _)| {
+            let verb = crate::arabic::strip_glue(words[*t].token.text, 2);
+            ["عبر", "يعبر", "تعبر", "اجتاز", "يجتاز", "تجتاز", "اجتياز"]
+                .iter()
+                .any(|c| verb.starts_with(c))
+        })
+}
+
 /// Whether the verb nearest before the word at `word` puts or takes something somewhere
 /// (نقل، استقر، وصل، أعاد نشر), so that "في X" after it is where it ends up. A participle with
 /// the article describes the force and is passed over: "استقرت القوات المنسحبة من Y في X".
+/// A verb of taking position after the frame's verb says where the force went: "انسحبت من Y،
+/// وتمركزت في X" (alone, "تمركزت في X" is no trip).
 fn put_by(words: &[Word], frame: &Frame, word: usize) -> bool {
-    frame
+    let Some(&(verb, trigger)) = frame
         .triggers
         .iter()
         .rev()
         .filter(|(t, _)| !words[*t].token.text.starts_with("ال"))
         .find(|(t, _)| *t < word)
-        .is_some_and(|(_, t)| matches!(t, Trigger::Move | Trigger::Arrive | Trigger::Redeploy))
+    else {
+        return false;
+    };
+    let settled = (verb + 1..word).any(|j| {
+        let w = crate::arabic::strip_glue(words[j].token.text, 2);
+        [
+            "تمركزت",
+            "تمركزوا",
+            "تموضعت",
+            "تموضعوا",
+            "انتشرت",
+            "انتشروا",
+        ]
+        .contains(&w)
+    });
+    settled || matches!(trigger, Trigger::Move | Trigger::Arrive | Trigger::Redeploy)
 }
 
 #[cfg(test)]

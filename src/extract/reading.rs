@@ -368,6 +368,23 @@ pub enum PlaceRole {
     Bare,
 }
 
+/// The verb of leaving whose object is a base noun that the place at `k` locates: "أخلت
+/// القوات الأمريكية اليوم قاعدتها في بلدة X" left a base in X, so X is the verb's object.
+pub fn base_left_in(words: &[Word], k: usize, sentence_start: usize) -> Option<Trigger> {
+    let at = previous_word(words, k, sentence_start)?;
+    let base = previous_word(words, at, sentence_start)?;
+    if words[at].role() != Some(Role::Location)
+        || !words[base].has(Lex::PlaceNoun)
+        || words[base].mention.is_some()
+    {
+        return None;
+    }
+    let verb = (base.saturating_sub(6).max(sentence_start)..base)
+        .rev()
+        .find_map(|j| words[j].trigger())?;
+    verb.object_is_origin().then_some(verb)
+}
+
 /// The role of the mention starting at word `k`, and whether it is only "near" the place
 /// (ريف، قرب، شمال شرق...).
 pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, bool) {
@@ -495,12 +512,13 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                         break;
                     }
                     // "من [noun] في X" is from X only when the noun is a place or a force
-                    // ("من مقرات القوات في ريف دير الزور").
+                    // ("من مقرات القوات في ريف دير الزور"), or says around it ("من محيط X").
                     if located
                         && !(j + 1..k).any(|b| {
                             words[b].has(Lex::PlaceNoun)
                                 || words[b].has(Lex::Force)
                                 || words[b].has(Lex::Personnel)
+                                || words[b].has(Lex::Role(Role::Near))
                         })
                     {
                         // "نقلت ما بحوزتها من معدات في قاعدة X": "of" after "ما", and X is
