@@ -694,3 +694,25 @@ fn from_around_a_place_and_settled_in_another_is_a_trip() {
     let (_, _, t) = trips("انسحبت قوة أمريكية من محيط مدينة منبج، وتمركزت في بلدة صرين.");
     assert_eq!(t, ["manbij_city > [] > sarrin_town"]);
 }
+
+#[test]
+fn an_official_or_a_thing_that_travels_is_no_trip() {
+    for text in [
+        "غادر السفير الأمريكي بغداد متوجها إلى عمان.",
+        "وصل وزير الدفاع البريطاني إلى قاعدة عين الأسد في زيارة مفاجئة.",
+        "عاد الهدوء إلى مدينة الحسكة بعد أيام من التوتر.",
+        "انتقلت المعارك من ريف الحسكة إلى ريف دير الزور.",
+    ] {
+        let (_, x, t) = trips(text);
+        assert!(t.is_empty() && x.events.is_empty(), "{text}: {t:?}");
+    }
+    // A minister announcing a withdrawal is the forces' trip all the same.
+    let (_, _, t) = trips("أعلن وزير الدفاع الإيطالي سحب قوات بلاده من قاعدة حرير إلى الكويت.");
+    assert_eq!(t, ["harir_airbase > [] > kuwait"]);
+}
+
+#[test]
+fn two_convoys_take_the_dual_nationality() {
+    let (_, x, _) = trips("خرج رتلان عسكريان أمريكيان من قاعدة الشدادي نحو العراق.");
+    assert_eq!(actors(&x), [Some("United States")]);
+}

@@ -130,6 +130,8 @@ impl Reader<'_> {
     /// Whether the people a movement frame moves are prisoners, families or refugees, not a
     /// force: a word for them as the verb's object ("نقل 150 معتقلا من ... إلى"), or as the
     /// nearest subject before it; or no force named at all right after a sentence about them.
+    /// Or whether what moves is an official, a delegation or no thing at all: a bystander
+    /// right after the verb ("غادر السفير الأمريكي بغداد", "عاد الهدوء إلى") or just before it.
     pub(super) fn moves_civilians(
         &self,
         frame: &Frame,
@@ -144,6 +146,15 @@ impl Reader<'_> {
             .unwrap_or(frame.range.end)
             .min(t + 5);
         if (t + 1..object_end).any(|j| words[j].has(Lex::Civilian)) {
+            return true;
+        }
+        let subject = (t + 1..object_end).find(|&j| !words[j].in_date && !words[j].is_punct());
+        let adjacent = t.saturating_sub(2).max(sentence.start)..t;
+        if subject
+            .into_iter()
+            .chain(adjacent)
+            .any(|j| words[j].has(Lex::Bystander))
+        {
             return true;
         }
         match (sentence.start..t)

@@ -140,6 +140,9 @@ pub enum Lex {
     Cargo,
     /// تابعة، التابع: belonging to; the force after it owns what comes before.
     Belonging,
+    /// وزير، سفير، وفد، الهدوء، المفاوضات: who or what travels as the subject of a verb of
+    /// motion without being a force (a minister's visit, calm returning, talks reaching a stage).
+    Bystander,
 }
 
 impl Lex {
@@ -185,6 +188,7 @@ impl Lex {
             Lex::Civilian => 26,
             Lex::Cargo => 27,
             Lex::Belonging => 28,
+            Lex::Bystander => 29,
         };
         1 << kind
     }
@@ -1007,6 +1011,8 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "الرتل",
             "رتل",
             "رتلا",
+            "رتلان",
+            "رتلين",
             "الجانب",
             "قافلة",
             "قوافل",
@@ -1387,6 +1393,29 @@ fn entries() -> Vec<(&'static str, Lex)> {
         ],
         Civilian,
     );
+    add(
+        &[
+            "وزير",
+            "وزيرة",
+            "سفير",
+            "سفيرة",
+            "رئيس",
+            "وفد",
+            "مبعوث",
+            "الهدوء",
+            "المعارك",
+            "الاشتباكات",
+            "المفاوضات",
+            "المحادثات",
+            "مظاهرات",
+            "الاحتجاجات",
+            "minister",
+            "ambassador",
+            "delegation",
+            "envoy",
+        ],
+        Bystander,
+    );
     let numbers: &[(&[&'static str], u32)] = &[
         (&["واحد", "واحدة"], 1),
         (&["اثنان", "اثنين", "اثنتين"], 2),
@@ -1615,6 +1644,17 @@ pub fn lexicon() -> &'static Lexicon {
                 if let Some(stem) = f.strip_suffix("يين") {
                     let nominative = format!("{stem}يون");
                     slot(&mut words, &mut phrases, &nominative).push(Lex::Nation(i as u8));
+                }
+                // The dual of an adjective of relation: أمريكي → أمريكيان، أمريكية → أمريكيتان.
+                let dual = if let Some(stem) = f.strip_suffix("ية") {
+                    Some(format!("{stem}يتان"))
+                } else if f.ends_with('ي') && !f.contains(' ') {
+                    Some(format!("{f}ان"))
+                } else {
+                    None
+                };
+                if let Some(dual) = dual {
+                    slot(&mut words, &mut phrases, &dual).push(Lex::Nation(i as u8));
                 }
             }
         }
