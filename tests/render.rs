@@ -3,6 +3,9 @@
 //!
 //! Set `CONVOY_RENDER_PREVIEW=DIR` to also write the maps drawn here to DIR for a look.
 
+mod common;
+
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use convoy::render::{render_png, render_svg, Labels, MapData, MapOptions, Theme};
@@ -195,6 +198,176 @@ fn same_input_same_bytes() {
             render_svg(&data, &opts).unwrap()
         );
     }
+}
+
+/// The fonts an SVG embeds, by `(family, bold)`: the `@font-face` data decoded.
+fn embedded_fonts(svg: &str) -> BTreeMap<(String, bool), Vec<u8>> {
+    use base64::Engine;
+    let mut out = BTreeMap::new();
+    for rule in svg.split("@font-face {").skip(1) {
+        let family = rule.split('\'').nth(1).unwrap().to_owned();
+        let bold = rule.contains("font-weight: bold");
+        let data = rule
+            .split("base64,")
+            .nth(1)
+            .and_then(|d| d.split(')').next())
+            .unwrap();
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .unwrap();
+        out.insert((family, bold), bytes);
+    }
+    out
+}
+
+/// The whole embedded font of `(family, bold)`, as shipped in `assets/fonts/`.
+fn whole_font(family: &str, bold: bool) -> Vec<u8> {
+    let file = format!(
+        "{}-{}.ttf",
+        family.replace(' ', ""),
+        if bold { "Bold" } else { "Regular" }
+    );
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/fonts")
+            .join(file),
+    )
+    .unwrap()
+}
+
+/// `text` shaped in `font` as a browser would shape it: each glyph's outline and advance.
+fn shaped_outlines(font: &[u8], text: &str, rtl: bool) -> Vec<String> {
+    use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
+    struct Pts(String);
+    impl OutlineBuilder for Pts {
+        fn move_to(&mut self, x: f32, y: f32) {
+            self.0 += &format!("M{x} {y}");
+        }
+        fn line_to(&mut self, x: f32, y: f32) {
+            self.0 += &format!("L{x} {y}");
+        }
+        fn quad_to(&mut self, a: f32, b: f32, x: f32, y: f32) {
+            self.0 += &format!("Q{a} {b} {x} {y}");
+        }
+        fn curve_to(&mut self, a: f32, b: f32, c: f32, d: f32, x: f32, y: f32) {
+            self.0 += &format!("C{a} {b} {c} {d} {x} {y}");
+        }
+        fn close(&mut self) {
+            self.0 += "Z";
+        }
+    }
+    let face = rustybuzz::Face::from_slice(font, 0).unwrap();
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.guess_segment_properties();
+    if rtl {
+        buffer.set_direction(rustybuzz::Direction::RightToLeft);
+    }
+    let shaped = rustybuzz::shape(&face, &[], buffer);
+    shaped
+        .glyph_infos()
+        .iter()
+        .zip(shaped.glyph_positions())
+        .map(|(info, pos)| {
+            let mut p = Pts(format!("{} {}:", pos.x_advance, pos.x_offset));
+            if info.glyph_id == 0 {
+                p.0 += "notdef";
+            }
+            face.outline_glyph(GlyphId(info.glyph_id as u16), &mut p);
+            p.0
+        })
+        .collect()
+}
+
+#[test]
+fn svg_fonts_are_cut_to_the_text_and_draw_it_as_the_whole_fonts_do() {
+    // Arabic labels and furniture (joining forms, lam-alef, marks, digits), and both.
+    for labels in [Labels::Ar, Labels::Both] {
+        let opts = MapOptions {
+            labels,
+            ..MapOptions::default()
+        };
+        let svg = render_svg(&fixture_data(), &opts).unwrap();
+        let fonts = embedded_fonts(&svg);
+        assert!(fonts.contains_key(&("Noto Sans Arabic".to_owned(), false)));
+        for ((family, bold), cut) in &fonts {
+            let whole = whole_font(family, *bold);
+            // The four faces took 1.5 MB; each is cut to a small part of itself.
+            assert!(
+                cut.len() * 5 < whole.len(),
+                "{family}: {} of {}",
+                cut.len(),
+                whole.len()
+            );
+        }
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let mut checked = 0;
+        for t in doc.descendants().filter(|n| n.has_tag_name("text")) {
+            let text = t.text().unwrap();
+            let bold = t.attribute("font-weight") == Some("bold");
+            let rtl = t.attribute("direction") == Some("rtl");
+            let families: Vec<&str> = t
+                .attribute("font-family")
+                .unwrap()
+                .split(", ")
+                .map(|f| f.trim_matches('\''))
+                .collect();
+            // A renderer takes each character from the first family that has it: the cut
+            // fonts must have exactly the characters the whole ones have, or it would fall
+            // back differently.
+            for family in &families {
+                let whole = whole_font(family, bold);
+                let whole = rustybuzz::Face::from_slice(&whole, 0).unwrap();
+                let cut = fonts.get(&(family.to_string(), bold));
+                let cut = cut.map(|c| rustybuzz::Face::from_slice(c, 0).unwrap());
+                for c in text.chars() {
+                    let in_whole = whole.glyph_index(c).is_some();
+                    let in_cut = cut.as_ref().is_some_and(|f| f.glyph_index(c).is_some());
+                    // A face no text is drawn in is not embedded at all.
+                    assert!(
+                        in_cut == in_whole || cut.is_none(),
+                        "{family} {c:?} in {text:?}"
+                    );
+                }
+            }
+            // Shaped in the cut font, the text draws the glyphs (joined forms, ligatures,
+            // marks) and advances the whole font draws.
+            let first = (families[0].to_owned(), bold);
+            let whole = whole_font(families[0], bold);
+            let all_in_first = rustybuzz::Face::from_slice(&whole, 0)
+                .map(|f| text.chars().all(|c| f.glyph_index(c).is_some()))
+                .unwrap();
+            if all_in_first {
+                assert_eq!(
+                    shaped_outlines(&fonts[&first], text, rtl),
+                    shaped_outlines(&whole, text, rtl),
+                    "{text}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 20, "{checked} texts checked");
+    }
+}
+
+#[test]
+fn svg_is_the_same_bytes_from_one_run_to_the_next() {
+    let out = tempfile::tempdir().unwrap();
+    let fixtures = fixtures();
+    let run = |name: &str| {
+        let file = out.path().join(name);
+        let o = common::convoy(&[
+            "render",
+            fixtures.to_str().unwrap(),
+            "-o",
+            file.to_str().unwrap(),
+            "--labels",
+            "ar",
+        ]);
+        assert!(o.status.success(), "{}", common::stderr(&o));
+        std::fs::read(file).unwrap()
+    };
+    assert!(run("a.svg") == run("b.svg"), "the SVG differs between runs");
 }
 
 /// Where each text the SVG writes stands (a `<text>`'s centre, an outline's first point), by

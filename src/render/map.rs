@@ -356,7 +356,7 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions, as_text: bool) -> Result<S
         num(h)
     );
     let _ = writeln!(svg, "<title>{}</title>", esc(title));
-    svg.push_str(&c.glyphs.font_faces());
+    svg.push_str(&c.glyphs.font_faces()?);
     let (fx0, fy1) = c.view.lon_lat((frame.x0, frame.y1));
     let (fx1, fy0) = c.view.lon_lat((frame.x1, frame.y0));
     let _ = writeln!(

@@ -8,7 +8,7 @@
 //! bar, a north arrow, a title and the attribution frame the map.
 //!
 //! Text is shaped from the embedded Noto fonts. The SVG writes it as `<text>` with the fonts
-//! embedded (`@font-face`), so it stays editable; the PNG is rasterised by resvg from the
+//! embedded (`@font-face`, each cut to the characters the map writes), so it stays editable; the PNG is rasterised by resvg from the
 //! same drawing with the text as glyph outlines, so it has the same bytes on every machine.
 //!
 //! Public: [`MapData`] (and its [`Movement`], [`Event`], [`MapPlace`]) read from
@@ -21,6 +21,7 @@
 //! - `map`: the drawing (basemap, places, events, labels, titles); `arrows`: the movements;
 //!   `legend`: legend, scale bar, north arrow; `style`: colours and symbols.
 //! - `labels`: the label placer (a pure function); `text`: bidi, shaping, outlines;
+//!   `fonts`: the embedded fonts and the `@font-face` rules that carry them, cut;
 //!   `geom`: polyline work; `svg`: SVG output through plotters.
 //!
 //! # Examples
@@ -36,6 +37,7 @@ mod articles;
 pub(crate) mod basemap;
 mod data;
 mod flows;
+mod fonts;
 mod geom;
 mod ids;
 mod labels;

@@ -12,24 +12,17 @@ use std::fmt::Write;
 use std::sync::OnceLock;
 
 use rustybuzz::ttf_parser::{GlyphId, OutlineBuilder};
-use rustybuzz::{script, Direction, Face, ShapePlan, UnicodeBuffer};
+use rustybuzz::{script, Direction, ShapePlan, UnicodeBuffer};
 use unicode_bidi::BidiInfo;
 
+use super::fonts::{faces, family_list, has_char, FontUse, ARABIC, LATIN};
 use super::labels::Rect;
 use super::svg::{esc, num, push_num, Rgb};
+use crate::error::Result;
 
 /// Glyph positions are kept in thousandths of an em, whatever the font's units.
 const MILLI: f32 = 1000.0;
 
-static FONT_DATA: [&[u8]; 4] = [
-    include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
-    include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
-    include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
-    include_bytes!("../../assets/fonts/NotoSansArabic-Bold.ttf"),
-];
-
-const LATIN: u8 = 0;
-const ARABIC: u8 = 2;
 /// Glyphs no embedded font has, drawn from outlines defined here (see [`synthetic`]).
 const SYNTHETIC: u8 = 9;
 
@@ -47,14 +40,6 @@ impl Weight {
             Weight::Bold => 1,
         }
     }
-}
-
-fn faces() -> &'static [Face<'static>; 4] {
-    static FACES: OnceLock<[Face<'static>; 4]> = OnceLock::new();
-    FACES.get_or_init(|| {
-        // The fonts are compiled in and checked by the tests: parsing cannot fail at run time.
-        FONT_DATA.map(|d| Face::from_slice(d, 0).expect("embedded font parses"))
-    })
 }
 
 /// One shaped glyph, positioned in thousandths of an em from the start of its line (y up).
@@ -108,10 +93,6 @@ fn is_arabic(c: char) -> bool {
         0x0600..=0x06FF | 0x0750..=0x077F | 0x0870..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
 }
 
-fn has_glyph(font: u8, c: char) -> bool {
-    faces()[font as usize].glyph_index(c).is_some()
-}
-
 /// The font for a character: Arabic script always in the Arabic face; other characters in the
 /// face of the run's direction when it has them (so digits and spaces inside Arabic stay in
 /// the Arabic font's metrics), else in whichever face has them.
@@ -125,9 +106,9 @@ fn font_for(c: char, rtl: bool, weight: Weight) -> u8 {
     } else {
         (latin, arabic)
     };
-    if has_glyph(first, c) {
+    if has_char(first, c) {
         first
-    } else if has_glyph(second, c) {
+    } else if has_char(second, c) {
         second
     } else if synthetic(c).is_some() {
         SYNTHETIC
@@ -360,12 +341,9 @@ pub(crate) struct GlyphSet {
     /// Write `<text>` elements (the SVG file) rather than outlines (the SVG the PNG is
     /// rasterised from: resvg is built without a text engine).
     as_text: bool,
-    /// The faces `<text>` elements used (index into the embedded fonts), for `@font-face`.
-    used: [bool; 4],
+    /// The characters `<text>` elements draw in each embedded face, for `@font-face`.
+    fonts: FontUse,
 }
-
-/// The CSS font families of the embedded faces, Latin and Arabic.
-const FAMILIES: [&str; 2] = ["Noto Sans", "Noto Sans Arabic"];
 
 impl GlyphSet {
     /// A set writing `<text>` (`as_text`) or outlines.
@@ -381,27 +359,14 @@ impl GlyphSet {
     /// Arabic paragraph) in the embedded fonts. Centred, so that the few hundredths of a pixel
     /// another shaper may differ by are shared by both ends, whichever way the text runs.
     fn draw_text(&mut self, out: &mut String, line: &Line, cx: f32, y: f32, paint: Paint) {
-        let arabic = line.text.chars().any(is_arabic);
-        let latin = line
-            .text
-            .chars()
-            .any(|c| !is_arabic(c) && !c.is_whitespace());
-        let w = line.weight.offset() as usize;
-        self.used[LATIN as usize + w] |= latin;
-        self.used[ARABIC as usize + w] |= arabic;
-        // The paragraph's script first, as [`font_for`] picks faces.
-        let families = if line.rtl {
-            [FAMILIES[1], FAMILIES[0]]
-        } else {
-            [FAMILIES[0], FAMILIES[1]]
-        };
+        self.fonts
+            .note(&line.text, line.rtl, line.weight == Weight::Bold);
         let spacing = line.tracking * paint.size / MILLI;
         let mut attrs = format!(
-            "x=\"{}\" y=\"{}\" font-family=\"'{}', '{}'\" font-size=\"{}\" text-anchor=\"middle\"",
+            "x=\"{}\" y=\"{}\" font-family=\"{}\" font-size=\"{}\" text-anchor=\"middle\"",
             num((cx + spacing / 2.0) as f64),
             num(y as f64),
-            families[0],
-            families[1],
+            family_list(line.rtl),
             num(paint.size as f64)
         );
         if line.weight == Weight::Bold {
@@ -432,28 +397,9 @@ impl GlyphSet {
     }
 
     /// The `<style>` with an `@font-face` for each embedded face the `<text>` elements use,
-    /// the font itself in a `data:` URL, so the SVG shows the same glyphs anywhere.
-    pub fn font_faces(&self) -> String {
-        use base64::Engine;
-        if !self.used.iter().any(|u| *u) {
-            return String::new();
-        }
-        let mut out = String::from("<defs><style>\n");
-        for (i, data) in FONT_DATA.iter().enumerate() {
-            if !self.used[i] {
-                continue;
-            }
-            let family = FAMILIES[i / 2];
-            let weight = if i % 2 == 1 { "bold" } else { "normal" };
-            let _ = writeln!(
-                out,
-                "@font-face {{ font-family: '{family}'; font-weight: {weight}; src: \
-                 url(data:font/ttf;base64,{}) format('truetype'); }}",
-                base64::engine::general_purpose::STANDARD.encode(data)
-            );
-        }
-        out.push_str("</style></defs>\n");
-        out
+    /// cut to the characters they draw (see [`FontUse::css`]).
+    pub fn font_faces(&self) -> Result<String> {
+        self.fonts.css()
     }
 }
 
