@@ -716,3 +716,22 @@ fn two_convoys_take_the_dual_nationality() {
     let (_, x, _) = trips("خرج رتلان عسكريان أمريكيان من قاعدة الشدادي نحو العراق.");
     assert_eq!(actors(&x), [Some("United States")]);
 }
+
+#[test]
+fn a_headline_from_a_citys_countryside_restates_the_trip_from_a_base_in_it() {
+    let (_, _, t) = trips(
+        "رتل أمريكي يغادر ريف الرقة الشمالي نحو الأراضي العراقية\n\nخرج اليوم من قاعدة جلبيا شمالي ريف الرقة رتل أمريكي يضم عشرات الآليات، وسلك الطريق نحو الأراضي العراقية.",
+    );
+    assert_eq!(t, ["jalabiya_base > [] > iraq"]);
+}
+
+#[test]
+fn a_leg_from_a_crossing_to_where_a_trip_goes_is_that_trip_passing_it() {
+    let (_, _, t) = trips(
+        "وصلت القوات الأمريكية المنسحبة من شمال سوريا مساء الاثنين إلى مطار أربيل. وكانت القوات قد دخلت إقليم كردستان من معبر سيمالكا، لتكمل بعد ذلك طريقها صوب أربيل.",
+    );
+    assert_eq!(
+        t,
+        ["northern_syria > [semalka_crossing] > erbil_intl_airport"]
+    );
+}

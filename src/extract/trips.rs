@@ -9,7 +9,7 @@
 
 use geo::{Distance, Haversine};
 
-use super::{Movement, Status};
+use super::{Endpoint, Movement, Status};
 use crate::gazetteer::{Gazetteer, Kind, PlaceIndex};
 use crate::geoparse::Mention;
 
@@ -286,6 +286,7 @@ pub(super) fn merge_restatements(
     g: &Gazetteer,
     mut movements: Vec<(usize, Movement)>,
 ) -> Vec<Movement> {
+    fold_crossing_legs(g, &mut movements);
     let mut i = 0;
     while i < movements.len() {
         let (s, a) = &movements[i];
@@ -294,8 +295,8 @@ pub(super) fn merge_restatements(
         let detail = (lo..hi).find(|&k| {
             let b = &movements[k].1;
             k != i
-                && contains(g, a.origin.place, b.origin.place)
-                && contains(g, a.destination.place, b.destination.place)
+                && holds(g, &a.origin, &b.origin)
+                && holds(g, &a.destination, &b.destination)
                 && (a.origin.place != b.origin.place
                     || a.destination.place != b.destination.place
                     || a.via.len() < b.via.len() && a.via.iter().all(|v| b.via.contains(v)))
@@ -325,6 +326,75 @@ pub(super) fn merge_restatements(
     }
     movements.into_iter().map(|(_, m)| m).collect()
 }
+
+/// Folds a leg told on its own into the trip it belongs to: a trip from a border crossing
+/// ("ولجت الإقليم من منفذ فيشخابور ... صوب أربيل") to where a trip of the same actor told
+/// within [`RESTATED_WITHIN`] sentences goes, from elsewhere, is that trip passing the crossing.
+fn fold_crossing_legs(g: &Gazetteer, movements: &mut Vec<(usize, Movement)>) {
+    let mut i = 0;
+    while i < movements.len() {
+        let (s, leg) = &movements[i];
+        if g.place(leg.origin.place).kind != Kind::Crossing {
+            i += 1;
+            continue;
+        }
+        let lo = movements.partition_point(|(t, _)| t + RESTATED_WITHIN < *s);
+        let hi = movements.partition_point(|(t, _)| *t <= s + RESTATED_WITHIN);
+        let whole = (lo..hi).find(|&k| {
+            let m = &movements[k].1;
+            k != i
+                && g.place(m.origin.place).kind != Kind::Crossing
+                && !m.via.iter().any(|v| v.place == leg.origin.place)
+                && same_place(g, m.destination.place, leg.destination.place)
+                && m.actor
+                    .as_ref()
+                    .is_none_or(|x| leg.actor.as_ref().is_none_or(|y| x.name == y.name))
+                && m.status == leg.status
+        });
+        match whole {
+            Some(k) => {
+                let (_, leg) = movements.remove(i);
+                let m = &mut movements[if k > i { k - 1 } else { k }].1;
+                m.via.push(leg.origin);
+                m.vehicles = m.vehicles.or(leg.vehicles);
+                m.personnel = m.personnel.or(leg.personnel);
+                m.actor = m.actor.take().or(leg.actor);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Whether two places are one for a trip's end: one contains the other, or they lie within
+/// [`SAME_PLACE_M`] (a city and its airport).
+fn same_place(g: &Gazetteer, a: PlaceIndex, b: PlaceIndex) -> bool {
+    contains(g, a, b)
+        || contains(g, b, a)
+        || Haversine.distance(g.place(a).point, g.place(b).point) <= SAME_PLACE_M
+}
+
+/// How close two places are to be one trip's end (أربيل and مطار أربيل).
+const SAME_PLACE_M: f64 = 25_000.0;
+
+/// Whether the end `outer` holds the end `inner`: its place contains the other's, or it is the
+/// countryside of a town or city ("ريف الرقة الشمالي") and the other is a finer place in it
+/// ("قاعدة جلبيا"), within [`COUNTRYSIDE_M`].
+fn holds(g: &Gazetteer, outer: &Endpoint, inner: &Endpoint) -> bool {
+    if contains(g, outer.place, inner.place) {
+        return true;
+    }
+    let (o, n) = (g.place(outer.place), g.place(inner.place));
+    outer.near
+        && !inner.near
+        && outer.place != inner.place
+        && matches!(o.kind, Kind::Town | Kind::City)
+        && n.precision_m < o.precision_m
+        && Haversine.distance(o.point, n.point) <= COUNTRYSIDE_M
+}
+
+/// How far the countryside of a town or city (ريف X) reaches: in Syria and Iraq a city's
+/// countryside is its governorate's or district's land, up to about 100 km out.
+const COUNTRYSIDE_M: f64 = 100_000.0;
 
 /// Whether place `outer` contains place `inner` (or is it): a country holds every place of
 /// its country; a region or governorate every finer place within its extent.
