@@ -18,116 +18,128 @@ use serde_json::{Map, Value};
 pub enum StreamError<E> {
     /// The bytes are not a JSON object, or `features` is not an array of `T`.
     Json(serde_json::Error),
-    /// What the callback returned for a feature; reading stopped there.
-    Feature(E),
+    /// What the callback returned for a feature; reading stopped there. The top-level members
+    /// read before it come with it (a `crs` that explains why a feature is wrong, say).
+    Feature(E, Map<String, Value>),
+}
+
+/// What a FeatureCollection holds besides its features.
+#[derive(Debug, Default)]
+pub struct Collection {
+    /// The top-level members other than `features` (`type`, `crs`, `bbox`, ...).
+    pub members: Map<String, Value>,
+    /// How many features the `features` array held; `None` when there was no `features`.
+    pub features: Option<usize>,
 }
 
 /// Reads the FeatureCollection in `reader`, giving each feature of its `features` array, parsed
-/// as a `T`, to `on_feature` with its index (from 0). Returns the other top-level members.
-/// A file without `features` gives no features; it is for the caller to mind.
+/// as a `T`, to `on_feature` with its index (from 0), holding only the feature at hand.
+/// Returns the other top-level members and the count; a file without `features` gives no
+/// features and `features: None`, for the caller to mind.
 pub fn read_features<R: Read, T: DeserializeOwned, E>(
     reader: R,
     on_feature: impl FnMut(usize, T) -> Result<(), E>,
-) -> Result<Map<String, Value>, StreamError<E>> {
+) -> Result<Collection, StreamError<E>> {
     let failed = RefCell::new(None);
+    let read = RefCell::new(Collection::default());
     let mut on_feature = on_feature;
-    let seed = Collection {
+    let seed = CollectionSeed {
         on_feature: &mut on_feature,
         failed: &failed,
+        read: &read,
         feature: PhantomData,
     };
     let mut de = serde_json::Deserializer::from_reader(std::io::BufReader::new(reader));
-    let result = seed.deserialize(&mut de).and_then(|members| {
-        de.end()?;
-        Ok(members)
-    });
+    let result = seed.deserialize(&mut de).and_then(|()| de.end());
     match (result, failed.into_inner()) {
-        (_, Some(e)) => Err(StreamError::Feature(e)),
-        (Ok(members), None) => Ok(members),
+        (_, Some(e)) => Err(StreamError::Feature(e, read.into_inner().members)),
+        (Ok(()), None) => Ok(read.into_inner()),
         (Err(e), None) => Err(StreamError::Json(e)),
     }
 }
 
 /// The top-level object.
-struct Collection<'a, F, T, E> {
+struct CollectionSeed<'a, F, T, E> {
     on_feature: &'a mut F,
     /// The callback's error, which stops reading.
     failed: &'a RefCell<Option<E>>,
+    /// What has been read besides the features.
+    read: &'a RefCell<Collection>,
     feature: PhantomData<T>,
 }
 
-impl<'de, F, T, E> DeserializeSeed<'de> for Collection<'_, F, T, E>
+impl<'de, F, T, E> DeserializeSeed<'de> for CollectionSeed<'_, F, T, E>
 where
     F: FnMut(usize, T) -> Result<(), E>,
     T: DeserializeOwned,
 {
-    type Value = Map<String, Value>;
+    type Value = ();
 
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de, F, T, E> Visitor<'de> for Collection<'_, F, T, E>
+impl<'de, F, T, E> Visitor<'de> for CollectionSeed<'_, F, T, E>
 where
     F: FnMut(usize, T) -> Result<(), E>,
     T: DeserializeOwned,
 {
-    type Value = Map<String, Value>;
+    type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a GeoJSON FeatureCollection object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut members = Map::new();
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<String>()? {
             if key == "features" {
-                map.next_value_seed(Features {
+                let count = map.next_value_seed(FeaturesSeed {
                     on_feature: &mut *self.on_feature,
                     failed: self.failed,
                     feature: PhantomData,
                 })?;
+                self.read.borrow_mut().features = Some(count);
             } else {
                 let value: Value = map.next_value()?;
-                members.insert(key, value);
+                self.read.borrow_mut().members.insert(key, value);
             }
         }
-        Ok(members)
+        Ok(())
     }
 }
 
 /// The `features` array.
-struct Features<'a, F, T, E> {
+struct FeaturesSeed<'a, F, T, E> {
     on_feature: &'a mut F,
     failed: &'a RefCell<Option<E>>,
     feature: PhantomData<T>,
 }
 
-impl<'de, F, T, E> DeserializeSeed<'de> for Features<'_, F, T, E>
+impl<'de, F, T, E> DeserializeSeed<'de> for FeaturesSeed<'_, F, T, E>
 where
     F: FnMut(usize, T) -> Result<(), E>,
     T: DeserializeOwned,
 {
-    type Value = ();
+    type Value = usize;
 
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de, F, T, E> Visitor<'de> for Features<'_, F, T, E>
+impl<'de, F, T, E> Visitor<'de> for FeaturesSeed<'_, F, T, E>
 where
     F: FnMut(usize, T) -> Result<(), E>,
     T: DeserializeOwned,
 {
-    type Value = ();
+    type Value = usize;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an array of features")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
         let mut index = 0;
         while let Some(feature) = seq.next_element::<T>()? {
             if let Err(e) = (self.on_feature)(index, feature) {
@@ -136,7 +148,7 @@ where
             }
             index += 1;
         }
-        Ok(())
+        Ok(index)
     }
 }
 
@@ -149,7 +161,7 @@ mod tests {
 
     fn read(text: &str) -> Result<Read, StreamError<String>> {
         let mut seen = Vec::new();
-        let members = read_features(text.as_bytes(), |i, f: Value| {
+        let read = read_features(text.as_bytes(), |i, f: Value| {
             assert_eq!(i, seen.len());
             if f.get("stop").is_some() {
                 return Err(format!("stopped at {i}"));
@@ -157,7 +169,8 @@ mod tests {
             seen.push(f);
             Ok(())
         })?;
-        Ok((seen, members))
+        assert_eq!(read.features, Some(seen.len()));
+        Ok((seen, read.members))
     }
 
     #[test]
@@ -174,10 +187,20 @@ mod tests {
 
     #[test]
     fn the_callback_error_stops_the_reading() {
-        match read(r#"{"features":[{"a":1},{"stop":1},{"a":3}]}"#) {
-            Err(StreamError::Feature(e)) => assert_eq!(e, "stopped at 1"),
+        match read(r#"{"crs":null,"features":[{"a":1},{"stop":1},{"a":3}],"type":"x"}"#) {
+            Err(StreamError::Feature(e, members)) => {
+                assert_eq!(e, "stopped at 1");
+                assert_eq!(members.keys().collect::<Vec<_>>(), ["crs"]);
+            }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_missing_features_array_is_told_apart_from_an_empty_one() {
+        let count = |text: &str| read_features(text.as_bytes(), |_, _: Value| Ok::<_, ()>(()));
+        assert_eq!(count(r#"{"type":"x"}"#).unwrap().features, None);
+        assert_eq!(count(r#"{"features":[]}"#).unwrap().features, Some(0));
     }
 
     #[test]

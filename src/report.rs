@@ -158,25 +158,59 @@ impl Table {
 /// Writes rows that carry `lat` and `lon` as a GeoJSON FeatureCollection of Points, every
 /// other field a property.
 pub fn write_geojson_points<T: Serialize>(rows: &[T], out: &mut dyn Write) -> io::Result<()> {
-    let mut features = Vec::with_capacity(rows.len());
+    let mut writer = PointWriter::new(out);
     for row in rows {
+        writer.write(row)?;
+    }
+    writer.finish()
+}
+
+/// Rows that carry `lat` and `lon` written one at a time as GeoJSON Point features of one
+/// FeatureCollection, every other field a property, holding none of them.
+pub struct PointWriter<'a> {
+    out: &'a mut dyn Write,
+    /// Features written so far.
+    count: usize,
+}
+
+impl<'a> PointWriter<'a> {
+    /// A writer of Point features to `out`.
+    pub fn new(out: &'a mut dyn Write) -> PointWriter<'a> {
+        PointWriter { out, count: 0 }
+    }
+
+    /// Writes one row as a feature; a row that is not a JSON object is passed over.
+    pub fn write<T: Serialize>(&mut self, row: &T) -> io::Result<()> {
         let Value::Object(mut props) = serde_json::to_value(row).map_err(io::Error::other)? else {
-            continue;
+            return Ok(());
         };
         let lat = props.get("lat").and_then(Value::as_f64).unwrap_or_default();
         let lon = props.get("lon").and_then(Value::as_f64).unwrap_or_default();
         props.shift_remove("lat");
         props.shift_remove("lon");
-        features.push(serde_json::json!({
+        let feature = serde_json::json!({
             "type": "Feature",
             // RFC 7946 §3.1.1: positions are [lon, lat].
             "geometry": {"type": "Point", "coordinates": [lon, lat]},
             "properties": props,
-        }));
+        });
+        let start: &[u8] = match self.count {
+            0 => br#"{"type":"FeatureCollection","features":["#,
+            _ => b",",
+        };
+        self.count += 1;
+        self.out.write_all(start)?;
+        serde_json::to_writer(&mut *self.out, &feature).map_err(io::Error::other)
     }
-    let fc = serde_json::json!({"type": "FeatureCollection", "features": features});
-    serde_json::to_writer(&mut *out, &fc).map_err(io::Error::other)?;
-    writeln!(out)
+
+    /// Ends the FeatureCollection.
+    pub fn finish(self) -> io::Result<()> {
+        if self.count == 0 {
+            self.out
+                .write_all(br#"{"type":"FeatureCollection","features":["#)?;
+        }
+        writeln!(self.out, "]}}")
+    }
 }
 
 fn cells(v: &Value) -> Vec<String> {
@@ -347,6 +381,50 @@ mod tests {
         let mut out = Vec::new();
         write_rows(&rows, format, &mut out).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn points_are_one_feature_collection_with_or_without_rows() {
+        #[derive(Serialize)]
+        struct At {
+            id: &'static str,
+            lat: f64,
+            lon: f64,
+        }
+        let write = |rows: &[At]| {
+            let mut out = Vec::new();
+            write_geojson_points(rows, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(
+            write(&[]),
+            "{\"type\":\"FeatureCollection\",\"features\":[]}\n"
+        );
+        let two = write(&[
+            At {
+                id: "a",
+                lat: 33.5,
+                lon: 38.6,
+            },
+            At {
+                id: "b",
+                lat: 1.0,
+                lon: 2.0,
+            },
+        ]);
+        let parsed: Value = serde_json::from_str(&two).unwrap();
+        assert_eq!(
+            parsed["features"][1]["geometry"]["coordinates"],
+            serde_json::json!([2.0, 1.0])
+        );
+        assert_eq!(
+            parsed["features"][0]["properties"],
+            serde_json::json!({"id": "a"})
+        );
+        assert!(
+            two.starts_with("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",")
+        );
+        assert!(two.ends_with("}}]}\n"));
     }
 
     #[test]

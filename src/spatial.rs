@@ -12,9 +12,12 @@ use geographiclib_rs::InverseGeodesic;
 use rstar::primitives::GeomWithData;
 use rstar::{RTree, AABB};
 
-use std::str::FromStr;
+use std::io::Read;
+
+use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::feature_stream::{read_features, StreamError};
 use crate::gazetteer::{Gazetteer, Kind, Place, PlaceIndex};
 
 /// A length every geodesic is at least, per radian of the angle between the unit vectors of its
@@ -336,58 +339,122 @@ pub struct Route {
     pub line: LineString<f64>,
 }
 
-/// Reads the LineString features of a GeoJSON file (convoy's `movements.geojson` or any other)
-/// as routes; `name` names the file in errors.
-pub fn parse_routes(name: &str, text: &str) -> Result<Vec<Route>> {
+/// Reads the LineString features of a GeoJSON FeatureCollection (convoy's `movements.geojson`
+/// or any other) one at a time, giving each to `each` as a route, so that only the route at
+/// hand is held; features of other geometries are passed over. `name` names the file in errors.
+pub fn read_routes<E: From<Error>>(
+    name: &str,
+    reader: impl Read,
+    mut each: impl FnMut(Route) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
     let fail = |location: String, message: String| Error::Malformed {
         source_name: name.to_owned(),
         location,
         message,
     };
-    let fc = geojson::FeatureCollection::from_str(text).map_err(|e| {
+    let not_a_collection = |why: String| {
         fail(
             "file".into(),
-            format!("not a GeoJSON FeatureCollection: {e}"),
+            format!("not a GeoJSON FeatureCollection: {why}"),
         )
+    };
+    let read = read_features(reader, |n, f: RouteFeature| match f.route(n) {
+        Ok(Some(route)) => each(route),
+        Ok(None) => Ok(()),
+        Err(message) => Err(fail(f.location(n), message).into()),
+    })
+    .map_err(|e| match e {
+        StreamError::Feature(e, _) => e,
+        StreamError::Json(e) => not_a_collection(e.to_string()).into(),
     })?;
-    let mut routes = Vec::new();
-    for (n, f) in fc.features.iter().enumerate() {
-        let prop = |k: &str| {
-            f.properties
-                .as_ref()
-                .and_then(|p| p.get(k))
-                .and_then(|v| v.as_str())
-                .map(str::to_owned)
+    if read.members.get("type").and_then(serde_json::Value::as_str) != Some("FeatureCollection") {
+        return Err(not_a_collection("its \"type\" is not \"FeatureCollection\"".into()).into());
+    }
+    if read.features.is_none() {
+        return Err(not_a_collection("it has no \"features\" array".into()).into());
+    }
+    Ok(())
+}
+
+/// A feature as [`read_routes`] reads it: the geometry and the three properties a route needs.
+#[derive(Deserialize)]
+struct RouteFeature {
+    #[serde(default)]
+    geometry: Option<RouteGeometry>,
+    #[serde(default)]
+    properties: Option<RouteProperties>,
+}
+
+#[derive(Deserialize)]
+struct RouteGeometry {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(default)]
+    coordinates: serde_json::Value,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct RouteProperties {
+    id: Option<serde_json::Value>,
+    origin_name: Option<serde_json::Value>,
+    destination_name: Option<serde_json::Value>,
+}
+
+impl RouteFeature {
+    /// A string property.
+    fn text(&self, key: impl Fn(&RouteProperties) -> &Option<serde_json::Value>) -> Option<&str> {
+        self.properties
+            .as_ref()
+            .and_then(|p| key(p).as_ref())
+            .and_then(|v| v.as_str())
+    }
+
+    /// Its `id`, else "feature N" (from 1).
+    fn id(&self, n: usize) -> String {
+        self.text(|p| &p.id)
+            .map_or_else(|| format!("feature {}", n + 1), str::to_owned)
+    }
+
+    /// Where it is in the file, for errors.
+    fn location(&self, n: usize) -> String {
+        format!("feature {} (id \"{}\")", n + 1, self.id(n))
+    }
+
+    /// The route it draws, if it is a LineString; why not, if its positions are wrong.
+    fn route(&self, n: usize) -> std::result::Result<Option<Route>, String> {
+        let Some(geometry) = self.geometry.as_ref().filter(|g| g.kind == "LineString") else {
+            return Ok(None);
         };
-        let id = prop("id").unwrap_or_else(|| format!("feature {}", n + 1));
-        let Some(geometry) = &f.geometry else {
-            continue;
-        };
-        let geojson::GeometryValue::LineString { coordinates } = &geometry.value else {
-            continue;
-        };
-        let mut coords = Vec::with_capacity(coordinates.len());
-        for c in coordinates {
-            let (lon, lat) = (c[0], c[1]);
+        let positions = geometry
+            .coordinates
+            .as_array()
+            .ok_or("its LineString coordinates are not an array")?;
+        let mut coords = Vec::with_capacity(positions.len());
+        for c in positions {
+            let (lon, lat) = c
+                .as_array()
+                .filter(|a| a.len() >= 2)
+                .and_then(|a| Some((a[0].as_f64()?, a[1].as_f64()?)))
+                .ok_or_else(|| format!("position {c} is not [longitude, latitude]"))?;
             if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
-                return Err(fail(
-                    format!("feature {} (id \"{id}\")", n + 1),
-                    format!("coordinate [{lon}, {lat}] is out of range"),
-                ));
+                return Err(format!("coordinate [{lon}, {lat}] is out of range"));
             }
             coords.push((lon, lat));
         }
-        let label = match (prop("origin_name"), prop("destination_name")) {
+        let label = match (
+            self.text(|p| &p.origin_name),
+            self.text(|p| &p.destination_name),
+        ) {
             (Some(o), Some(d)) => format!("{o} → {d}"),
             _ => String::new(),
         };
-        routes.push(Route {
-            id,
+        Ok(Some(Route {
+            id: self.id(n),
             label,
             line: LineString::from(coords),
-        });
+        }))
     }
-    Ok(routes)
 }
 
 /// Nearest first, then by id: the one order every query answers in.
@@ -624,6 +691,48 @@ mod tests {
             hits[1]
         );
         assert!(idx.along(&line, 5_000.0, |_| true).is_empty());
+    }
+
+    #[test]
+    fn routes_are_read_one_by_one_and_other_geometries_passed_over() {
+        let text = r#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","geometry":{"type":"LineString","coordinates":[[38.6,33.5],[38.9,33.4]]},
+           "properties":{"id":"a-m1","origin_name":"al-Tanf","destination_name":"al-Waleed","evidence":"…"}},
+          {"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]},"properties":{"id":"p"}},
+          {"type":"Feature","geometry":{"type":"LineString","coordinates":[[1,2],[3,4]]},"properties":null}
+        ]}"#;
+        let mut routes = Vec::new();
+        read_routes("m.geojson", text.as_bytes(), |r| {
+            routes.push(r);
+            Ok::<_, Error>(())
+        })
+        .unwrap();
+        let read: Vec<(&str, &str, usize)> = routes
+            .iter()
+            .map(|r| (r.id.as_str(), r.label.as_str(), r.line.0.len()))
+            .collect();
+        assert_eq!(
+            read,
+            [("a-m1", "al-Tanf → al-Waleed", 2), ("feature 3", "", 2)]
+        );
+    }
+
+    #[test]
+    fn a_bad_route_file_names_the_file_and_the_feature() {
+        let read = |text: &str| {
+            read_routes("m.geojson", text.as_bytes(), |_| Ok::<_, Error>(()))
+                .unwrap_err()
+                .to_string()
+        };
+        let far = r#"{"type":"FeatureCollection","features":[{"type":"Feature",
+            "geometry":{"type":"LineString","coordinates":[[1,2],[33.4,138.6]]},"properties":{"id":"x"}}]}"#;
+        assert_eq!(
+            read(far),
+            "m.geojson: feature 1 (id \"x\"): coordinate [33.4, 138.6] is out of range"
+        );
+        assert!(read(r#"{"type":"Feature"}"#).starts_with("m.geojson: file: not a GeoJSON"));
+        assert!(read(r#"{"features":[]}"#).starts_with("m.geojson: file: not a GeoJSON"));
+        assert!(read("[1]").starts_with("m.geojson: file: not a GeoJSON"));
     }
 
     #[test]

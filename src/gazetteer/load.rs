@@ -20,18 +20,18 @@ pub fn parse_curated(source_name: &str, reader: impl Read) -> Result<Vec<Place>>
         message,
     };
     let mut places = Vec::new();
-    let members = read_features(reader, |n, feature: Feature| {
+    let read = read_features(reader, |n, feature: Feature| {
         places.push(curated_place(&fail, n, &feature)?);
         Ok(())
     })
     .map_err(|e| match e {
-        StreamError::Feature(e) => e,
+        StreamError::Feature(e, _) => e,
         StreamError::Json(e) => fail(
             "file".into(),
             format!("not a GeoJSON FeatureCollection: {e}"),
         ),
     })?;
-    if members.get("type").and_then(JsonValue::as_str) != Some("FeatureCollection") {
+    if read.members.get("type").and_then(JsonValue::as_str) != Some("FeatureCollection") {
         return Err(fail(
             "file".into(),
             "not a GeoJSON FeatureCollection: its \"type\" is not \"FeatureCollection\"".into(),

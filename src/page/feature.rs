@@ -1,14 +1,15 @@
 //! The contract files as the page reads them: one feature at a time, typed to the properties the
 //! page shows, so a corpus's files are never held whole in memory.
 
+use std::convert::Infallible;
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::Read;
 use std::path::Path;
 
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
+use crate::feature_stream::{read_features, StreamError};
 
 /// A feature of `movements.geojson`, `events.geojson` or `places.geojson`.
 #[derive(Debug, Deserialize)]
@@ -72,7 +73,7 @@ pub(crate) struct Properties {
 /// Calls `each` with every feature of the FeatureCollection in file `path`, in file order.
 pub(crate) fn for_each(path: &Path, each: &mut dyn FnMut(Feature)) -> Result<()> {
     let file = File::open(path).map_err(|e| Error::io(path, "cannot read", e))?;
-    read(BufReader::with_capacity(1 << 16, file), each).map_err(|e| Error::Malformed {
+    read(file, each).map_err(|e| Error::Malformed {
         source_name: path.display().to_string(),
         location: format!("line {}", e.line()),
         message: format!("not a feature collection convoy wrote: {e}"),
@@ -81,58 +82,14 @@ pub(crate) fn for_each(path: &Path, each: &mut dyn FnMut(Feature)) -> Result<()>
 
 /// Calls `each` with every feature of the FeatureCollection `reader` holds.
 fn read(reader: impl Read, each: &mut dyn FnMut(Feature)) -> serde_json::Result<()> {
-    let mut de = serde_json::Deserializer::from_reader(reader);
-    Collection(each).deserialize(&mut de)?;
-    de.end()
-}
-
-/// The top-level object: its `features` are handed on one by one, other members skipped.
-struct Collection<'a>(&'a mut dyn FnMut(Feature));
-
-impl<'de> DeserializeSeed<'de> for Collection<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Collection<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a GeoJSON FeatureCollection")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "features" {
-                map.next_value_seed(Features(&mut *self.0))?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// The `features` array, read element by element.
-struct Features<'a>(&'a mut dyn FnMut(Feature));
-
-impl<'de> DeserializeSeed<'de> for Features<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Features<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("an array of features")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
-        while let Some(feature) = seq.next_element::<Feature>()? {
-            (self.0)(feature);
-        }
-        Ok(())
+    let each = |_, feature| {
+        each(feature);
+        Ok::<(), Infallible>(())
+    };
+    match read_features(reader, each) {
+        Ok(_) => Ok(()),
+        Err(StreamError::Json(e)) => Err(e),
+        Err(StreamError::Feature(never, _)) => match never {},
     }
 }
 

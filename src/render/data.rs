@@ -13,11 +13,14 @@
 //! all of it at once.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::fs::File;
+use std::io::Read;
+use std::path::PathBuf;
 
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Result};
+use crate::feature_stream::{read_features, StreamError};
 
 /// The three files `convoy extract` writes, in the order they are read from a directory.
 pub const CONTRACT_FILES: [&str; 3] = ["movements.geojson", "events.geojson", "places.geojson"];
@@ -130,14 +133,50 @@ pub struct MapData {
 impl MapData {
     /// Reads one contract file's text; `name` names the file in errors.
     pub fn from_geojson_str(name: &str, text: &str) -> Result<MapData> {
+        let mut data = MapData::default();
+        data.read(name, text.as_bytes())?;
+        Ok(data)
+    }
+
+    /// Reads files, or directories holding `movements.geojson`, `events.geojson` and/or
+    /// `places.geojson`, and merges them in the order given (as [`MapData::merge`] does). Each
+    /// file is read one feature at a time, so only what the map draws is held.
+    pub fn from_paths(paths: &[PathBuf]) -> Result<MapData> {
+        let mut data = MapData::default();
+        for path in contract_inputs(paths)? {
+            let file = File::open(&path).map_err(|e| Error::io(&path, "cannot read", e))?;
+            data.read(&path.display().to_string(), file)?;
+        }
+        data.keep_first_of_each_id();
+        Ok(data)
+    }
+
+    /// Adds another file's features; a feature whose id is already here is kept once (the
+    /// first one read), so reading the same file twice changes nothing.
+    pub fn merge(&mut self, other: MapData) {
+        self.movements.extend(other.movements);
+        self.events.extend(other.events);
+        self.places.extend(other.places);
+        self.keep_first_of_each_id();
+    }
+
+    /// Reads the FeatureCollection in `reader` onto the end of these features; `name` names
+    /// the file in errors.
+    fn read(&mut self, name: &str, reader: impl Read) -> Result<()> {
         let file_error = |message: String| Error::Malformed {
             source_name: name.to_owned(),
             location: "file".into(),
             message,
         };
-        let root: Value = serde_json::from_str(text)
-            .map_err(|e| file_error(format!("not a GeoJSON FeatureCollection: {e}")))?;
-        let kind = root.get("type").and_then(Value::as_str);
+        let read = read_features(reader, |i, feature: Value| {
+            FeatureReader::new(name, i, &feature).read_into(self)
+        })
+        .map_err(|e| match e {
+            StreamError::Json(e) => file_error(format!("not a GeoJSON FeatureCollection: {e}")),
+            // Coordinates that are not degrees explain a feature's error better than it does.
+            StreamError::Feature(e, members) => check_crs(&members).err().map_or(e, file_error),
+        })?;
+        let kind = read.members.get("type").and_then(Value::as_str);
         if kind != Some("FeatureCollection") {
             let found = match kind {
                 Some(k) => format!("its \"type\" is \"{k}\""),
@@ -147,42 +186,20 @@ impl MapData {
                 "not a GeoJSON FeatureCollection ({found})"
             )));
         }
-        check_crs(&root).map_err(file_error)?;
-        let features = root
-            .get("features")
-            .and_then(Value::as_array)
-            .ok_or_else(|| file_error("a FeatureCollection without a \"features\" array".into()))?;
-        let mut data = MapData::default();
-        for (i, feature) in features.iter().enumerate() {
-            FeatureReader::new(name, i, feature).read_into(&mut data)?;
+        check_crs(&read.members).map_err(file_error)?;
+        if read.features.is_none() {
+            return Err(file_error(
+                "a FeatureCollection without a \"features\" array".into(),
+            ));
         }
-        Ok(data)
+        Ok(())
     }
 
-    /// Reads files, or directories holding `movements.geojson`, `events.geojson` and/or
-    /// `places.geojson`, and merges them in the order given.
-    pub fn from_paths(paths: &[PathBuf]) -> Result<MapData> {
-        let mut data = MapData::default();
-        for file in contract_inputs(paths)? {
-            data.merge(read_file(&file)?);
-        }
-        Ok(data)
-    }
-
-    /// Adds another file's features; a feature whose id is already here is kept once (the
-    /// first one read), so reading the same file twice changes nothing.
-    pub fn merge(&mut self, other: MapData) {
-        fn add<T>(into: &mut Vec<T>, from: Vec<T>, id: impl Fn(&T) -> &str) {
-            let mut seen: BTreeSet<String> = into.iter().map(|x| id(x).to_owned()).collect();
-            for x in from {
-                if seen.insert(id(&x).to_owned()) {
-                    into.push(x);
-                }
-            }
-        }
-        add(&mut self.movements, other.movements, |m| &m.id);
-        add(&mut self.events, other.events, |e| &e.id);
-        add(&mut self.places, other.places, |p| &p.id);
+    /// Drops every feature whose id an earlier feature of its layer has.
+    fn keep_first_of_each_id(&mut self) {
+        keep_first_of_each(&mut self.movements, |m| &m.id);
+        keep_first_of_each(&mut self.events, |e| &e.id);
+        keep_first_of_each(&mut self.places, |p| &p.id);
     }
 
     /// Data made of these features, as given (no ids merged).
@@ -247,8 +264,8 @@ impl MapData {
 
 /// A legacy `crs` member other than WGS 84 longitude/latitude means the coordinates are not
 /// degrees (GDAL writes one for a reprojected layer).
-fn check_crs(root: &Value) -> std::result::Result<(), String> {
-    let Some(crs) = root.get("crs").filter(|c| !c.is_null()) else {
+fn check_crs(members: &Map<String, Value>) -> std::result::Result<(), String> {
+    let Some(crs) = members.get("crs").filter(|c| !c.is_null()) else {
         return Ok(());
     };
     let name = crs
@@ -267,9 +284,23 @@ fn check_crs(root: &Value) -> std::result::Result<(), String> {
     ))
 }
 
-fn read_file(path: &Path) -> Result<MapData> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, "cannot read", e))?;
-    MapData::from_geojson_str(&path.display().to_string(), &text)
+/// Drops every item of `items` whose `id` an earlier item has, keeping their order; it
+/// sorts indices, not ids, so a million features need no second copy of their ids.
+fn keep_first_of_each<T>(items: &mut Vec<T>, id: impl Fn(&T) -> &str) {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    // Stable: of equal ids, the first read comes first.
+    order.sort_by(|&a, &b| id(&items[a]).cmp(id(&items[b])));
+    let mut repeated = vec![false; items.len()];
+    for pair in order.windows(2) {
+        if id(&items[pair[0]]) == id(&items[pair[1]]) {
+            repeated[pair[1]] = true;
+        }
+    }
+    let mut at = 0;
+    items.retain(|_| {
+        at += 1;
+        !repeated[at - 1]
+    });
 }
 
 /// Reads one feature, with errors that say where.
