@@ -735,3 +735,25 @@ fn a_leg_from_a_crossing_to_where_a_trip_goes_is_that_trip_passing_it() {
         ["northern_syria > [semalka_crossing] > erbil_intl_airport"]
     );
 }
+
+#[test]
+fn before_heading_on_is_the_next_leg_of_the_same_trip() {
+    let (_, _, t) = trips(
+        "غادر رتل أمريكي قاعدة تل بيدر، وسلك الطريق باتجاه مدينة القامشلي، قبل أن يتجه شرقا نحو بلدة المالكية.",
+    );
+    assert_eq!(
+        t,
+        ["tell_baydar_base > [qamishli_city] > al_malikiyah"]
+    );
+}
+
+#[test]
+fn an_origin_told_again_nearer_its_destination_is_one_trip() {
+    let (_, _, t) = trips(
+        "بدأت القوات الأمريكية اليوم سحب معداتها من قاعدة تل بيدر. وقالت مصادر إن رتلا غادر القاعدة فجرا، وسلك الطريق باتجاه مدينة القامشلي، ثم وصل إلى معبر الوليد.",
+    );
+    assert_eq!(
+        t,
+        ["tell_baydar_base > [qamishli_city] > al_waleed_crossing_ne"]
+    );
+}

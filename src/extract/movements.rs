@@ -347,7 +347,13 @@ impl Reader<'_> {
         });
         // "إلى معبر الوليد ثم إلى أربيل", "ومنه إلى أربيل", "ومن هناك إلى": the next leg.
         let next_leg = matches!(t, "ثم" | "ومنه" | "ومنها" | "هناك" | "then");
-        on_the_way || next_leg
+        // "باتجاه الحسكة، قبل أن يتجه شرقا نحو اليعربية", "ثم اتجه نحو": a verb of the next
+        // leg, with an adverb between it and the preposition.
+        let then_verb = (before.saturating_sub(3).max(ctx.words.start)..=before).any(|j| {
+            let w = words[j].token.text;
+            w == "ثم" || w == "ان" && j > 0 && words[j - 1].token.text == "قبل"
+        });
+        on_the_way || next_leg || then_verb
     }
 
     /// The vehicles and personnel counted in the words `range`.

@@ -90,10 +90,22 @@ pub(super) fn assemble(
         let Some(first) = (i + 1..halves.len()).take_while(within).find(|&j| later(j)) else {
             continue;
         };
+        // An origin told nearer to the destination is the one it goes from ("بدأت سحب معداتها
+        // من القاعدة. ... غادر القاعدة، وسلك الطريق باتجاه الحسكة"); from the same place, it
+        // tells this trip again.
+        let nearer =
+            (i + 1..first).find(|&k| !used[k] && halves[k].has_origin && a.same_party(&halves[k]));
+        if let Some(k) = nearer {
+            used[i] = halves[k].movement.origin.place == a.movement.origin.place;
+            continue;
+        }
+        // A destination told as the next step ("قبل أن يتجه نحو Y", "ثم اتجه إلى Y") is where
+        // the trip went on to, not another part's end: it is left for `go_on`.
         let at = halves[first].sentence;
         let joined: Vec<usize> = (first..halves.len())
             .take_while(|&j| halves[j].sentence == at)
             .filter(|&j| later(j))
+            .take_while(|&j| j == first || !halves[j].next_step)
             .collect();
         used[i] = true;
         for j in joined {
