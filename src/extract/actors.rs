@@ -36,8 +36,18 @@ fn nation_is_actor_word(word: &str) -> bool {
     [word, bare].into_iter().any(is_actor_word)
 }
 
-/// [`nation_is_actor_word`] for a word without its proclitic.
+/// [`nation_is_actor_word`] for a word without its proclitic: the words listed, and a
+/// nation's own name (رومانيا، المجر، الألمان), which unlike its adjectives (ـي، ـية، ـيين، ـيون)
+/// names the country or its people.
 fn is_actor_word(w: &str) -> bool {
+    let adjective = ["ي", "يه", "يين", "يون", "ين", "يان", "يتان"]
+        .iter()
+        .any(|s| w.ends_with(s));
+    !adjective || is_listed_actor_word(w)
+}
+
+/// Nation words listed as naming an actor on their own.
+fn is_listed_actor_word(w: &str) -> bool {
     matches!(
         w,
         "البنتاغون"
@@ -181,6 +191,10 @@ impl Reader<'_> {
                 }
             }
         }
+        // An office speaks for the verb only as its subject: close before it, or right after.
+        let near_verb = first.saturating_sub(OFFICE_REACH).max(sentence.start)
+            ..(first + 5).min(frame.range.end.max(sentence.start));
+        self.offices(near_verb, &mut candidates);
         let explicit = candidates.len();
         // A country named with no role in the trip (أكد كرواتيا، وزارة الدفاع في سلوفينيا).
         for p in placed {
@@ -196,15 +210,8 @@ impl Reader<'_> {
                 ));
             }
         }
-        let named = candidates.len();
-        // An office speaks for the verb only as its subject: close before it, or right after.
-        let near_verb = first.saturating_sub(OFFICE_REACH).max(sentence.start)
-            ..(first + 5).min(frame.range.end.max(sentence.start));
-        self.offices(near_verb, &mut candidates);
-        // Forces and nationalities first; a country that is merely named only if none; a
-        // government's office last.
-        let (candidates, rest) = candidates.split_at_mut(explicit);
-        let (parties, offices) = rest.split_at_mut(named - explicit);
+        // Forces, nationalities and offices first; a country that is merely named only if none.
+        let (candidates, parties) = candidates.split_at_mut(explicit);
         let pick = |c: &mut [(usize, Candidate)]| {
             c.sort_by_key(|(j, _)| *j);
             // The subject right after the verb (VSO: "انسحبت قوات التحالف"), else the nearest
@@ -219,9 +226,7 @@ impl Reader<'_> {
                     arabic: c.arabic.clone().map(|r| self.doc.text[r].into()),
                 })
         };
-        let chosen = pick(candidates)
-            .or_else(|| pick(parties))
-            .or_else(|| pick(offices));
+        let chosen = pick(candidates).or_else(|| pick(parties));
         match chosen {
             Some(a) => {
                 if frame.first().is_movement() || frame.first() != Trigger::Attack {

@@ -741,10 +741,7 @@ fn before_heading_on_is_the_next_leg_of_the_same_trip() {
     let (_, _, t) = trips(
         "غادر رتل أمريكي قاعدة تل بيدر، وسلك الطريق باتجاه مدينة القامشلي، قبل أن يتجه شرقا نحو بلدة المالكية.",
     );
-    assert_eq!(
-        t,
-        ["tell_baydar_base > [qamishli_city] > al_malikiyah"]
-    );
+    assert_eq!(t, ["tell_baydar_base > [qamishli_city] > al_malikiyah"]);
 }
 
 #[test]
@@ -756,4 +753,31 @@ fn an_origin_told_again_nearer_its_destination_is_one_trip() {
         t,
         ["tell_baydar_base > [qamishli_city] > al_waleed_crossing_ne"]
     );
+}
+
+#[test]
+fn forces_said_to_stay_somewhere_after_the_trip_are_no_origin() {
+    let (_, _, t) = trips(
+        "وقالت وزارة الدفاع الألمانية إنها نقلت 35 جنديا من معسكر التاجي إلى الأردن، مشيرة إلى أن الجنود المتمركزين في أربيل سيبقون في مواقعهم.",
+    );
+    assert_eq!(t, ["camp_taji > [] > jordan"]);
+}
+
+#[test]
+fn a_nations_own_name_is_an_actor_and_its_office_speaks_before_a_later_name() {
+    let (_, x, _) = trips(
+        "قررت الحكومة السلوفاكية سحب جنودها من بغداد إلى الكويت، فيما أعلنت رومانيا نقل عسكرييها إلى إقليم كردستان.",
+    );
+    assert_eq!(actors(&x), [Some("Slovakia")]);
+    let (_, x, _) = trips("وأعلنت المجر سحب جنودها من قاعدة حرير إلى الكويت.");
+    assert_eq!(actors(&x), [Some("Hungary")]);
+}
+
+#[test]
+fn a_start_told_before_the_subject_and_a_date_is_under_way_and_an_agreed_condition_planned() {
+    let (_, x, _) =
+        trips("بدأت القوات الأمريكية صباح اليوم الخميس سحب معداتها من قاعدة حرير إلى الكويت.");
+    assert_eq!(x.movements[0].status, super::Status::InProgress);
+    let (_, x, _) = trips("وستسلم القوات القاعدة، على أن تنقل قواتها من قاعدة حرير إلى أربيل.");
+    assert_eq!(x.movements[0].status, super::Status::Planned);
 }

@@ -225,13 +225,21 @@ impl Reader<'_> {
         let mut planned = false;
         let mut progress = false;
         for &(t, _) in &frame.triggers {
-            for w in &words[t.saturating_sub(3).max(sentence.start)..=t] {
-                if w.in_date {
-                    continue;
-                }
-                planned |= w.has(Lex::Planned);
-                progress |= w.has(Lex::InProgress);
+            // The few words before it, past a date, with room for a subject and a time of
+            // day between: "بدأت القوات الأمريكية صباح اليوم الخميس سحب".
+            let cues = (sentence.start..t)
+                .rev()
+                .filter(|&j| !words[j].in_date)
+                .take(4)
+                .chain([t]);
+            for j in cues {
+                planned |= words[j].has(Lex::Planned);
+                progress |= words[j].has(Lex::InProgress);
             }
+            // "على أن تنقل قواتها": a condition agreed, still to come.
+            planned |= t >= sentence.start + 2
+                && words[t - 1].token.text == "ان"
+                && matches!(words[t - 2].token.text, "علي" | "وعلي");
         }
         // "خلال الشهرين المقبلين" after the trigger also plans it.
         planned |=

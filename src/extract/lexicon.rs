@@ -360,6 +360,87 @@ pub const NATIONS: &[(&[&str], &str, &str)] = &[
         "Kurdistan Region",
         "Peshmerga",
     ),
+    (
+        &[
+            "السلوفاكية",
+            "السلوفاكي",
+            "السلوفاكيين",
+            "سلوفاكيا",
+            "slovak",
+        ],
+        "Slovakia",
+        "Slovak forces",
+    ),
+    (
+        &["الرومانية", "الروماني", "الرومانيين", "رومانيا", "romanian"],
+        "Romania",
+        "Romanian forces",
+    ),
+    (
+        &["المجرية", "المجري", "المجريين", "المجر", "hungarian"],
+        "Hungary",
+        "Hungarian forces",
+    ),
+    (
+        &["البولندية", "البولندي", "البولنديين", "بولندا", "polish"],
+        "Poland",
+        "Polish forces",
+    ),
+    (
+        &["البلجيكية", "البلجيكي", "البلجيكيين", "بلجيكا", "belgian"],
+        "Belgium",
+        "Belgian forces",
+    ),
+    (
+        &["الفنلندية", "الفنلندي", "الفنلنديين", "فنلندا", "finnish"],
+        "Finland",
+        "Finnish forces",
+    ),
+    (
+        &["السويدية", "السويدي", "السويديين", "السويد", "swedish"],
+        "Sweden",
+        "Swedish forces",
+    ),
+    (
+        &["النيوزيلندية", "النيوزيلندي", "نيوزيلندا", "new zealand"],
+        "New Zealand",
+        "New Zealand forces",
+    ),
+    (
+        &["البرتغالية", "البرتغالي", "البرتغال", "portuguese"],
+        "Portugal",
+        "Portuguese forces",
+    ),
+    (
+        &["اليونانية", "اليوناني", "اليونان", "greek"],
+        "Greece",
+        "Greek forces",
+    ),
+    (
+        &["البلغارية", "البلغاري", "بلغاريا", "bulgarian"],
+        "Bulgaria",
+        "Bulgarian forces",
+    ),
+    (
+        &["الإستونية", "الإستوني", "إستونيا", "estonian"],
+        "Estonia",
+        "Estonian forces",
+    ),
+    (
+        &["الليتوانية", "الليتواني", "ليتوانيا", "lithuanian"],
+        "Lithuania",
+        "Lithuanian forces",
+    ),
+    (
+        &["اللاتفية", "اللاتفي", "لاتفيا", "latvian"],
+        "Latvia",
+        "Latvian forces",
+    ),
+    (
+        &["الإسرائيلية", "الإسرائيلي", "الإسرائيليين", "israeli"],
+        "Israel",
+        "Israeli forces",
+    ),
     (&["قسد", "sdf"], "Syrian Democratic Forces", "SDF"),
     (
         &[

@@ -69,6 +69,13 @@ impl Reader<'_> {
         let mut onward: Ends = Ends::new();
         let mut put_in: Ends = Ends::new();
         let mut crossed: Ends = Ends::new();
+        // Forces stationed somewhere named after the trip's destination stay there ("نقلت
+        // جنودا إلى الأردن، مشيرة إلى أن الجنود المتمركزين في أربيل سيبقون"): no origin.
+        let first_destination = placed
+            .iter()
+            .filter(|p| p.role == PlaceRole::Destination)
+            .map(|p| p.word)
+            .min();
         for p in placed.iter().filter(|p| !p.party) {
             let e = self.endpoint(p);
             if matches!(
@@ -87,6 +94,7 @@ impl Reader<'_> {
                 {
                     dests.push(e)
                 }
+                (PlaceRole::Stationed, false) if first_destination.is_some_and(|d| d < p.word) => {}
                 (PlaceRole::Origin | PlaceRole::Stationed, false) => origins.push(e),
                 (PlaceRole::Object(t), false) if t.object_is_origin() => origins.push(e),
                 // "عبرت الشاحنات معبر سيمالكا ... باتجاه الحسكة": what is crossed is passed.
