@@ -2,7 +2,9 @@
 //!
 //! `cargo bench --bench render` reports the time to draw the fixture overview (3 movements, 4
 //! events, 8 places) and the dense one (32 movements, 24 events, 45 places) at 2000×1500: as
-//! SVG alone, and as PNG (SVG, then parsing and rasterising it with resvg, then encoding).
+//! SVG alone, and as PNG (SVG, then parsing and rasterising it with resvg, then encoding);
+//! and both files of the dense one drawn twice or drawn once (`svg_and_png`; set
+//! `CONVOY_BENCH_MAP_DATA=DIR` to add a directory of contract files, e.g. a corpus's extract).
 //! The first call in a process also parses the embedded basemap and fonts (once, then kept);
 //! criterion's warm-up hides that cost, so the whole-process figure is measured apart (see the
 //! `first_render` group, which times a fresh process's first map).
@@ -11,7 +13,7 @@ use std::path::Path;
 
 use criterion::{criterion_group, Criterion};
 
-use convoy::render::{render_png, render_svg, MapData, MapOptions};
+use convoy::render::{render_png, render_svg, render_svg_and_png, MapData, MapOptions};
 
 fn data(dir: &str) -> MapData {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render");
@@ -29,6 +31,27 @@ fn bench(c: &mut Criterion) {
         });
         group.bench_function(format!("{name}_png_2000x1500"), |b| {
             b.iter(|| render_png(&d, &opts).unwrap())
+        });
+    }
+    group.finish();
+
+    // The overview is written as SVG and PNG: two drawings, or one drawing written both ways.
+    // CONVOY_BENCH_MAP_DATA=DIR adds a directory of contract files (e.g. a corpus's extract).
+    let mut group = c.benchmark_group("svg_and_png");
+    group.sample_size(10);
+    let mut inputs = vec![("dense".to_owned(), data("dense"))];
+    if let Some(dir) = std::env::var_os("CONVOY_BENCH_MAP_DATA") {
+        inputs.push((
+            "data".to_owned(),
+            MapData::from_paths(&[dir.into()]).unwrap(),
+        ));
+    }
+    for (name, d) in &inputs {
+        group.bench_function(format!("{name}_drawn_twice"), |b| {
+            b.iter(|| (render_svg(d, &opts).unwrap(), render_png(d, &opts).unwrap()))
+        });
+        group.bench_function(format!("{name}_drawn_once"), |b| {
+            b.iter(|| render_svg_and_png(d, &opts).unwrap())
         });
     }
     group.finish();

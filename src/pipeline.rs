@@ -74,8 +74,7 @@ pub fn map(
 
 /// Draws and writes `overview.png` and `overview.svg`.
 fn draw_overview(data: &MapData, set: &OutputSet, opts: &MapOptions) -> Result<Vec<PathBuf>> {
-    let svg = render::render_svg(data, opts)?;
-    let png = render::render_png(data, opts)?;
+    let (svg, png) = render::render_svg_and_png(data, opts)?;
     set.write("overview.png", &png)?;
     set.write("overview.svg", svg.as_bytes())?;
     let dir = set.dir();

@@ -12,7 +12,7 @@ use super::labels::{place_labels, segment_distance, Anchoring, LabelSpec, Obstac
 use super::legend::{self, Drawn};
 use super::style::{draw_event_marker, palette, Palette, PlaceSymbol, EVENT_RADIUS, EVENT_TYPES};
 use super::svg::{esc, layer, num, Px};
-use super::text::{shape, Align, Block, GlyphSet, Paint, Weight};
+use super::text::{shape, Align, Block, GlyphSet, Paint, TextForm, Weight};
 use super::view::{in_clip_box, Layout, View};
 use super::words::Words;
 use super::{Labels, MapOptions};
@@ -237,9 +237,32 @@ pub(super) fn open_shared(
 /// their own; more (an overview of a corpus) are one element listing them.
 const STACKED_EVENTS: usize = 8;
 
-/// Draws the map as an SVG document; `as_text`: text as `<text>` in the embedded fonts (the
-/// SVG file), else as outlines (the SVG the PNG is rasterised from).
-pub(crate) fn draw(data: &MapData, opts: &MapOptions, as_text: bool) -> Result<String> {
+/// A map drawn once, its text recorded: written as the SVG file (text as `<text>`) or as the
+/// SVG the PNG is rasterised from (text as outlines).
+pub(crate) struct Drawing {
+    /// The SVG up to where the `@font-face` rules go, and the rest; text as marks.
+    head: String,
+    body: String,
+    glyphs: GlyphSet,
+}
+
+impl Drawing {
+    /// The SVG file: text as `<text>` in the embedded fonts, each cut to what it draws.
+    pub fn svg(&self) -> Result<String> {
+        let (body, fonts) = self.glyphs.write(&self.body, TextForm::Text);
+        let css = fonts.css()?;
+        Ok([self.head.as_str(), &css, &body].concat())
+    }
+
+    /// The SVG the PNG is rasterised from: text as outlines.
+    pub fn outlined(&self) -> String {
+        let (body, _) = self.glyphs.write(&self.body, TextForm::Outlines);
+        [self.head.as_str(), &body].concat()
+    }
+}
+
+/// Draws the map: layout, basemap, features, labels and furniture, with its text recorded.
+pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<Drawing> {
     let lay = Layout::new(opts);
     let sites = sites(data);
     let focus = focus_points(data, &sites);
@@ -248,7 +271,7 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions, as_text: bool) -> Result<S
         opts,
         view,
         pal: palette(opts.theme),
-        glyphs: GlyphSet::new(as_text),
+        glyphs: GlyphSet::default(),
         obstacles: Vec::new(),
         labels: Vec::new(),
         drawn: Drawn::default(),
@@ -345,9 +368,9 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions, as_text: bool) -> Result<S
 
     let words = c.lay.words;
     let title = opts.title.as_deref().unwrap_or(words.default_title());
-    let mut svg = String::with_capacity(page.len() + 200_000);
+    let mut head = String::new();
     let _ = writeln!(
-        svg,
+        head,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" \
          xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\">",
         num(w),
@@ -355,8 +378,8 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions, as_text: bool) -> Result<S
         num(w),
         num(h)
     );
-    let _ = writeln!(svg, "<title>{}</title>", esc(title));
-    svg.push_str(&c.glyphs.font_faces()?);
+    let _ = writeln!(head, "<title>{}</title>", esc(title));
+    let mut svg = String::with_capacity(page.len() + 1000);
     let (fx0, fy1) = c.view.lon_lat((frame.x0, frame.y1));
     let (fx1, fy0) = c.view.lon_lat((frame.x1, frame.y0));
     let _ = writeln!(
@@ -376,7 +399,11 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions, as_text: bool) -> Result<S
     );
     svg.push_str(&page);
     svg.push_str("</svg>\n");
-    Ok(svg)
+    Ok(Drawing {
+        head,
+        body: svg,
+        glyphs: c.glyphs,
+    })
 }
 
 impl Canvas<'_> {

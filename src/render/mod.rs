@@ -13,7 +13,8 @@
 //!
 //! Public: [`MapData`] (and its [`Movement`], [`Event`], [`MapPlace`]) read from
 //! `movements.geojson`, `events.geojson`, `places.geojson`; [`MapOptions`]; [`render_svg`],
-//! [`render_png`]; the [`Lcc`] projection. Inside, one file per concept:
+//! [`render_png`], [`render_svg_and_png`] (one drawing, both files); the [`Lcc`] projection.
+//! Inside, one file per concept:
 //!
 //! - `data`: the contract files read; `articles`: one article's part of them;
 //!   `basemap`: the embedded Natural Earth layers.
@@ -188,12 +189,12 @@ impl MapOptions {
 }
 
 /// Draws the map as an SVG document. Text is `<text>`, in the embedded Noto fonts (as
-/// `@font-face` data), so an editor can change a label and a browser or Inkscape shows the
-/// same glyphs; features are in named layers, each with its feature id (see the output
-/// contract).
+/// `@font-face` data cut to the characters drawn), so an editor can change a label and a
+/// browser or Inkscape shows the same glyphs; features are in named layers, each with its
+/// feature id (see the output contract).
 pub fn render_svg(data: &MapData, opts: &MapOptions) -> Result<String> {
     opts.check()?;
-    map::draw(data, opts, true)
+    map::draw(data, opts)?.svg()
 }
 
 /// Draws the map as a PNG of `width·scale` × `height·scale` pixels, anti-aliased. Text is
@@ -201,8 +202,20 @@ pub fn render_svg(data: &MapData, opts: &MapOptions) -> Result<String> {
 /// machine.
 pub fn render_png(data: &MapData, opts: &MapOptions) -> Result<Vec<u8>> {
     opts.check()?;
-    let svg = map::draw(data, opts, false)?;
-    let tree = usvg::Tree::from_str(&svg, &usvg::Options::default())
+    rasterise(&map::draw(data, opts)?.outlined(), opts)
+}
+
+/// Draws the map once and writes it both ways: the bytes of [`render_svg`] and of
+/// [`render_png`], for one drawing (layout, label placement, flows) rather than two.
+pub fn render_svg_and_png(data: &MapData, opts: &MapOptions) -> Result<(String, Vec<u8>)> {
+    opts.check()?;
+    let drawing = map::draw(data, opts)?;
+    Ok((drawing.svg()?, rasterise(&drawing.outlined(), opts)?))
+}
+
+/// The PNG of `svg` (text as outlines) at the options' size, scale and dpi.
+fn rasterise(svg: &str, opts: &MapOptions) -> Result<Vec<u8>> {
+    let tree = usvg::Tree::from_str(svg, &usvg::Options::default())
         .map_err(|e| Error::Render(format!("the SVG drawn does not parse: {e}")))?;
     let (w, h) = opts.png_size();
     let mut pixmap = tiny_skia::Pixmap::new(w, h)

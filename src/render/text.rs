@@ -18,7 +18,6 @@ use unicode_bidi::BidiInfo;
 use super::fonts::{faces, family_list, has_char, FontUse, ARABIC, LATIN};
 use super::labels::Rect;
 use super::svg::{esc, num, push_num, Rgb};
-use crate::error::Result;
 
 /// Glyph positions are kept in thousandths of an em, whatever the font's units.
 const MILLI: f32 = 1000.0;
@@ -328,44 +327,135 @@ pub(crate) struct Paint<'a> {
     pub halo: Option<(&'a str, f32)>,
 }
 
-/// Writes lines of text as SVG paths: each line one `<path>` of its glyphs' outlines, and its
-/// halo that same path stroked under the fill. One path per line, rather than one per glyph,
-/// is what keeps text cheap to rasterise; and a halo under the whole line cannot cover the
-/// joins of Arabic letters the way per-glyph halos would.
+/// The text a map draws, recorded where it stands while the map is drawn and written out
+/// once it is: as `<text>` elements (the SVG file) or as outlines (the SVG the PNG is
+/// rasterised from: resvg is built without a text engine), so one drawing feeds both.
+///
+/// [`GlyphSet::draw`] leaves a mark in the SVG being written; [`GlyphSet::write`] replaces
+/// every mark by its text in the form asked for.
 #[derive(Debug, Default)]
 pub(crate) struct GlyphSet {
+    /// The texts drawn, in the order drawn; a mark names its index.
+    placed: Vec<Placed>,
+    /// Haloed lines drawn so far, for their ids.
+    paths: usize,
+}
+
+/// One line of text where it was drawn.
+#[derive(Debug)]
+struct Placed {
+    line: Line,
+    /// Left end and baseline, px.
+    x: f32,
+    y: f32,
+    size: f32,
+    fill: String,
+    halo: Option<(String, f32)>,
+    /// The halo's element id number (0 when no halo).
+    id: usize,
+}
+
+impl Placed {
+    fn paint(&self) -> Paint<'_> {
+        Paint {
+            size: self.size,
+            fill: &self.fill,
+            halo: self.halo.as_ref().map(|(c, w)| (c.as_str(), *w)),
+        }
+    }
+}
+
+/// How [`GlyphSet::write`] writes text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextForm {
+    /// `<text>` in the embedded fonts, editable (the SVG file).
+    Text,
+    /// Each line one `<path>` of its glyphs' outlines (the SVG the PNG is rasterised from).
+    Outlines,
+}
+
+/// A mark starts with these bytes: `<` is escaped in every text and attribute the map writes
+/// and U+0001 is no XML character, so nothing else in the SVG can start so.
+const MARK: &str = "<\u{1}";
+
+impl GlyphSet {
+    /// Draws `line` with its left end at `x` and baseline at `y` (pixels): records it and
+    /// writes its mark into `out`.
+    pub fn draw(&mut self, out: &mut String, line: &Line, x: f32, y: f32, paint: Paint) {
+        if line.glyphs.is_empty() {
+            return;
+        }
+        let id = match paint.halo {
+            Some(_) => {
+                self.paths += 1;
+                self.paths
+            }
+            None => 0,
+        };
+        let _ = write!(out, "{MARK}{}>", self.placed.len());
+        self.placed.push(Placed {
+            line: line.clone(),
+            x,
+            y,
+            size: paint.size,
+            fill: paint.fill.to_owned(),
+            halo: paint.halo.map(|(c, w)| (c.to_owned(), w)),
+            id,
+        });
+    }
+
+    /// `marked` (SVG written while this set drew) with each mark replaced by its text in
+    /// `form`, and the characters the `<text>` draw in each font (for `@font-face`).
+    pub fn write(&self, marked: &str, form: TextForm) -> (String, FontUse) {
+        let mut w = Writer::default();
+        let mut out = String::with_capacity(marked.len() + self.placed.len() * 400);
+        let mut rest = marked;
+        while let Some(at) = rest.find(MARK) {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + MARK.len()..];
+            let end = after.find('>').unwrap_or(after.len());
+            if let Some(p) = after[..end]
+                .parse()
+                .ok()
+                .and_then(|i: usize| self.placed.get(i))
+            {
+                match form {
+                    TextForm::Text => w.text(&mut out, p),
+                    TextForm::Outlines => w.outline(&mut out, p),
+                }
+            }
+            rest = after.get(end + 1..).unwrap_or("");
+        }
+        out.push_str(rest);
+        (out, w.fonts)
+    }
+}
+
+/// Writes recorded text: the outlines it has read, the fonts its `<text>` used.
+#[derive(Debug, Default)]
+struct Writer {
     /// Outlines already read, in thousandths of an em, y up.
     outlines: HashMap<(u8, u16), Vec<Segment>>,
-    /// Haloed lines written so far, for their ids.
-    paths: usize,
-    /// Write `<text>` elements (the SVG file) rather than outlines (the SVG the PNG is
-    /// rasterised from: resvg is built without a text engine).
-    as_text: bool,
     /// The characters `<text>` elements draw in each embedded face, for `@font-face`.
     fonts: FontUse,
 }
 
-impl GlyphSet {
-    /// A set writing `<text>` (`as_text`) or outlines.
-    pub fn new(as_text: bool) -> GlyphSet {
-        GlyphSet {
-            as_text,
-            ..GlyphSet::default()
-        }
-    }
-
-    /// Writes `line` as an SVG `<text>` whose centre is at `cx`, baseline `y`: the logical
-    /// string, which a browser or Inkscape shapes and orders itself (`direction="rtl"` for an
-    /// Arabic paragraph) in the embedded fonts. Centred, so that the few hundredths of a pixel
+impl Writer {
+    /// Writes `p` as an SVG `<text>` whose centre is the line's centre: the logical string,
+    /// which a browser or Inkscape shapes and orders itself (`direction="rtl"` for an Arabic
+    /// paragraph) in the embedded fonts. Centred, so that the few hundredths of a pixel
     /// another shaper may differ by are shared by both ends, whichever way the text runs.
-    fn draw_text(&mut self, out: &mut String, line: &Line, cx: f32, y: f32, paint: Paint) {
+    fn text(&mut self, out: &mut String, p: &Placed) {
+        let line = &p.line;
+        let paint = p.paint();
+        let cx = p.x + line.width(paint.size) / 2.0;
         self.fonts
             .note(&line.text, line.rtl, line.weight == Weight::Bold);
         let spacing = line.tracking * paint.size / MILLI;
         let mut attrs = format!(
             "x=\"{}\" y=\"{}\" font-family=\"{}\" font-size=\"{}\" text-anchor=\"middle\"",
             num((cx + spacing / 2.0) as f64),
-            num(y as f64),
+            num(p.y as f64),
             family_list(line.rtl),
             num(paint.size as f64)
         );
@@ -382,8 +472,7 @@ impl GlyphSet {
         if let Some((colour, width)) = paint.halo {
             // The halo is a clone of the text stroked under it, so editing the text in
             // Inkscape edits both.
-            self.paths += 1;
-            let id = self.paths;
+            let id = p.id;
             let _ = writeln!(
                 out,
                 "<use xlink:href=\"#t.{id}\" stroke=\"{colour}\" stroke-width=\"{}\" \
@@ -396,24 +485,7 @@ impl GlyphSet {
         }
     }
 
-    /// The `<style>` with an `@font-face` for each embedded face the `<text>` elements use,
-    /// cut to the characters they draw (see [`FontUse::css`]).
-    pub fn font_faces(&self) -> Result<String> {
-        self.fonts.css()
-    }
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Segment {
-    Move(f32, f32),
-    Line(f32, f32),
-    Quad(f32, f32, f32, f32),
-    Cubic(f32, f32, f32, f32, f32, f32),
-    Close,
-}
-
-impl GlyphSet {
-    fn outline(&mut self, font: u8, id: u16) -> &[Segment] {
+    fn glyph_outline(&mut self, font: u8, id: u16) -> &[Segment] {
         self.outlines.entry((font, id)).or_insert_with(|| {
             if font == SYNTHETIC {
                 let pts = char::from_u32(id as u32)
@@ -443,15 +515,12 @@ impl GlyphSet {
         })
     }
 
-    /// Writes `line` with its left end at `x` and baseline at `y` (pixels).
-    pub fn draw(&mut self, out: &mut String, line: &Line, x: f32, y: f32, paint: Paint) {
-        if line.glyphs.is_empty() {
-            return;
-        }
-        if self.as_text {
-            let cx = x + line.width(paint.size) / 2.0;
-            return self.draw_text(out, line, cx, y, paint);
-        }
+    /// Writes `p` as one SVG path of its glyphs' outlines, and its halo as that same path
+    /// stroked under the fill. One path per line, rather than one per glyph, is what keeps
+    /// text cheap to rasterise; and a halo under the whole line cannot cover the joins of
+    /// Arabic letters the way per-glyph halos would.
+    fn outline(&mut self, out: &mut String, p: &Placed) {
+        let (line, paint, x, y) = (&p.line, p.paint(), p.x, p.y);
         let k = paint.size / MILLI;
         let mut d = String::with_capacity(line.glyphs.len() * 300);
         for g in &line.glyphs {
@@ -461,7 +530,7 @@ impl GlyphSet {
                 d.push(' ');
                 push_num(d, (oy - py * k) as f64);
             };
-            for seg in self.outline(g.font, g.id).iter() {
+            for seg in self.glyph_outline(g.font, g.id).iter() {
                 match *seg {
                     Segment::Move(a, b) => {
                         d.push('M');
@@ -502,8 +571,7 @@ impl GlyphSet {
                 // The outline once, used twice: stroked as the halo, then filled on top.
                 // (`paint-order` would do it in one element, but viewers built on Qt's SVG,
                 // QGIS's among them, ignore it and would paint the halo over the text.)
-                self.paths += 1;
-                let id = self.paths;
+                let id = p.id;
                 let _ = writeln!(
                     out,
                     "<defs><path id=\"t{id}\" d=\"{d}\"/></defs>\n\
@@ -516,6 +584,15 @@ impl GlyphSet {
             }
         }
     }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Segment {
+    Move(f32, f32),
+    Line(f32, f32),
+    Quad(f32, f32, f32, f32),
+    Cubic(f32, f32, f32, f32, f32, f32),
+    Close,
 }
 
 struct Outline {
@@ -710,8 +787,9 @@ mod tests {
             fill: "#000",
             halo: None,
         };
-        let mut out = String::new();
-        set.draw(&mut out, &line, 0.0, 0.0, paint);
+        let mut marked = String::new();
+        set.draw(&mut marked, &line, 0.0, 0.0, paint);
+        let (out, _) = set.write(&marked, TextForm::Outlines);
         // The arrow's first point, (70, 262) thousandths of an em, at 10 px per em.
         assert!(out.starts_with("<path d=\"M0.7 -2.62L5.2 -2.62"), "{out}");
     }
@@ -727,6 +805,7 @@ mod tests {
             halo: Some(("#fff", 2.0)),
         };
         set.draw(&mut out, &line, 10.0, 30.0, paint);
+        let (out, _) = set.write(&out, TextForm::Outlines);
         // One path for the line (five glyphs, each starting a contour), used twice: the halo
         // stroked, then the text filled over it.
         let lines: Vec<&str> = out.lines().collect();
