@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::document::naming::ArticleName;
 use crate::document::{Document, Headline, ManifestEntry, Manifests};
 use crate::error::{Error, Result};
 use crate::export::{self, OutputSet};
@@ -61,7 +62,13 @@ pub fn map(
                 write_page(&staged, set, opts),
             )
         },
-        || draw_articles(&data, paths, &manifests, set, opts, progress.maps),
+        || {
+            // An article that could not be read has no map: it is reported as failed.
+            let unread: std::collections::HashSet<&Path> =
+                extract.failed.iter().map(|f| f.path.as_path()).collect();
+            let read = |p: &&PathBuf| !unread.contains(&p.as_path());
+            draw_articles(&data, paths, read, &manifests, set, opts, progress.maps)
+        },
     );
     let mut images = overview?;
     images.extend(articles?);
@@ -90,11 +97,12 @@ fn write_page(staged: &[PathBuf], set: &OutputSet, opts: &MapOptions) -> Result<
     Ok(set.dir().join(page::FILE_NAME))
 }
 
-/// Draws the map of each article in `paths` and stages it in `set` as soon as it is drawn,
-/// in parallel; returns the files, in the order of `paths`.
+/// Draws the map of each article in `paths` that `read` keeps and stages it in `set` as soon
+/// as it is drawn, in parallel; returns the files, in the order of `paths`.
 fn draw_articles(
     data: &MapData,
     paths: &[PathBuf],
+    read: impl Fn(&&PathBuf) -> bool + Sync,
     manifests: &Manifests,
     set: &OutputSet,
     opts: &MapOptions,
@@ -106,10 +114,11 @@ fn draw_articles(
     let done = AtomicUsize::new(0);
     // Named as extraction names the articles: unique across the inputs.
     let names = crate::document::naming::names(paths);
-    paths
+    let drawn: Vec<(&PathBuf, &ArticleName)> =
+        paths.iter().zip(&names).filter(|(p, _)| read(p)).collect();
+    drawn
         .par_iter()
-        .zip(&names)
-        .map(|(path, name)| {
+        .map(|&(path, name)| {
             // The manifest lists the article by its own file name.
             let file = path
                 .file_name()
@@ -118,7 +127,7 @@ fn draw_articles(
             let png = render::render_png(&index.article(data, &name.doc), &o)?;
             let map = name.map_file();
             set.write(&map, &png)?;
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, paths.len());
+            progress(done.fetch_add(1, Ordering::Relaxed) + 1, drawn.len());
             Ok(set.dir().join(map))
         })
         .collect()

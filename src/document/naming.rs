@@ -49,9 +49,15 @@ pub struct ArticleName {
 }
 
 impl ArticleName {
-    /// The file name of its map: the stem with `/` as `__` (`dirA__report.png`).
+    /// The file name of its map: the stem with `/` as `__` (`dirA__report.png`) and `\` as
+    /// `_`, and `_` before a leading dot (`.hidden.txt`: `_.hidden.png`), which would hide
+    /// the map.
     pub fn map_file(&self) -> String {
-        format!("{}.png", self.stem.replace('/', "__"))
+        let mut name = self.stem.replace('/', "__").replace('\\', "_");
+        if name.is_empty() || name.starts_with('.') {
+            name.insert(0, '_');
+        }
+        name + ".png"
     }
 }
 
@@ -178,6 +184,17 @@ mod tests {
         assert_eq!(named[2].stem, "other");
         assert_eq!(named[0].map_file(), "a__report.png");
         assert_eq!(named[4].map_file(), "y__a__r.png");
+    }
+
+    #[test]
+    fn fuzz_found_a_map_is_named_as_a_plain_visible_file() {
+        let name = |stem: &str| ArticleName {
+            doc: String::new(),
+            stem: stem.to_owned(),
+        };
+        assert_eq!(name(".hidden").map_file(), "_.hidden.png");
+        assert_eq!(name("a\\b").map_file(), "a_b.png");
+        assert_eq!(name("").map_file(), "_.png");
     }
 
     #[test]

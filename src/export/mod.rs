@@ -617,11 +617,25 @@ pub struct Summary {
     pub events: usize,
     pub unresolved: usize,
     /// Articles that could not be read, with why.
-    pub failed: Vec<Error>,
+    pub failed: Vec<Failure>,
     /// Notes for the user (encodings used).
     pub notes: Vec<String>,
     /// The actors, event types and kinds of place the layers hold, for their styles.
     pub legend: Legend,
+}
+
+/// An article that could not be read: its path, as given, and why.
+#[derive(Debug)]
+pub struct Failure {
+    pub path: PathBuf,
+    pub error: Error,
+}
+
+impl std::fmt::Display for Failure {
+    /// The error, which names the file.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.error.fmt(f)
+    }
 }
 
 impl Summary {
@@ -778,7 +792,10 @@ fn write_in_order(
                         out.write(&f)?;
                         tally.add(f.doc, &f.places);
                     }
-                    Err(e) => summary.failed.push(e),
+                    Err(error) => summary.failed.push(Failure {
+                        path: paths[done].clone(),
+                        error,
+                    }),
                 }
                 done += 1;
             }

@@ -60,7 +60,8 @@ pub(crate) fn fixed(v: f64, decimals: usize) -> String {
     s
 }
 
-/// XML text and attribute escaping.
+/// XML text and attribute escaping; a character XML 1.0 forbids even escaped (a control
+/// character other than tab and line ends, U+FFFE, U+FFFF) becomes U+FFFD.
 pub(crate) fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -69,6 +70,8 @@ pub(crate) fn esc(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            '\0'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => out.push('\u{fffd}'),
             c => out.push(c),
         }
     }
@@ -267,6 +270,14 @@ fn restore_opacity(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fuzz_found_characters_xml_forbids_are_replaced() {
+        assert_eq!(
+            esc("a\u{e}b\0<\t\u{ffff}"),
+            "a\u{fffd}b\u{fffd}&lt;\t\u{fffd}"
+        );
+    }
 
     #[test]
     fn numbers_are_short_and_stable() {
