@@ -781,3 +781,22 @@ fn a_start_told_before_the_subject_and_a_date_is_under_way_and_an_agreed_conditi
     let (_, x, _) = trips("وستسلم القوات القاعدة، على أن تنقل قواتها من قاعدة حرير إلى أربيل.");
     assert_eq!(x.movements[0].status, super::Status::Planned);
 }
+
+#[test]
+fn from_there_to_the_bases_in_a_region_is_the_next_leg() {
+    let (_, _, t) = trips(
+        "وخرج رتل للتحالف من قاعدة قسرك. وبحسب المصادر، فإن الرتل اتجه نحو معبر الوليد، ومنه إلى قواعد التحالف في إقليم كردستان العراق.",
+    );
+    assert_eq!(
+        t,
+        ["qasrak_base > [al_waleed_crossing_ne] > kurdistan_region_iraq"]
+    );
+}
+
+#[test]
+fn a_headline_to_a_city_restates_the_trip_to_a_base_in_its_governorate() {
+    let (_, _, t) = trips(
+        "انسحاب أمريكي من قاعدة عين الأسد نحو أربيل\n\nوقال المصدر إن عشرات الآليات الأمريكية خرجت من قاعدة عين الأسد متوجهة نحو قاعدة حرير في أربيل.",
+    );
+    assert_eq!(t, ["ain_al_asad_airbase > [] > harir_airbase"]);
+}

@@ -89,8 +89,16 @@ impl Reader<'_> {
                 (PlaceRole::Destination, false) if self.en_route(p.word, ctx) => onward.push(e),
                 // "إلى قواعدها في الكويت", "نحو القاعدة التي تتمركز فيها بمدينة القامشلي": the
                 // place that locates the base gone to is the destination.
+                // Gone on to, past the places reached: "ومنه إلى قواعد التحالف في إقليم كردستان".
                 (PlaceRole::Location | PlaceRole::Stationed | PlaceRole::Object(_), false)
-                    if self.locates_destination_noun(p.word, frame) =>
+                    if self
+                        .destination_noun(p.word, frame)
+                        .is_some_and(|n| self.en_route(n, ctx)) =>
+                {
+                    onward.push(e)
+                }
+                (PlaceRole::Location | PlaceRole::Stationed | PlaceRole::Object(_), false)
+                    if self.destination_noun(p.word, frame).is_some() =>
                 {
                     dests.push(e)
                 }
@@ -310,17 +318,17 @@ impl Reader<'_> {
         }
     }
 
-    /// Whether the place at `word` locates a place noun that a destination preposition
-    /// introduced ("إلى قاعدة تابعة للجيش الألماني في الأزرق"): walking back, a place noun or
+    /// The place noun, introduced by a destination preposition, that the place at `word`
+    /// locates ("إلى قاعدة تابعة للجيش الألماني في الأزرق"): walking back, a place noun or
     /// "القاعدة" right after إلى/نحو/باتجاه comes before any other name or verb.
-    pub(super) fn locates_destination_noun(&self, word: usize, frame: &Frame) -> bool {
+    pub(super) fn destination_noun(&self, word: usize, frame: &Frame) -> Option<usize> {
         let words = self.words;
         let lo = word.saturating_sub(10).max(frame.triggers[0].0);
         for j in (lo..word).rev() {
             let w = &words[j];
             let other_verb = w.trigger().is_some_and(|t| t != Trigger::Remain);
             if w.mention.is_some() || other_verb && j != frame.triggers[0].0 {
-                return false;
+                return None;
             }
             let noun = w.has(Lex::PlaceNoun) || w.has(Lex::Anaphor);
             let introduced = |p: usize| words[p].has(Lex::Role(lexicon::Role::Destination));
@@ -329,13 +337,13 @@ impl Reader<'_> {
                     introduced(p) || w.glue.ends_with('ل') && words[p].trigger().is_some()
                 })
             {
-                return true;
+                return Some(j);
             }
             if noun && (w.glue.ends_with('ل') || w.has(Lex::Role(lexicon::Role::Destination))) {
-                return true;
+                return Some(j);
             }
         }
-        false
+        None
     }
 
     /// Whether the destination named at `word` is where a trip goes on to, past the places it
@@ -343,7 +351,14 @@ impl Reader<'_> {
     pub(super) fn en_route(&self, word: usize, ctx: &Ctx) -> bool {
         let words = self.words;
         let prev = |j: usize| reading::previous_word(words, j, ctx.words.start);
-        let Some(before) = prev(word).and_then(prev) else {
+        // The preposition that leads to it, past a place noun and its owner ("ومنه إلى قواعد
+        // التحالف في إقليم كردستان"), with no other name between.
+        let to = (ctx.words.start..word)
+            .rev()
+            .take(6)
+            .take_while(|&j| words[j].mention.is_none())
+            .find(|&j| words[j].has(Lex::Role(lexicon::Role::Destination)));
+        let Some(before) = to.and_then(prev) else {
             return false;
         };
         let t = words[before].token.text;

@@ -388,15 +388,23 @@ fn same_place(g: &Gazetteer, a: PlaceIndex, b: PlaceIndex) -> bool {
 /// How close two places are to be one trip's end (أربيل and مطار أربيل).
 const SAME_PLACE_M: f64 = 25_000.0;
 
-/// Whether the end `outer` holds the end `inner`: its place contains the other's, or it is the
-/// countryside of a town or city ("ريف الرقة الشمالي") and the other is a finer place in it
-/// ("قاعدة جلبيا"), within [`COUNTRYSIDE_M`].
+/// Whether the end `outer` holds the end `inner`: its place contains the other's; or it is a
+/// city and the other a site of its governorate; or it is the countryside of a town or city
+/// ("ريف الرقة الشمالي") and the other a finer place in it ("قاعدة جلبيا"), within
+/// [`COUNTRYSIDE_M`].
 fn holds(g: &Gazetteer, outer: &Endpoint, inner: &Endpoint) -> bool {
     if contains(g, outer.place, inner.place) {
         return true;
     }
     let (o, n) = (g.place(outer.place), g.place(inner.place));
-    outer.near
+    // "نحو أربيل" in a headline for "إلى قاعدة حرير في أربيل": a city stands for its
+    // governorate's sites.
+    let seat = o.kind == Kind::City
+        && n.kind.is_site()
+        && o.country == n.country
+        && o.admin1.is_some()
+        && o.admin1 == n.admin1;
+    seat || outer.near
         && !inner.near
         && outer.place != inner.place
         && matches!(o.kind, Kind::Town | Kind::City)
