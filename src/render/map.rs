@@ -94,24 +94,25 @@ fn sites(data: &MapData) -> BTreeMap<String, Site> {
 /// The points the default view fits: what is drawn, inside the basemap's box. Movements that
 /// leave the box (to Europe, America) are fitted by their ends inside it and drawn to the
 /// frame's edge.
-fn focus_points(data: &MapData, sites: &BTreeMap<String, Site>) -> Vec<[f64; 2]> {
-    let mut pts: Vec<[f64; 2]> = Vec::new();
-    for s in sites.values() {
-        if s.symbol != PlaceSymbol::Hidden && in_clip_box(s.point) {
-            pts.push(s.point);
-        }
-    }
-    for e in data.events() {
-        if in_clip_box(e.point) {
-            pts.push(e.point);
-        }
-    }
-    for m in data.movements() {
-        if m.line.iter().all(|&p| in_clip_box(p)) {
-            pts.extend(m.line.iter().copied());
-        }
-    }
-    pts
+fn focus_points<'a>(
+    data: &'a MapData,
+    sites: &'a BTreeMap<String, Site>,
+) -> impl Iterator<Item = [f64; 2]> + Clone + 'a {
+    let sites = sites
+        .values()
+        .filter(|s| s.symbol != PlaceSymbol::Hidden && in_clip_box(s.point))
+        .map(|s| s.point);
+    let events = data
+        .events()
+        .iter()
+        .map(|e| e.point)
+        .filter(|&p| in_clip_box(p));
+    let lines = data
+        .movements()
+        .iter()
+        .filter(|m| m.line.iter().all(|&p| in_clip_box(p)))
+        .flat_map(|m| m.line.iter().copied());
+    sites.chain(events).chain(lines)
 }
 
 /// A label waiting for a place: what it says, where, and how to draw it.
@@ -266,7 +267,7 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<Drawing> {
     let lay = Layout::new(opts);
     let sites = sites(data);
     let focus = focus_points(data, &sites);
-    let view = View::fit(&focus, opts.bbox, lay.frame);
+    let view = View::fit(focus, opts.bbox, lay.frame);
     let mut c = Canvas {
         opts,
         view,

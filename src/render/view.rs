@@ -81,6 +81,19 @@ impl Layout {
     }
 }
 
+/// The smallest and largest of each coordinate: `[x_lo, x_hi, y_lo, y_hi]`.
+fn extent(pts: impl Iterator<Item = [f64; 2]>) -> [f64; 4] {
+    let far = [
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    pts.fold(far, |[x0, x1, y0, y1], [x, y]| {
+        [x0.min(x), x1.max(x), y0.min(y), y1.max(y)]
+    })
+}
+
 /// The projection and its placement in the frame.
 pub(crate) struct View {
     pub proj: Lcc,
@@ -91,23 +104,34 @@ pub(crate) struct View {
 }
 
 impl View {
-    /// Fits the projection to `focus` points (or to `bbox`), inside `frame`.
-    pub(crate) fn fit(focus: &[[f64; 2]], bbox: Option<[f64; 4]>, frame: Rect) -> View {
-        let (pts, margin): (Vec<[f64; 2]>, bool) = match bbox {
-            Some(b) => (box_outline(b), false),
-            None if focus.is_empty() => (box_outline(DEFAULT_EXTENT), false),
-            None => (focus.to_vec(), true),
-        };
-        let lon_lo = pts.iter().map(|p| p[0]).fold(f64::INFINITY, f64::min);
-        let lon_hi = pts.iter().map(|p| p[0]).fold(f64::NEG_INFINITY, f64::max);
-        let lat_lo = pts.iter().map(|p| p[1]).fold(f64::INFINITY, f64::min);
-        let lat_hi = pts.iter().map(|p| p[1]).fold(f64::NEG_INFINITY, f64::max);
+    /// Fits the projection to `focus` points (or to `bbox`), inside `frame`. The points are
+    /// walked twice (before and after projecting), never gathered: an overview's lines may
+    /// have millions of vertices.
+    pub(crate) fn fit<I>(focus: I, bbox: Option<[f64; 4]>, frame: Rect) -> View
+    where
+        I: Iterator<Item = [f64; 2]> + Clone,
+    {
+        match bbox {
+            Some(b) => View::fit_points(box_outline(b).into_iter(), false, frame),
+            None if focus.clone().next().is_none() => {
+                View::fit_points(box_outline(DEFAULT_EXTENT).into_iter(), false, frame)
+            }
+            None => View::fit_points(focus, true, frame),
+        }
+    }
+
+    /// Fits the projection to `pts`, with a margin around them if `margin`.
+    fn fit_points<I>(pts: I, margin: bool, frame: Rect) -> View
+    where
+        I: Iterator<Item = [f64; 2]> + Clone,
+    {
+        let [lon_lo, lon_hi, lat_lo, lat_hi] = extent(pts.clone());
         let proj = Lcc::fitted(lat_lo, lat_hi, round_to(0.5 * (lon_lo + lon_hi), 0.01));
-        let xy: Vec<(f64, f64)> = pts.iter().map(|p| proj.forward(p[0], p[1])).collect();
-        let mut x0 = xy.iter().map(|p| p.0).fold(f64::INFINITY, f64::min);
-        let mut x1 = xy.iter().map(|p| p.0).fold(f64::NEG_INFINITY, f64::max);
-        let mut y0 = xy.iter().map(|p| p.1).fold(f64::INFINITY, f64::min);
-        let mut y1 = xy.iter().map(|p| p.1).fold(f64::NEG_INFINITY, f64::max);
+        let xy = pts.map(|p| {
+            let (x, y) = proj.forward(p[0], p[1]);
+            [x, y]
+        });
+        let [mut x0, mut x1, mut y0, mut y1] = extent(xy);
         if margin {
             let grow = |lo: &mut f64, hi: &mut f64| {
                 let span = (*hi - *lo).max(MIN_SPAN_M);
@@ -196,7 +220,7 @@ mod tests {
     #[test]
     fn default_view_fits_iraq_and_syria() {
         let frame = Rect::new(0.0, 0.0, 1500.0, 1300.0);
-        let v = View::fit(&[], None, frame);
+        let v = View::fit(std::iter::empty(), None, frame);
         let (x, y) = v.px(42.0, 33.0);
         assert!(frame.contains(&Rect::around((x, y), 0.0)));
         let (lat1, lat2) = v.proj.parallels();
