@@ -800,3 +800,27 @@ fn a_headline_to_a_city_restates_the_trip_to_a_base_in_its_governorate() {
     );
     assert_eq!(t, ["ain_al_asad_airbase > [] > harir_airbase"]);
 }
+
+#[test]
+fn a_trip_asked_for_or_threatened_is_not_told() {
+    for text in [
+        "دعا البرلمان العراقي إلى سحب القوات الأجنبية من قاعدة عين الأسد إلى بلدانها.",
+        "تطالب دمشق بانسحاب القوات الأمريكية من قاعدة التنف.",
+        "هددت الفصائل باستهداف القوات الأمريكية إذا لم تنسحب من قاعدة حرير.",
+    ] {
+        let (_, x, t) = trips(text);
+        assert!(t.is_empty() && x.events.is_empty(), "{text}: {t:?}");
+    }
+}
+
+#[test]
+fn a_trip_said_not_to_happen_is_denied_and_one_considered_is_planned() {
+    let (_, x, _) = trips("لم تنسحب القوات الأمريكية من قاعدة حرير حتى الآن.");
+    assert!(x.events.iter().all(|e| e.status == super::Status::Denied));
+    assert!(!x.events.is_empty());
+    let (_, x, _) = trips("وقال مسؤول إن واشنطن لا تنوي سحب قواتها من قاعدة حرير إلى الكويت.");
+    assert_eq!(x.movements[0].status, super::Status::Denied);
+    let (_, x, _) =
+        trips("تدرس الإدارة الأمريكية خيارات من بينها نقل القوات من قاعدة حرير إلى الكويت.");
+    assert_eq!(x.movements[0].status, super::Status::Planned);
+}

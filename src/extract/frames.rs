@@ -175,6 +175,37 @@ impl Reader<'_> {
         frames
     }
 
+    /// Whether a frame's verb is asked for, demanded or set as a condition, not told: a word
+    /// of calling, demanding or condition within the four words before it ("دعا إلى سحب",
+    /// "تطالب بانسحاب", "إذا لم تنسحب").
+    pub(super) fn demanded(&self, frame: &Frame, sentence: &Range<usize>) -> bool {
+        let words = self.words;
+        let t = frame.triggers[0].0;
+        (t.saturating_sub(4).max(sentence.start)..t).any(|j| {
+            let w = crate::arabic::strip_glue(words[j].token.text, 2);
+            let w = w.strip_prefix("ال").unwrap_or(w);
+            [
+                "دعا",
+                "دعت",
+                "يدعو",
+                "تدعو",
+                "دعوه",
+                "طالب",
+                "طالبت",
+                "يطالب",
+                "تطالب",
+                "مطالبه",
+                "اذا",
+                "لو",
+                "هدد",
+                "هددت",
+                "يهدد",
+                "تهدد",
+            ]
+            .contains(&w)
+        })
+    }
+
     /// Whether the word at `i` comes right after "ثم", "بعدما" or "قبل أن / بعد أن": a
     /// clause of its own, the next step of a story.
     pub(super) fn after_sequencer(&self, i: usize, start: usize) -> bool {
@@ -235,6 +266,18 @@ impl Reader<'_> {
             for j in cues {
                 planned |= words[j].has(Lex::Planned);
                 progress |= words[j].has(Lex::InProgress);
+            }
+            // "لم تنسحب القوات", "لا تنوي سحب قواتها": said not to happen.
+            let negation = |j: usize| {
+                let w = words[j].token.text;
+                let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+                matches!(w, "لم" | "لن" | "لا")
+            };
+            if t > sentence.start
+                && (negation(t - 1)
+                    || t > sentence.start + 1 && words[t - 1].has(Lex::Planned) && negation(t - 2))
+            {
+                return Status::Denied;
             }
             // "على أن تنقل قواتها": a condition agreed, still to come.
             planned |= t >= sentence.start + 2

@@ -444,6 +444,10 @@ impl Reader<'_> {
                 background,
             };
             let first = frame.first();
+            // "دعا البرلمان إلى سحب القوات", "إذا لم تنسحب": asked for or threatened, not told.
+            if first.is_movement() && self.demanded(frame, &range) {
+                continue;
+            }
             if first.is_movement() && self.moves_civilians(frame, si, &range) {
                 self.civilian_sentence = Some(si);
                 continue;
