@@ -409,7 +409,7 @@ impl Reader<'_> {
             // government.
             let subject = match role {
                 PlaceRole::Bare => true,
-                PlaceRole::Object(_) => self.moved_follows(i, end),
+                PlaceRole::Object(_) => self.moved_follows(i, end) && !self.after_preposition(i),
                 _ => false,
             };
             return subject && self.government_of(i).is_some();
@@ -417,9 +417,17 @@ impl Reader<'_> {
         match role {
             PlaceRole::Bare => true,
             PlaceRole::Location => (i.saturating_sub(3)..i).any(|j| words[j].has(Lex::Office)),
-            PlaceRole::Object(_) => self.moved_follows(i, end),
+            // "وما زال في العراق 2500 جندي": after في it is where they are, not the subject.
+            PlaceRole::Object(_) => self.moved_follows(i, end) && !self.after_preposition(i),
             _ => false,
         }
+    }
+
+    /// Whether the name at `i` follows a preposition of place (في، بـ، من، إلى...).
+    fn after_preposition(&self, i: usize) -> bool {
+        let words = self.words;
+        words[i].glue.ends_with('ب')
+            || reading::previous_word(words, i, 0).is_some_and(|p| words[p].role().is_some())
     }
 
     /// Whether what a force moves, its forces or a count follow the name at `i` closely: a

@@ -824,3 +824,28 @@ fn a_trip_said_not_to_happen_is_denied_and_one_considered_is_planned() {
         trips("تدرس الإدارة الأمريكية خيارات من بينها نقل القوات من قاعدة حرير إلى الكويت.");
     assert_eq!(x.movements[0].status, super::Status::Planned);
 }
+
+#[test]
+fn forces_that_remain_or_are_found_somewhere_named_first_are_a_presence_there() {
+    for (text, place) in [
+        ("وما زال في العراق قرابة 2500 جندي أمريكي.", "iraq"),
+        ("وسيظل في العراق 150 جنديا أمريكيا لحماية السفارة.", "iraq"),
+        (
+            "وتوجد قوات أمريكية في قاعدة التنف منذ سنوات.",
+            "al_tanf_garrison",
+        ),
+    ] {
+        let (g, x, _) = trips(text);
+        assert_eq!(events(&g, &x, EventType::Presence), [place], "{text}");
+    }
+}
+
+#[test]
+fn there_refers_to_unnamed_bases_named_just_before_it_not_an_earlier_base() {
+    let (g, x, _) = trips(
+        "انسحب التحالف من قاعدة كركوك الجوية، وليس لذلك علاقة بالهجمات التي تعرضت لها قواعد عسكرية عدة يوجد فيها قوات من التحالف.",
+    );
+    assert!(events(&g, &x, EventType::Presence).is_empty());
+    let (g, x, _) = trips("استهدفت الصواريخ قاعدة عين الأسد التي توجد فيها قوات أمريكية.");
+    assert_eq!(events(&g, &x, EventType::Presence), ["ain_al_asad_airbase"]);
+}

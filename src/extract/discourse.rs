@@ -73,7 +73,18 @@ impl Reader<'_> {
 
     /// The place a word close after a frame's trigger refers back to ("منها", "تسليمها").
     pub(super) fn frame_anaphor(&self, frame: &Frame) -> Option<Endpoint> {
-        self.frame_anaphor_word(frame).and_then(|i| self.anaphor(i))
+        let i = self.frame_anaphor_word(frame)?;
+        // "قواعد عسكرية عدة يوجد فيها قوات": a place noun with no name just before refers
+        // to places the text does not name.
+        let words = self.words;
+        let unnamed = (i.saturating_sub(6)..i).any(|j| {
+            let w = &words[j];
+            w.has(Lex::PlaceNoun) && !w.has(Lex::Anaphor) && w.mention.is_none() && !w.continued
+        });
+        if unnamed {
+            return None;
+        }
+        self.anaphor(i)
     }
 
     /// The word in a frame, close after a trigger, that refers back to a place.
