@@ -12,12 +12,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use crate::error::{Error, Result};
 
 mod decode;
+mod excerpt;
 mod headline;
 mod manifest;
 pub mod naming;
 mod offsets;
 
 pub use decode::{decode, Decoded, GOOD_PER_BAD};
+pub use excerpt::{excerpt, MAX_EXCERPT_BYTES};
 pub use headline::Headline;
 pub use manifest::{Manifest, ManifestEntry, Manifests};
 pub use offsets::FileOffsets;

@@ -112,7 +112,12 @@ pub fn features(
     let mut written = None;
     for (i, m) in x.movements.iter().enumerate() {
         feature_id(&mut id, stem, 'm', i + 1);
-        let told = Told::new(doc, &article, m.into(), m.evidence.clone());
+        let told = Told::new(
+            doc,
+            &article,
+            m.into(),
+            (m.evidence.clone(), m.evidence_cut),
+        );
         movement_feature(
             g,
             doc,
@@ -126,7 +131,12 @@ pub fn features(
     let mut written = None;
     for (i, e) in x.events.iter().enumerate() {
         feature_id(&mut id, stem, 'e', i + 1);
-        let told = Told::new(doc, &article, e.into(), e.evidence.clone());
+        let told = Told::new(
+            doc,
+            &article,
+            e.into(),
+            (e.evidence.clone(), e.evidence_cut),
+        );
         event_feature(
             g,
             doc,
@@ -262,16 +272,19 @@ struct Told<'a> {
     article: &'a Article<'a>,
     evidence: &'a str,
     evidence_span: std::ops::Range<usize>,
+    /// The evidence is less than the text that tells it (see [`Movement::evidence_cut`]).
+    evidence_cut: bool,
     background: bool,
 }
 
 impl<'a> Told<'a> {
-    /// How `said` is told in `doc`, dated against the article.
+    /// How `said` is told in `doc`, dated against the article, with its evidence (a byte
+    /// range of the text) and whether that was cut.
     fn new(
         doc: &'a Document,
         article: &'a Article<'a>,
         said: Said<'a>,
-        evidence: std::ops::Range<usize>,
+        (evidence, evidence_cut): (std::ops::Range<usize>, bool),
     ) -> Told<'a> {
         let said = Said {
             article: article.date,
@@ -285,6 +298,7 @@ impl<'a> Told<'a> {
             evidence: &doc.text[evidence.clone()],
             // The contract's offsets are into the file's bytes.
             evidence_span: doc.file_span(&evidence),
+            evidence_cut,
             background: said.background,
         }
     }
@@ -310,6 +324,10 @@ impl<'a> Told<'a> {
         }
         p.u64("evidence_start", self.evidence_span.start as u64);
         p.u64("evidence_end", self.evidence_span.end as u64);
+        // Only when cut, so that the features of every sentence written whole stay the same.
+        if self.evidence_cut {
+            p.bool("evidence_cut", true);
+        }
         p.bool("background", self.background);
         self.article.write(p);
     }

@@ -275,12 +275,13 @@ impl Reader<'_> {
     ) -> Option<Actor> {
         let words = self.words;
         let t = frame.triggers[0].0;
+        // The names within four words before `j` (`placed` is in text order).
         let describes_place = |j: usize| {
-            placed.iter().any(|p| {
-                p.word < j
-                    && j <= p.word + 4
-                    && !(p.word + 1..j).any(|k| words[k].trigger().is_some())
-            })
+            let from = placed.partition_point(|p| p.word + 4 < j);
+            placed[from..]
+                .iter()
+                .take_while(|p| p.word < j)
+                .any(|p| !(p.word + 1..j).any(|k| words[k].trigger().is_some()))
         };
         // An American or coalition word before the attack word names its victims ("مقتل متقاعد
         // أميركي جراء قصفها"); after it, the attacker ("غارة جوية أميركية").

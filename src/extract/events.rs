@@ -9,6 +9,7 @@ use super::frames::Frame;
 use super::lexicon::{self, nation_actor, nation_forces, Lex, Trigger};
 use super::reading::{self, PlaceRole};
 use super::{Actor, Ctx, Endpoint, Event, EventType, Placed, Reader, Status};
+use crate::document::{excerpt, MAX_EXCERPT_BYTES};
 use crate::gazetteer::Kind;
 
 impl Reader<'_> {
@@ -153,6 +154,7 @@ impl Reader<'_> {
                 date: ctx.date,
                 date_text: ctx.date_text.clone(),
                 evidence: ctx.evidence.clone(),
+                evidence_cut: ctx.evidence_cut,
                 background: ctx.background,
             });
         }
@@ -190,6 +192,12 @@ impl Reader<'_> {
                     name: nation_actor(n).into(),
                     arabic: None,
                 });
+            let evidence = excerpt(
+                &self.doc.text,
+                span.clone(),
+                self.mentions[p.mention].span.clone(),
+                MAX_EXCERPT_BYTES,
+            );
             self.events.push(Event {
                 event_type: EventType::Presence,
                 place: self.endpoint(p),
@@ -198,7 +206,8 @@ impl Reader<'_> {
                 status: Status::Reported,
                 date: None,
                 date_text: None,
-                evidence: span.clone(),
+                evidence: evidence.clone(),
+                evidence_cut: evidence != *span,
                 background: false,
             });
         }
@@ -269,6 +278,7 @@ impl Reader<'_> {
             date: ctx.date,
             date_text: ctx.date_text.clone(),
             evidence: ctx.evidence.clone(),
+            evidence_cut: ctx.evidence_cut,
             background: ctx.background,
         });
     }

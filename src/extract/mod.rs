@@ -36,7 +36,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::arabic;
-use crate::document::Document;
+use crate::document::{excerpt, Document, MAX_EXCERPT_BYTES};
 use crate::gazetteer::{Gazetteer, GeoPrecision, PlaceIndex};
 use crate::geoparse::{self, Mention};
 use dates::{ArticleDate, DateMention, Ymd};
@@ -158,8 +158,11 @@ pub struct Movement {
     pub date: Option<Ymd>,
     /// The date words as written, shared by every movement and event of the frame.
     pub date_text: Option<Arc<str>>,
-    /// Byte range of the evidence in the document text.
+    /// Byte range of the evidence in the document text: the sentence(s) that tell it, a
+    /// sentence longer than [`MAX_EXCERPT_BYTES`] cut to a window around the trigger.
     pub evidence: Range<usize>,
+    /// The evidence is less than the text that tells it: a window of a long sentence.
+    pub evidence_cut: bool,
     /// The text dates it two or more years before the article: background, not news.
     pub background: bool,
 }
@@ -176,6 +179,8 @@ pub struct Event {
     pub date: Option<Ymd>,
     pub date_text: Option<Arc<str>>,
     pub evidence: Range<usize>,
+    /// As [`Movement::evidence_cut`]; a presence told without a verb is cut around its place.
+    pub evidence_cut: bool,
     pub background: bool,
 }
 
@@ -267,8 +272,9 @@ pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extr
         movements: Vec::new(),
         events: Vec::new(),
     };
-    for (si, (s, range)) in parsed.sentences.iter().zip(&sentence_words).enumerate() {
-        reader.sentence(si, s.clone(), range.clone());
+    let read_as = windows(&words, &parsed.sentences, &sentence_words);
+    for (si, (s, range)) in read_as.into_iter().enumerate() {
+        reader.sentence(si, s, range);
     }
     let (movements, events) = reader.finish();
     Extraction {
@@ -277,6 +283,38 @@ pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extr
         unresolved,
         mentions: parsed.mentions,
     }
+}
+
+/// The most words read as one sentence. A longer one (a text with no full stops is one
+/// sentence) is read in windows of at most this many words, cut after a comma where there is
+/// one near the end, so that what a sentence's reading weighs against each other (its words,
+/// names and clauses) stays bounded and a text costs in proportion to its length. Far above a
+/// news sentence: the longest of the seeds and the development corpus has 69 words.
+const WINDOW_WORDS: usize = 400;
+
+/// The sentences as read, each as its byte span and word range: a sentence of more than
+/// [`WINDOW_WORDS`] words as consecutive windows of it.
+fn windows(
+    words: &[Word],
+    sentences: &[Range<usize>],
+    sentence_words: &[Range<usize>],
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for (span, range) in sentences.iter().zip(sentence_words) {
+        let (mut from, mut start) = (span.start, range.start);
+        while range.end - start > WINDOW_WORDS {
+            let limit = start + WINDOW_WORDS;
+            let comma = |i: &usize| matches!(words[*i].token.text, "،" | "," | "؛" | ";");
+            let cut = (limit - WINDOW_WORDS / 4..limit)
+                .rev()
+                .find(comma)
+                .map_or(limit, |i| i + 1);
+            out.push((from..words[cut - 1].token.orig.1, start..cut));
+            (from, start) = (words[cut].token.orig.0, cut);
+        }
+        out.push((from..span.end, start..range.end));
+    }
+    out
 }
 
 struct Reader<'a> {
@@ -432,11 +470,19 @@ impl Reader<'_> {
                 (None, Some(y), Some(a)) => y < a.year - 1,
                 _ => false,
             };
+            let trigger = &words[frame.triggers[0].0].token;
+            let evidence = excerpt(
+                &self.doc.text,
+                span.clone(),
+                trigger.orig.0..trigger.orig.1,
+                MAX_EXCERPT_BYTES,
+            );
             let ctx = Ctx {
                 sentence: si,
                 first_frame: fi == 0,
                 words: range.clone(),
-                evidence: span.clone(),
+                evidence_cut: evidence != span,
+                evidence,
                 status,
                 actor,
                 date,
@@ -529,6 +575,7 @@ impl Reader<'_> {
                 date: m.date,
                 date_text: m.date_text.clone(),
                 evidence: m.evidence.clone(),
+                evidence_cut: m.evidence_cut,
                 background: m.background,
             });
         }
@@ -609,7 +656,9 @@ struct Ctx {
     first_frame: bool,
     /// The sentence's word range.
     words: Range<usize>,
+    /// The sentence, or the window of a long one around the frame's first trigger.
     evidence: Range<usize>,
+    evidence_cut: bool,
     status: Status,
     actor: Option<Actor>,
     date: Option<Ymd>,

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashSet;
+
 use super::discourse::to_it;
 use super::frames::Frame;
 use super::lexicon::{self, Lex, Qualifier, Trigger};
@@ -22,8 +24,14 @@ fn frame_count_range(frame: &Frame, sentence: &Range<usize>, first: bool) -> Ran
     }
 }
 
+/// The most places a frame keeps in one role (origins, destinations): far more than a news
+/// sentence lists, and a bound on the trips one frame makes (origins times destinations), so
+/// that a text listing thousands of names costs in proportion to its length.
+const MAX_ENDS: usize = 32;
+
 /// Keeps the most precise endpoints: a country or region is dropped when a place inside it is
-/// also named in the same role (Camp Adder … out of Iraq → Camp Adder).
+/// also named in the same role (Camp Adder … out of Iraq → Camp Adder); each place once, the
+/// first [`MAX_ENDS`] of them.
 fn most_precise(g: &Gazetteer, mut ends: Ends) -> Ends {
     let broad = |e: &Endpoint| {
         matches!(
@@ -32,16 +40,12 @@ fn most_precise(g: &Gazetteer, mut ends: Ends) -> Ends {
         )
     };
     let country = |e: &Endpoint| g.place(e.place).country.as_str();
-    let specific: Ends = ends.iter().filter(|e| !broad(e)).copied().collect();
-    ends.retain(|e| !broad(e) || !specific.iter().any(|s| country(s) == country(e)));
-    let mut seen = Ends::new();
-    ends.retain(|e| {
-        let first = !seen.iter().any(|s| s.place == e.place);
-        if first {
-            seen.push(*e);
-        }
-        first
-    });
+    // Sets, not scans: a frame may hold every name of a list as long as the text.
+    let specific: FxHashSet<&str> = ends.iter().filter(|e| !broad(e)).map(country).collect();
+    ends.retain(|e| !broad(e) || !specific.contains(country(e)));
+    let mut seen = FxHashSet::default();
+    ends.retain(|e| seen.insert(e.place));
+    ends.truncate(MAX_ENDS);
     ends
 }
 
@@ -229,6 +233,7 @@ impl Reader<'_> {
                 date: ctx.date,
                 date_text: ctx.date_text.clone(),
                 evidence: ctx.evidence.clone(),
+                evidence_cut: ctx.evidence_cut,
                 background: ctx.background,
             };
         // A return with no origin starts where the unit was said to be (في العراق ... عودة).
@@ -284,6 +289,7 @@ impl Reader<'_> {
                     date: ctx.date,
                     date_text: ctx.date_text.clone(),
                     evidence: ctx.evidence.clone(),
+                    evidence_cut: ctx.evidence_cut,
                     background: ctx.background,
                 });
             }

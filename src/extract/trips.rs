@@ -10,6 +10,7 @@
 use geo::{Distance, Haversine};
 
 use super::{Endpoint, Movement, Status};
+use crate::document::MAX_EXCERPT_BYTES;
 use crate::gazetteer::{Gazetteer, Kind, PlaceIndex};
 use crate::geoparse::Mention;
 
@@ -191,8 +192,7 @@ fn refine(
             refined.via.extend(b.movement.via.iter().copied());
             refined.vehicles = refined.vehicles.or(b.movement.vehicles);
             refined.personnel = refined.personnel.or(b.movement.personnel);
-            refined.evidence = m.evidence.start.min(b.movement.evidence.start)
-                ..m.evidence.end.max(b.movement.evidence.end);
+            widen(&mut refined, &b.movement);
             used[j] = true;
             found.push((*s, refined));
         }
@@ -244,7 +244,7 @@ fn go_on(
         m.via.push(reached);
         m.via.extend(b.movement.via.iter().copied());
         m.destination = b.movement.destination;
-        m.evidence = m.evidence.start..m.evidence.end.max(b.movement.evidence.end);
+        widen(m, &b.movement);
         if b.movement.status != Status::Reported {
             m.status = b.movement.status;
         }
@@ -270,6 +270,19 @@ fn named_in(mentions: &[Mention], place: PlaceIndex, range: &std::ops::Range<usi
         .any(|n| n.place == place)
 }
 
+/// Widens `m`'s evidence to take in `other`'s: a trip told over sentences is evidenced by them
+/// all. When the text between them is longer than an excerpt (a text with no full stops read
+/// in windows), `m` keeps its own evidence, marked cut, so that evidence stays bounded.
+fn widen(m: &mut Movement, other: &Movement) {
+    let union = m.evidence.start.min(other.evidence.start)..m.evidence.end.max(other.evidence.end);
+    if union.len() > m.evidence.len() + other.evidence.len() + MAX_EXCERPT_BYTES {
+        m.evidence_cut = true;
+    } else {
+        m.evidence = union;
+        m.evidence_cut |= other.evidence_cut;
+    }
+}
+
 /// The trip whose origin `a` tells and destination `b` tells.
 fn join(a: &Half, b: &Half) -> Movement {
     let mut m = a.movement.clone();
@@ -281,7 +294,7 @@ fn join(a: &Half, b: &Half) -> Movement {
     m.date = m.date.or(other.date);
     m.date_text = m.date_text.or_else(|| other.date_text.clone());
     m.actor = m.actor.or_else(|| other.actor.clone());
-    m.evidence = m.evidence.start.min(other.evidence.start)..m.evidence.end.max(other.evidence.end);
+    widen(&mut m, other);
     if m.status == Status::Reported {
         m.status = other.status;
     }

@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::lexicon::Lex;
 use super::reading::Word;
 use crate::arabic;
-use crate::document::Document;
+use crate::document::{excerpt, Document, MAX_EXCERPT_BYTES};
 
 /// A word after قاعدة، معبر، مطار… that looks like a place name no entry matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,7 +199,10 @@ pub(super) fn unresolved(
             out.push(Unresolved {
                 span: a..b,
                 surface: doc.text[a..b].to_owned(),
-                context: doc.text[sentences[s].clone()].to_owned(),
+                // The sentence, or the window of a long one around the name.
+                context: doc.text
+                    [excerpt(&doc.text, sentences[s].clone(), a..b, MAX_EXCERPT_BYTES)]
+                .to_owned(),
                 locator: locator(words, end, range.end),
             });
         }
