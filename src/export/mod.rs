@@ -426,6 +426,7 @@ fn movement_feature(
         .unwrap_or(GeoPrecision::Region);
     let coarse = |e: &Endpoint| e.precision(g) == GeoPrecision::Region;
     let place = |e: &Endpoint| g.place(e.place);
+    let outline = |e: &Endpoint| outline(g, e);
     let width = m
         .vehicles
         .and_then(|c| c.n)
@@ -450,6 +451,8 @@ fn movement_feature(
             p.opt_str("destination_site_name", site_name(sites, &m.destination));
             p.bool("origin_coarse", coarse(&m.origin));
             p.bool("destination_coarse", coarse(&m.destination));
+            p.opt_str("origin_outline", outline(&m.origin));
+            p.opt_str("destination_outline", outline(&m.destination));
             p.strs("via", m.via.iter().map(|v| place(v).id.as_str()));
             p.strs("via_names", m.via.iter().map(|v| place(v).name_en.as_str()));
             p.opt_u32("vehicles", m.vehicles.and_then(|c| c.n));
@@ -496,12 +499,20 @@ fn event_feature(
             p.opt_str("counterpart", e.counterpart.as_deref());
             told.write(p, precision, written);
             p.bool("near", e.place.near);
+            p.opt_str("outline", outline(g, &e.place));
             p.str(
                 "marker-color",
                 &palette::event_type(e.event_type.as_str()).to_string(),
             );
         });
     });
+}
+
+/// What a coarse end (geo_precision 3) is drawn by: its area's outline, `boundary` or
+/// `approximate`, or `point` when convoy has no outline for it; `None` for a finer end.
+fn outline(g: &Gazetteer, end: &Endpoint) -> Option<&'static str> {
+    (end.precision(g) == GeoPrecision::Region)
+        .then(|| route::area(g.place(end.place)).map_or("point", |a| a.basis.as_str()))
 }
 
 /// The name as written of a site the gazetteer does not know, located by the end's place.

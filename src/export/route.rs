@@ -1,23 +1,23 @@
 //! The line drawn for a movement: great circles through its stated places, with its coarse
-//! ends drawn honestly. A country is not a point to draw to: a line into one ends where the
-//! route (origin → stated vias → the country) crosses its border, plus a short stub inside; a
-//! line out of one starts a stub inside its border, where the route leaves it; a trip from one
-//! country to another runs between their interior label points. A coarse via stands at its
-//! interior point. Countries without an outline ([`crate::areas`]) and regions keep their
-//! gazetteer point.
+//! ends drawn honestly. A country, governorate or region is not a point to draw to: a line
+//! into one ends where the route (origin → stated vias → the area) crosses its border, plus a
+//! short stub inside; a line out of one starts a stub inside its border, where the route
+//! leaves it; a trip from one area to another runs between their interior label points. A
+//! coarse via stands at its interior point. Areas without an outline ([`crate::areas`]: a
+//! country beyond the basemap) keep their gazetteer point.
 
 use geo::{Distance, Haversine, Point};
 
 use super::great_circles;
 use crate::areas::{self, Area};
 use crate::extract::Endpoint;
-use crate::gazetteer::{Gazetteer, GeoPrecision, Kind};
+use crate::gazetteer::{Gazetteer, GeoPrecision, Kind, Place};
 
 /// How far a line runs inside the border of a country it goes into or comes out of.
 pub const STUB_M: f64 = 20_000.0;
 
-/// A place a movement names, in order: where the gazetteer puts it, and the country it stands
-/// for when the text names a whole country the basemap outlines.
+/// A place a movement names, in order: where the gazetteer puts it, and the area it stands
+/// for when the text names a whole country, governorate or region that convoy outlines.
 #[derive(Debug, Clone, Copy)]
 pub struct Stop {
     pub at: Point,
@@ -25,25 +25,68 @@ pub struct Stop {
 }
 
 impl Stop {
-    /// The stop an endpoint makes: a country named as a whole (geo_precision 3) is its area.
+    /// The stop an endpoint makes: a country, governorate or region named as a whole
+    /// (geo_precision 3) is its area.
     pub fn of(g: &Gazetteer, e: &Endpoint) -> Stop {
         let place = g.place(e.place);
-        let whole = place.kind == Kind::Country && e.precision(g) == GeoPrecision::Region;
         Stop {
             at: place.point,
-            area: whole.then(|| areas::country(&place.country)).flatten(),
+            area: (e.precision(g) == GeoPrecision::Region)
+                .then(|| area(place))
+                .flatten(),
         }
     }
 
-    /// Where the line passes or aims, and where an event stands: a country's interior point,
+    /// Where the line passes or aims, and where an event stands: an area's interior point,
     /// else the place.
     pub fn aim(&self) -> Point {
         self.area.map_or(self.at, |a| a.interior)
     }
 }
 
+/// The outline of a place named as a whole: a country's, or a governorate's or region's.
+pub fn area(place: &Place) -> Option<&'static Area> {
+    match place.kind {
+        Kind::Country => areas::country(&place.country),
+        Kind::Governorate | Kind::Region => areas::region(place.id.as_str()),
+        _ => None,
+    }
+}
+
 /// The vertices of the line through `stops` (origin first, destination last; at least two).
 pub fn line(stops: &[Stop]) -> Vec<Point> {
+    let line = honest(&outer_as_point(stops));
+    if line.iter().all(|p| *p == line[0]) {
+        // Two names for one outline (Western Iraq is Anbar governorate): nothing to draw
+        // between them, so the line joins their gazetteer points, as it did before areas.
+        let points: Vec<Point> = stops.iter().map(|s| s.at).collect();
+        return great_circles(&points);
+    }
+    line
+}
+
+/// A trip between two areas of which one holds the other's interior point ("from Iraq to the
+/// Kurdistan Region"): the outer area stands at its interior point, as a stated place would,
+/// so the line goes into (or out of) the inner area at its border. Other stops as they are.
+fn outer_as_point(stops: &[Stop]) -> Vec<Stop> {
+    let mut stops = stops.to_vec();
+    if let [Stop { area: Some(a), .. }, Stop { area: Some(b), .. }] = stops[..] {
+        let (a_in_b, b_in_a) = (b.contains(a.interior), a.contains(b.interior));
+        let point = |area: &Area| Stop {
+            at: area.interior,
+            area: None,
+        };
+        if b_in_a && !a_in_b {
+            stops[0] = point(a);
+        } else if a_in_b && !b_in_a {
+            stops[1] = point(b);
+        }
+    }
+    stops
+}
+
+/// The line through `stops` with its coarse ends at their borders or interior points.
+fn honest(stops: &[Stop]) -> Vec<Point> {
     let (first, last) = (stops[0], stops[stops.len() - 1]);
     if stops.len() == 2 && first.area.is_some() && last.area.is_some() {
         return great_circles(&[first.aim(), last.aim()]);
@@ -144,7 +187,7 @@ fn walk(start: Point, ahead: &[Point], metres: f64) -> Vec<Point> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::areas::country;
+    use crate::areas::{country, region};
 
     fn stop(lon: f64, lat: f64) -> Stop {
         Stop {
@@ -164,6 +207,107 @@ mod tests {
         x: 44.40088,
         y: 33.34058,
     });
+
+    /// The gazetteer's point for the Kurdistan Region: Erbil.
+    const ERBIL: Point = Point(geo::Coord {
+        x: 44.00943,
+        y: 36.19117,
+    });
+
+    fn in_region(id: &str, gazetteer: Point) -> Stop {
+        Stop {
+            at: gazetteer,
+            area: region(id),
+        }
+    }
+
+    #[test]
+    fn a_convoy_from_a_syrian_base_into_kurdistan_ends_at_its_boundary_not_at_erbil() {
+        // "انسحبت القوات من قاعدة قسرك باتجاه إقليم كردستان": Qasrak → the Kurdistan Region.
+        let kurdistan = region("kurdistan_region_iraq").unwrap();
+        let qasrak = stop(40.511955, 36.706242);
+        let line = line(&[qasrak, in_region("kurdistan_region_iraq", ERBIL)]);
+        let end = *line.last().unwrap();
+        assert_eq!(line[0], qasrak.at);
+        assert!(kurdistan.contains(end), "{end:?}");
+        assert!(kurdistan.to_border_m(end) < STUB_M + 2_000.0, "{end:?}");
+        // Straight towards the region's interior point (in Sulaymaniyah, its widest part), the
+        // route crosses Nineveh and enters Erbil governorate by the Tigris, 40-odd km short of
+        // Erbil: only the stub runs inside the region.
+        assert!(
+            Haversine.distance(end, ERBIL) > 30_000.0,
+            "not at Erbil: {end:?}"
+        );
+        let inside = line.iter().filter(|p| kurdistan.contains(**p)).count();
+        assert!(inside <= 3, "{inside}");
+    }
+
+    #[test]
+    fn from_a_base_inside_kurdistan_to_the_region_a_stub_and_no_more() {
+        // "نقل الجنود من قاعدة حرير إلى إقليم كردستان": Harir is in the region already, so
+        // the trip goes on into it from there; the line claims no more than the stub.
+        let kurdistan = region("kurdistan_region_iraq").unwrap();
+        let harir = Point::new(44.3399, 36.5337);
+        let line = line(&[
+            stop(harir.x(), harir.y()),
+            in_region("kurdistan_region_iraq", ERBIL),
+        ]);
+        assert_eq!(line[0], harir);
+        let end = *line.last().unwrap();
+        let far = Haversine.distance(harir, end);
+        assert!(far <= STUB_M + 100.0 && far > 1_000.0, "{far}");
+        assert!(line.iter().all(|p| kurdistan.contains(*p)));
+    }
+
+    #[test]
+    fn from_iraq_to_kurdistan_the_line_enters_the_region_at_its_border() {
+        // Iraq holds the Kurdistan Region: Iraq stands at its interior point and the line
+        // goes into the region there; the reverse trip leaves the region for that point.
+        let (iraq, kurdistan) = (
+            country("IQ").unwrap(),
+            region("kurdistan_region_iraq").unwrap(),
+        );
+        let into = line(&[
+            in_country("IQ", BAGHDAD),
+            in_region("kurdistan_region_iraq", ERBIL),
+        ]);
+        assert_eq!(into[0], iraq.interior);
+        let end = *into.last().unwrap();
+        assert!(kurdistan.contains(end) && kurdistan.to_border_m(end) < STUB_M + 2_000.0);
+        let out = line(&[
+            in_region("kurdistan_region_iraq", ERBIL),
+            in_country("IQ", BAGHDAD),
+        ]);
+        assert!(kurdistan.contains(out[0]) && kurdistan.to_border_m(out[0]) < STUB_M + 2_000.0);
+        assert_eq!(*out.last().unwrap(), iraq.interior);
+    }
+
+    #[test]
+    fn a_trip_between_two_regions_joins_their_interior_points() {
+        // "من شمال سوريا إلى غرب العراق".
+        let (syria_north, iraq_west) = (
+            region("northern_syria").unwrap(),
+            region("western_iraq").unwrap(),
+        );
+        let line = line(&[
+            in_region("northern_syria", Point::new(38.86228, 36.3855)),
+            in_region("western_iraq", Point::new(41.6, 32.9)),
+        ]);
+        assert_eq!(line[0], syria_north.interior);
+        assert_eq!(*line.last().unwrap(), iraq_west.interior);
+    }
+
+    #[test]
+    fn two_names_for_one_outline_join_their_gazetteer_points() {
+        // Western Iraq is drawn as Anbar governorate: no line between one interior point and
+        // itself (a LineString of one point twice is no valid geometry).
+        let (west, ramadi) = (Point::new(41.6, 32.9), Point::new(43.30778, 33.42056));
+        let line = line(&[
+            in_region("western_iraq", west),
+            in_region("anbar_governorate", ramadi),
+        ]);
+        assert_eq!((line[0], *line.last().unwrap()), (west, ramadi));
+    }
 
     #[test]
     fn a_line_into_a_country_ends_a_stub_past_its_border() {

@@ -70,11 +70,11 @@ fn sites(data: &MapData) -> BTreeMap<String, Site> {
     for e in data.events() {
         add(&e.place, &e.place_name, e.point, 2);
     }
-    // A country stands where its events do (its interior point), not at its capital, where
-    // the gazetteer and places.geojson put it.
+    // A country, governorate or region stands where its events do (its interior point), not
+    // at the capital or representative town where the gazetteer and places.geojson put it.
     for e in data.events() {
         if let Some(s) = sites.get_mut(&e.place) {
-            if s.symbol == PlaceSymbol::Hidden {
+            if matches!(s.symbol, PlaceSymbol::Hidden | PlaceSymbol::Area) {
                 s.point = e.point;
             }
         }

@@ -1,11 +1,17 @@
-//! Countries as areas, not points: the outlines of the basemap's countries (Natural Earth
-//! 1:10m, `gazetteer/basemap/countries.geojson`, clipped to 26–62°E, 24–46°N) and their
-//! interior label points. A movement into a country ends where its route crosses the border,
-//! and an event in a country stands at the label point, never at the capital, which is where
-//! the gazetteer puts a country's coordinate.
+//! Countries, governorates and regions as areas, not points: their outlines and interior
+//! label points. A movement into an area ends where its route crosses the area's border, and
+//! an event in an area stands at its interior point, never at the capital or the
+//! representative town where the gazetteer puts it.
 //!
-//! Countries beyond the basemap's box (Spain, Croatia, the United States…) have no outline
-//! here; they keep their gazetteer point.
+//! Countries are the basemap's (Natural Earth 1:10m, `gazetteer/basemap/countries.geojson`,
+//! clipped to 26–62°E, 24–46°N), with Natural Earth's label points. Governorates and regions
+//! are built from Natural Earth's admin-1 polygons (`gazetteer/basemap/admin1_areas.geojson`)
+//! by the definitions in [`regions`]. Countries beyond the basemap's box (Spain, Croatia, the
+//! United States…) and places no definition covers have no outline here; they keep their
+//! gazetteer point.
+
+mod cuts;
+mod regions;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -14,13 +20,16 @@ use geo::algorithm::indexed::IntervalTreeMultiPolygon;
 use geo::{Contains, Coord, LineString, MultiPolygon, Point, Polygon};
 use serde::Deserialize;
 
-const COUNTRIES: &str = include_str!("../gazetteer/basemap/countries.geojson");
+const COUNTRIES: &str = include_str!("../../gazetteer/basemap/countries.geojson");
 
-/// A country's outline and the point inside it that stands for the whole.
+/// An area's outline and the point inside it that stands for the whole.
 pub struct Area {
     pub outline: MultiPolygon<f64>,
-    /// Natural Earth's label point: inside the country, away from its edges.
+    /// A point inside the area, away from its edges: Natural Earth's label point for a
+    /// country, the pole of inaccessibility (polylabel) for a governorate or region.
     pub interior: Point<f64>,
+    /// Whether the outline is the place's own boundary or convoy's approximation of it.
+    pub basis: Basis,
     /// The outline's edges in an interval tree by latitude: a containment test looks at the
     /// few edges level with the point, not at the thousands of a 1:10m border.
     index: IntervalTreeMultiPolygon<f64>,
@@ -35,7 +44,38 @@ impl std::fmt::Debug for Area {
     }
 }
 
+/// What an area's outline stands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    /// The place's own boundary: a country, a governorate, or a union of whole ones that the
+    /// place is (the Kurdistan Region's governorates, the Gulf states).
+    Boundary,
+    /// convoy's documented approximation of a region with no legal boundary (north-east
+    /// Syria, northern Iraq, the al-Tanf 55 km zone…): see `gazetteer/README.md`.
+    Approximate,
+}
+
+impl Basis {
+    /// The word the output contract uses for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Boundary => "boundary",
+            Basis::Approximate => "approximate",
+        }
+    }
+}
+
 impl Area {
+    /// The area of `outline`, standing at `interior`.
+    fn new(outline: MultiPolygon<f64>, interior: Point<f64>, basis: Basis) -> Area {
+        Area {
+            index: IntervalTreeMultiPolygon::new(&outline),
+            outline,
+            interior,
+            basis,
+        }
+    }
+
     /// Whether `p` (lon, lat) lies inside the outline.
     pub fn contains(&self, p: Point<f64>) -> bool {
         self.index.contains(&p)
@@ -73,6 +113,7 @@ fn from_origin(a: (f64, f64), b: (f64, f64)) -> f64 {
 }
 
 /// The area of the country with ISO 3166 alpha-2 code `iso2`, when the basemap outlines it.
+/// Its basis is [`Basis::Boundary`].
 ///
 /// # Examples
 /// ```
@@ -89,22 +130,14 @@ pub fn country(iso2: &str) -> Option<&'static Area> {
 }
 
 #[derive(Deserialize)]
-struct Collection {
-    features: Vec<Feature>,
+struct Collection<P> {
+    features: Vec<Feature<P>>,
 }
 
 #[derive(Deserialize)]
-struct Feature {
-    properties: Properties,
+struct Feature<P> {
+    properties: P,
     geometry: Geometry,
-}
-
-#[derive(Deserialize)]
-struct Properties {
-    iso_a2: String,
-    kind: String,
-    label_lon: f64,
-    label_lat: f64,
 }
 
 #[derive(Deserialize)]
@@ -112,30 +145,57 @@ struct Geometry {
     coordinates: Vec<Vec<Vec<[f64; 2]>>>,
 }
 
+/// The area of the gazetteer's governorate or region `id` (kind `governorate` or `region`),
+/// when [`regions`] defines one; built on first use.
+///
+/// # Examples
+/// ```
+/// use geo::Point;
+/// let kurdistan = convoy::areas::region("kurdistan_region_iraq").unwrap();
+/// assert!(kurdistan.contains(Point::new(44.00943, 36.19117)), "Erbil");
+/// assert!(!kurdistan.contains(Point::new(43.11889, 36.335)), "Mosul");
+/// assert!(kurdistan.contains(kurdistan.interior));
+/// assert!(convoy::areas::region("baghdad_city").is_none(), "a city is a point");
+/// ```
+pub fn region(id: &str) -> Option<&'static Area> {
+    static AREAS: OnceLock<HashMap<&'static str, Area>> = OnceLock::new();
+    AREAS.get_or_init(regions::build).get(id)
+}
+
+#[derive(Deserialize)]
+struct CountryProperties {
+    iso_a2: String,
+    kind: String,
+    label_lon: f64,
+    label_lat: f64,
+}
+
 /// The countries of the embedded basemap (its slivers, such as buffer zones, are no country),
 /// by code. The file is compiled in and validated by its own tests, so it parses.
 fn parse() -> HashMap<String, Area> {
-    let collection: Collection =
-        serde_json::from_str(COUNTRIES).expect("the embedded basemap parses");
-    collection
-        .features
-        .into_iter()
-        .filter(|f| f.properties.kind == "country")
-        .map(|f| {
-            let polygons = f.geometry.coordinates.into_iter().map(|rings| {
-                let mut rings = rings.into_iter().map(ring);
-                let exterior = rings.next().unwrap_or_else(|| LineString::new(Vec::new()));
-                Polygon::new(exterior, rings.collect())
-            });
-            let outline = MultiPolygon::new(polygons.collect());
-            let area = Area {
-                index: IntervalTreeMultiPolygon::new(&outline),
-                outline,
-                interior: Point::new(f.properties.label_lon, f.properties.label_lat),
-            };
-            (f.properties.iso_a2, area)
+    features::<CountryProperties>(COUNTRIES)
+        .filter(|(p, _)| p.kind == "country")
+        .map(|(p, outline)| {
+            let interior = Point::new(p.label_lon, p.label_lat);
+            (p.iso_a2, Area::new(outline, interior, Basis::Boundary))
         })
         .collect()
+}
+
+/// The features of an embedded basemap file of MultiPolygons: properties and outline.
+fn features<P: serde::de::DeserializeOwned>(
+    text: &'static str,
+) -> impl Iterator<Item = (P, MultiPolygon<f64>)> {
+    let collection: Collection<P> =
+        serde_json::from_str(text).expect("the embedded basemap parses");
+    collection.features.into_iter().map(|f| {
+        let polygons = f.geometry.coordinates.into_iter().map(|rings| {
+            let mut rings = rings.into_iter().map(ring);
+            let exterior = rings.next().unwrap_or_else(|| LineString::new(Vec::new()));
+            Polygon::new(exterior, rings.collect())
+        });
+        (f.properties, MultiPolygon::new(polygons.collect()))
+    })
 }
 
 fn ring(positions: Vec<[f64; 2]>) -> LineString<f64> {
