@@ -198,7 +198,7 @@
         </layer>
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="line_color" type="QString" value="132,132,130,255"/>
+            <Option name="line_color" type="QString" value="148,111,56,255"/>
             <Option name="line_style" type="QString" value="solid"/>
             <Option name="line_width" type="QString" value="0.794"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
@@ -233,7 +233,7 @@
         </layer>
         <layer class="SimpleLine" enabled="1" locked="0" pass="0">
           <Option type="Map">
-            <Option name="line_color" type="QString" value="132,132,130,255"/>
+            <Option name="line_color" type="QString" value="148,111,56,255"/>
             <Option name="line_style" type="QString" value="solid"/>
             <Option name="line_width" type="QString" value="0.794"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
@@ -292,8 +292,8 @@
               <Option type="Map">
                 <Option name="name" type="QString" value="triangle"/>
                 <Option name="angle" type="QString" value="90"/>
-                <Option name="color" type="QString" value="132,132,130,255"/>
-                <Option name="outline_color" type="QString" value="132,132,130,255"/>
+                <Option name="color" type="QString" value="148,111,56,255"/>
+                <Option name="outline_color" type="QString" value="148,111,56,255"/>
                 <Option name="outline_style" type="QString" value="solid"/>
                 <Option name="outline_width" type="QString" value="0.265"/>
                 <Option name="outline_width_unit" type="QString" value="MM"/>
@@ -313,7 +313,7 @@
                     </Option>
                     <Option name="fillColor" type="Map">
                       <Option name="active" type="bool" value="true"/>
-                      <Option name="expression" type="QString" value="if(&quot;destination_coarse&quot;, &apos;#ffffff&apos;, &apos;#848482&apos;)"/>
+                      <Option name="expression" type="QString" value="if(&quot;destination_coarse&quot;, &apos;#ffffff&apos;, &apos;#946f38&apos;)"/>
                       <Option name="type" type="int" value="3"/>
                     </Option>
                     <Option name="outlineWidth" type="Map">

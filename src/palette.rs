@@ -4,7 +4,8 @@
 //!
 //! Actors convoy's lexicon knows have a fixed colour from a table, chosen so that those that
 //! meet on one map (the United States, the coalition, Iraq, Syria, Iran and the militias,
-//! Russia, Turkey, the Kurds) stay apart on light and dark land. Any other actor's colour is
+//! Russia, Turkey, the Kurds) stay apart on light and dark land: every two of the table and
+//! the no-actor grey are at least 11.5 apart in CIEDE2000, and no actor is a grey. Any other actor's colour is
 //! derived from its name alone (a hash), never from the order actors appear in, so it is the
 //! same in every map and every run.
 
@@ -37,19 +38,19 @@ const ACTORS: [(&str, Colour); 25] = [
     ("Syrian Democratic Forces", Colour(0xe0, 0xb0, 0x00)),
     ("Kurdistan Region", Colour(0x2a, 0x9d, 0x8f)),
     ("United Kingdom", Colour(0x17, 0xbe, 0xcf)),
-    ("France", Colour(0x39, 0x49, 0xab)),
-    ("Germany", Colour(0x84, 0x84, 0x82)),
+    ("France", Colour(0x19, 0x4c, 0xb3)),
+    ("Germany", Colour(0x94, 0x6f, 0x38)),
     ("Spain", Colour(0xf3, 0x84, 0x00)),
     ("Italy", Colour(0x8d, 0xb6, 0x00)),
     ("Croatia", Colour(0xe6, 0x8f, 0xac)),
     ("Slovenia", Colour(0xf9, 0x93, 0x79)),
-    ("Australia", Colour(0xc7, 0x8f, 0x00)),
+    ("Australia", Colour(0xc2, 0x85, 0x0a)),
     ("Canada", Colour(0xa0, 0x51, 0x95)),
     ("Netherlands", Colour(0xb0, 0x9a, 0x6a)),
-    ("Denmark", Colour(0x9e, 0x2a, 0x2b)),
-    ("Norway", Colour(0x4a, 0x6f, 0xa5)),
+    ("Denmark", Colour(0xa3, 0x59, 0x3e)),
+    ("Norway", Colour(0x5c, 0x6c, 0xd6)),
     ("Czechia", Colour(0x6b, 0x8e, 0x23)),
-    ("Jordan", Colour(0xb8, 0x86, 0x0b)),
+    ("Jordan", Colour(0x93, 0x84, 0x25)),
     ("Kuwait", Colour(0x74, 0xad, 0xd1)),
 ];
 
@@ -139,6 +140,76 @@ mod tests {
         for (name, c) in ACTORS {
             assert!(seen.insert((c.0, c.1, c.2)), "{name} shares its colour");
             assert_ne!(c, NO_ACTOR);
+        }
+    }
+
+    /// CIE L*a*b* (D65) of an sRGB colour.
+    fn lab(c: Colour) -> deltae::LabValue {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let (r, g, b) = (lin(c.0), lin(c.1), lin(c.2));
+        // sRGB's primaries to XYZ, over the D65 white.
+        let x = (0.412_456_4 * r + 0.357_576_1 * g + 0.180_437_5 * b) / 0.950_47;
+        let y = 0.212_672_9 * r + 0.715_152_2 * g + 0.072_175 * b;
+        let z = (0.019_333_9 * r + 0.119_192 * g + 0.950_304_1 * b) / 1.088_83;
+        let f = |t: f64| {
+            let d: f64 = 6.0 / 29.0;
+            if t > d.powi(3) {
+                t.cbrt()
+            } else {
+                t / (3.0 * d * d) + 4.0 / 29.0
+            }
+        };
+        deltae::LabValue::new(
+            (116.0 * f(y) - 16.0).clamp(0.0, 100.0) as f32,
+            (500.0 * (f(x) - f(y))) as f32,
+            (200.0 * (f(y) - f(z))) as f32,
+        )
+        .unwrap()
+    }
+
+    fn ciede2000(a: Colour, b: Colour) -> f32 {
+        *deltae::DeltaE::new(lab(a), lab(b), deltae::DEMethod::DE2000).value()
+    }
+
+    #[test]
+    fn lab_and_ciede2000_match_known_values() {
+        let white = lab(Colour(255, 255, 255));
+        assert!((white.l - 100.0).abs() < 0.01 && white.a.abs() < 0.01 && white.b.abs() < 0.01);
+        // sRGB red is L*a*b* (53.24, 80.09, 67.20).
+        let red = lab(Colour(255, 0, 0));
+        assert!((red.l - 53.24).abs() < 0.05 && (red.a - 80.09).abs() < 0.05);
+        assert!((red.b - 67.20).abs() < 0.05);
+        // Sharma, Wu and Dalal's (2005) first test pair: 2.0425.
+        let a = deltae::LabValue::new(50.0, 2.6772, -79.7751).unwrap();
+        let b = deltae::LabValue::new(50.0, 0.0, -82.7485).unwrap();
+        let de = *deltae::DeltaE::new(a, b, deltae::DEMethod::DE2000).value();
+        assert!((de - 2.0425).abs() < 0.001, "{de}");
+    }
+
+    #[test]
+    fn fixed_colours_are_far_apart_and_none_is_the_no_actor_grey() {
+        let mut all: Vec<(&str, Colour)> = ACTORS.to_vec();
+        all.push(("no actor", NO_ACTOR));
+        for (i, (a, ca)) in all.iter().enumerate() {
+            for (b, cb) in &all[i + 1..] {
+                let de = ciede2000(*ca, *cb);
+                assert!(de >= 11.5, "{a} {ca} and {b} {cb} are {de:.2} apart");
+            }
+        }
+        // A grey reads as "no actor", whatever its lightness: every actor has a hue and
+        // stands well apart from the no-actor grey.
+        for (name, c) in ACTORS {
+            let l = lab(c);
+            let chroma = l.a.hypot(l.b);
+            assert!(chroma >= 20.0, "{name} {c} is greyish (chroma {chroma:.1})");
+            assert!(ciede2000(c, NO_ACTOR) >= 20.0, "{name} {c}");
         }
     }
 
