@@ -849,3 +849,22 @@ fn there_refers_to_unnamed_bases_named_just_before_it_not_an_earlier_base() {
     let (g, x, _) = trips("استهدفت الصواريخ قاعدة عين الأسد التي توجد فيها قوات أمريكية.");
     assert_eq!(events(&g, &x, EventType::Presence), ["ain_al_asad_airbase"]);
 }
+
+#[test]
+fn bases_left_together_each_go_where_the_trip_goes() {
+    let (_, _, t) = trips("أخلت القوات الأمريكية قاعدتي تل بيدر وقسرك، ونقلت عناصرها إلى العراق.");
+    assert_eq!(
+        t,
+        ["tell_baydar_base > [] > iraq", "qasrak_base > [] > iraq"]
+    );
+}
+
+#[test]
+fn leaving_told_after_a_handover_leaves_the_base_handed_over() {
+    let (_, _, t) = trips(
+        "سلمت القوات الأمريكية قاعدة القيارة الجوية إلى الجيش العراقي قبل أن تغادر إلى الكويت.",
+    );
+    assert_eq!(t, ["qayyarah_airfield_west > [] > kuwait"]);
+    let (g, x, _) = trips("وأعيد انتشار القوات المنسحبة في قاعدة حرير.");
+    assert_eq!(events(&g, &x, EventType::Redeployment), ["harir_airbase"]);
+}

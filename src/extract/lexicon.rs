@@ -713,6 +713,8 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "يعيدون",
             "نعيد",
             "إعادة",
+            "أعيد",
+            "أعيدت",
             "redeployed",
             "redeployment",
             "repositioned",

@@ -188,6 +188,14 @@ impl Reader<'_> {
                 .any(|(t, _)| emptied(self.words[*t].token.text));
             origins.extend(at.or(subject_site.filter(|_| emptied)));
         }
+        // "سلمت القاعدة ... قبل أن تغادر إلى الكويت": leaving, told as the next step, leaves
+        // the site the sentence was about.
+        if origins.is_empty()
+            && frame.has(Trigger::Withdraw)
+            && self.after_sequencer(frame.triggers[0].0, ctx.words.start)
+        {
+            origins.extend(subject_site);
+        }
         // "رجعت إليها": the destination is the base named before.
         if dests.is_empty() {
             let words = self.words;

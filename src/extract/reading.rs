@@ -240,7 +240,7 @@ fn is_ending(w: &Word) -> bool {
     ["انهت", "انهي", "انهى", "انهوا", "ينهي", "تنهي", "انهاء"].contains(&t)
 }
 
-/// Whether a word is a verb of restoring (أعاد، تعيد، إعادة), normalised.
+/// Whether a word is a verb of restoring (أعاد، تعيد، أُعيد، إعادة), normalised.
 fn is_restoring(w: &Word) -> bool {
     let t = crate::arabic::strip_glue(w.token.text, 2);
     [
@@ -252,6 +252,8 @@ fn is_restoring(w: &Word) -> bool {
         "يعيدون",
         "نعيد",
         "اعاده",
+        "اعيد",
+        "اعيدت",
     ]
     .contains(&t)
 }

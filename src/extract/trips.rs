@@ -94,8 +94,10 @@ pub(super) fn assemble(
         // An origin told nearer to the destination is the one it goes from ("بدأت سحب معداتها
         // من القاعدة. ... غادر القاعدة، وسلك الطريق باتجاه الحسكة"); from the same place, it
         // tells this trip again.
-        let nearer =
-            (i + 1..first).find(|&k| !used[k] && halves[k].has_origin && a.same_party(&halves[k]));
+        let nearer = (i + 1..first).find(|&k| {
+            let b = &halves[k];
+            !used[k] && b.has_origin && b.sentence > a.sentence && a.same_party(b)
+        });
         if let Some(k) = nearer {
             used[i] = halves[k].movement.origin.place == a.movement.origin.place;
             continue;
@@ -108,10 +110,22 @@ pub(super) fn assemble(
             .filter(|&j| later(j))
             .take_while(|&j| j == first || !halves[j].next_step)
             .collect();
-        used[i] = true;
+        // Origins listed together ("أخلت قاعدتي تل بيدر وقسرك، ونقلت عناصرها إلى العراق")
+        // each go where the trip goes.
+        let together: Vec<usize> = std::iter::once(i)
+            .chain((i + 1..first).filter(|&k| {
+                let b = &halves[k];
+                !used[k] && b.has_origin && b.sentence == a.sentence && a.same_party(b)
+            }))
+            .collect();
+        for &o in &together {
+            used[o] = true;
+            for &j in &joined {
+                found.push((a.sentence, join(&halves[o], &halves[j])));
+            }
+        }
         for j in joined {
             used[j] = true;
-            found.push((a.sentence, join(a, &halves[j])));
         }
     }
     add(movements, &mut found);
