@@ -23,15 +23,22 @@ pub enum Error {
         encoding: &'static str,
         invalid: usize,
     },
-    /// An article that is not a regular file: a FIFO, a socket, a device, a directory.
-    #[error("{}: {what}, not a regular file; an article must be a file", path.display())]
-    NotAFile { path: PathBuf, what: &'static str },
-    /// An article larger than the size limit (`--max-article-mb`).
-    #[error("{}: {} MB, over the limit of {} MB for one article (raise it with --max-article-mb)", path.display(), mb(*.size), mb(*.limit))]
+    /// An input (an article, a gazetteer file) that is not a regular file: a FIFO, a socket,
+    /// a device, a directory.
+    #[error("{}: {what}, not a regular file; {role} must be a file", path.display())]
+    NotAFile {
+        path: PathBuf,
+        what: &'static str,
+        role: &'static str,
+    },
+    /// An input larger than its size limit (`--max-article-mb`, `--max-gazetteer-mb`).
+    #[error("{}: {} MB, over the limit of {} MB for {role} (raise it with {flag})", path.display(), mb(*.size), mb(*.limit))]
     TooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
+        role: &'static str,
+        flag: &'static str,
     },
     /// An article holds NUL bytes: a binary file given by mistake.
     #[error("{}: looks like a binary file, not a text article", path.display())]

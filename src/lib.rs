@@ -20,6 +20,8 @@
 //! - [`pipeline`]: the main job, `convoy map`: extract, write the GeoJSON, draw the maps.
 //! - [`eval`]: extraction scored against annotated articles, as `tests/corpus/eval/score.py`
 //!   scores it.
+//! - [`input_file`]: input files opened as regular files of a bounded size.
+//! - [`feature_stream`]: GeoJSON FeatureCollections read one feature at a time.
 //! - [`error`]: the library's error type.
 
 pub mod arabic;
@@ -32,6 +34,7 @@ pub mod extract;
 pub mod feature_stream;
 pub mod gazetteer;
 pub mod geoparse;
+pub mod input_file;
 pub mod page;
 pub mod palette;
 pub mod pipeline;

@@ -1,5 +1,5 @@
-//! Inputs beyond what an article can be (issue 16, item 9): files that are not regular files
-//! and articles over the size limit are refused with an error naming them, at once.
+//! Inputs beyond what an article or a gazetteer can be (issue 16, item 9): files that are not
+//! regular files and files over the size limit are refused with an error naming them, at once.
 
 mod common;
 use common::{convoy, stderr, stdout};
@@ -30,6 +30,62 @@ fn f09_a_fifo_is_refused_not_waited_on() {
             fifo.display()
         )
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn f09_a_gazetteer_fifo_is_refused_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("g.geojson");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // No writer ever opens it: a blocking open would wait forever.
+    for flag in ["--gazetteer", "--geonames", "--places"] {
+        let o = convoy(&[flag, s(&fifo), "near", "al_tanf_garrison"]);
+        assert_eq!(o.status.code(), Some(2), "{flag}: {}", stderr(&o));
+        assert_eq!(
+            stderr(&o),
+            format!(
+                "convoy: {}: a FIFO, not a regular file; a gazetteer file must be a file\n",
+                fifo.display()
+            ),
+            "{flag}"
+        );
+        assert!(stdout(&o).is_empty());
+    }
+}
+
+#[test]
+fn f09_a_gazetteer_over_the_size_limit_is_refused_and_the_limit_can_be_raised() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("places.geojson");
+    // The curated gazetteer is 128 KB: over a limit of 0 MB, under the default.
+    std::fs::copy("gazetteer/places.geojson", &copy).unwrap();
+    let near = |limit: &[&str]| {
+        let args = [
+            &["--gazetteer", s(&copy)],
+            limit,
+            &["near", "al_tanf_garrison", "-k", "1"],
+        ];
+        convoy(&args.concat())
+    };
+    let o = near(&["--max-gazetteer-mb", "0"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "{}: 0.1 MB, over the limit of 0.0 MB for a gazetteer file (raise it with \
+             --max-gazetteer-mb)",
+            copy.display()
+        )),
+        "{}",
+        stderr(&o)
+    );
+    let o = near(&[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 2, "{}", stdout(&o));
 }
 
 #[cfg(unix)]
@@ -71,7 +127,7 @@ fn f09_an_article_over_the_size_limit_is_refused_and_the_limit_can_be_raised() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("big.txt: 2.3 MB, over the limit of 2.0 MB for one article"),
+        stderr(&o).contains("big.txt: 2.3 MB, over the limit of 2.0 MB for an article"),
         "{}",
         stderr(&o)
     );

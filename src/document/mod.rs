@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Error, Result};
+use crate::input_file;
 
 mod decode;
 mod excerpt;
@@ -48,7 +49,12 @@ pub struct Document {
 impl Document {
     /// Reads and decodes one article: a regular file of at most [`max_article_bytes`].
     pub fn read(path: &Path) -> Result<Document> {
-        let bytes = read_file(path, max_article_bytes())?;
+        let limit = input_file::Limit {
+            bytes: max_article_bytes(),
+            role: "an article",
+            flag: "--max-article-mb",
+        };
+        let bytes = input_file::read(path, limit)?;
         let decoded = decode(path, &bytes)?;
         let name = naming::names(std::slice::from_ref(&path.to_owned())).remove(0);
         Ok(Document {
@@ -135,85 +141,6 @@ pub fn max_article_bytes() -> u64 {
 /// Sets [`max_article_bytes`] for the whole process (`--max-article-mb`).
 pub fn set_max_article_bytes(bytes: u64) {
     MAX_ARTICLE_BYTES.store(bytes, Ordering::Relaxed);
-}
-
-/// A file's bytes, when it is a regular file of at most `limit` bytes. It is opened without
-/// blocking, so a FIFO with no writer is refused rather than waited on, and asked what it is
-/// only once open, so it cannot be swapped in between. Unlike `std::fs::read` it does not
-/// allocate by the file's size: articles are small, a generous buffer holds them.
-fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>> {
-    use std::io::Read;
-    let cannot = |e| Error::io(path, "cannot read", e);
-    let not_a_file = |meta: &std::fs::Metadata| {
-        (!meta.is_file()).then(|| Error::NotAFile {
-            path: path.to_owned(),
-            what: file_kind(&meta.file_type()),
-        })
-    };
-    // A socket cannot be opened at all: say what it is rather than the system's ENXIO.
-    let file = open_without_blocking(path).map_err(|e| {
-        let meta = std::fs::metadata(path).ok();
-        meta.as_ref()
-            .and_then(not_a_file)
-            .unwrap_or_else(|| cannot(e))
-    })?;
-    let meta = file.metadata().map_err(cannot)?;
-    if let Some(e) = not_a_file(&meta) {
-        return Err(e);
-    }
-    let too_large = |size| Error::TooLarge {
-        path: path.to_owned(),
-        size,
-        limit,
-    };
-    if meta.len() > limit {
-        return Err(too_large(meta.len()));
-    }
-    let mut bytes = Vec::with_capacity(64 * 1024);
-    // A file that grows while it is read is cut off one byte past the limit.
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
-}
-
-#[cfg(unix)]
-fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
-    std::fs::File::open(path)
-}
-
-/// What a file that is not a regular file is, for the error message.
-fn file_kind(kind: &std::fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "a FIFO";
-        } else if kind.is_socket() {
-            return "a socket";
-        } else if kind.is_char_device() {
-            return "a character device";
-        } else if kind.is_block_device() {
-            return "a block device";
-        }
-    }
-    if kind.is_dir() {
-        "a directory"
-    } else {
-        "not a regular file"
-    }
 }
 
 /// The articles named by the arguments, and the entries passed over on the way.

@@ -21,6 +21,7 @@ pub use place::{GeoPrecision, Kind, Place, PlaceId, PlaceIndex, Tier};
 
 use crate::arabic;
 use crate::error::{Error, Result};
+use crate::input_file;
 
 /// The curated places shipped with convoy.
 pub const EMBEDDED_PLACES: &str = include_str!("../../gazetteer/places.geojson");
@@ -44,6 +45,9 @@ pub struct GazetteerFiles {
     pub no_geonames: bool,
     /// Files of places (the curated format) added to the curated tier (`--places`).
     pub added: Vec<PathBuf>,
+    /// The largest of these files accepted, in bytes (`--max-gazetteer-mb`); `None` means
+    /// [`DEFAULT_MAX_GAZETTEER_BYTES`].
+    pub max_bytes: Option<u64>,
 }
 
 /// Every place convoy knows.
@@ -74,7 +78,7 @@ impl Gazetteer {
     pub fn load(files: &GazetteerFiles) -> Result<Gazetteer> {
         let (mut curated, source) = match &files.curated {
             Some(path) => (
-                parse_curated(&path.display().to_string(), open(path)?)?,
+                parse_curated(&path.display().to_string(), open(path, limit(files))?)?,
                 path.display().to_string(),
             ),
             None => (
@@ -85,10 +89,12 @@ impl Gazetteer {
                 "the embedded gazetteer".to_owned(),
             ),
         };
-        add_places(&mut curated, &source, &files.added)?;
+        add_places(&mut curated, &source, &files.added, limit(files))?;
         let geonames = match (&files.geonames, files.no_geonames) {
             (_, true) => Vec::new(),
-            (Some(path), false) => parse_geonames(&path.display().to_string(), &read(path)?)?,
+            (Some(path), false) => {
+                parse_geonames(&path.display().to_string(), &read(path, limit(files))?)?
+            }
             (None, false) => {
                 parse_geonames("gazetteer/geonames.tsv (embedded)", EMBEDDED_GEONAMES)?
             }
@@ -234,12 +240,30 @@ impl Gazetteer {
     }
 }
 
-fn open(path: &Path) -> Result<std::fs::File> {
-    std::fs::File::open(path).map_err(|e| Error::io(path, "cannot read", e))
+/// The largest gazetteer file (`--gazetteer`, `--geonames`, `--places`) accepted by default:
+/// 1 GB, about two million curated places (their gazetteer takes some 3 GB of memory).
+pub const DEFAULT_MAX_GAZETTEER_BYTES: u64 = 1 << 30;
+
+/// The size limit of a gazetteer file of `files`.
+fn limit(files: &GazetteerFiles) -> input_file::Limit {
+    input_file::Limit {
+        bytes: files.max_bytes.unwrap_or(DEFAULT_MAX_GAZETTEER_BYTES),
+        role: "a gazetteer file",
+        flag: "--max-gazetteer-mb",
+    }
 }
 
-fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| Error::io(path, "cannot read", e))
+/// A gazetteer file to stream: a regular file within the limit.
+fn open(path: &Path, limit: input_file::Limit) -> Result<impl std::io::Read> {
+    input_file::open(path, limit)
+}
+
+/// A gazetteer file's text: a regular file of UTF-8 within the limit.
+fn read(path: &Path, limit: input_file::Limit) -> Result<String> {
+    String::from_utf8(input_file::read(path, limit)?).map_err(|e| {
+        let e = std::io::Error::new(std::io::ErrorKind::InvalidData, e);
+        Error::io(path, "cannot read", e)
+    })
 }
 
 /// Drops GeoNames entries that a curated entry already holds: the same GeoNames id cited as the
@@ -301,7 +325,12 @@ fn geonames_ids_in(source: &str) -> Vec<String> {
 /// Adds the places of each file in `added` to `curated` (whose places came from `source`).
 /// An id already there, from the gazetteer or an earlier file, is an error naming both: an
 /// added place never silently replaces one.
-fn add_places(curated: &mut Vec<Place>, source: &str, added: &[PathBuf]) -> Result<()> {
+fn add_places(
+    curated: &mut Vec<Place>,
+    source: &str,
+    added: &[PathBuf],
+    limit: input_file::Limit,
+) -> Result<()> {
     if added.is_empty() {
         return Ok(());
     }
@@ -311,7 +340,7 @@ fn add_places(curated: &mut Vec<Place>, source: &str, added: &[PathBuf]) -> Resu
         .collect();
     for path in added {
         let name = path.display().to_string();
-        let places = parse_curated(&name, open(path)?)?;
+        let places = parse_curated(&name, open(path, limit)?)?;
         for place in &places {
             if let Some(first) = from.insert(place.id.clone(), name.clone()) {
                 return Err(Error::Malformed {

@@ -20,6 +20,9 @@ pub struct Cli {
     /// Refuse an article file larger than N megabytes, with an error naming it.
     #[arg(long, global = true, value_name = "N", default_value_t = 64)]
     pub max_article_mb: u64,
+    /// Refuse a gazetteer file (--gazetteer, --geonames, --places) larger than N megabytes.
+    #[arg(long, global = true, value_name = "N", default_value_t = 1024)]
+    pub max_gazetteer_mb: u64,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -54,6 +54,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         geonames: cli.gazetteer.geonames,
         no_geonames: cli.gazetteer.no_geonames,
         added: cli.gazetteer.places,
+        max_bytes: Some(cli.max_gazetteer_mb.saturating_mul(1 << 20)),
     };
     let quiet = cli.quiet;
     convoy::document::set_max_article_bytes(cli.max_article_mb.saturating_mul(1 << 20));
