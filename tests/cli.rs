@@ -340,3 +340,37 @@ fn f13_added_places_that_clash_or_are_bad_are_errors_naming_the_file() {
         stderr(&o)
     );
 }
+
+#[test]
+fn f12_a_bad_gazetteer_is_named_on_stderr_when_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = added_place(dir.path(), "camp_zulu_base");
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "انسحب رتل من معسكر زولو إلى قاعدة عين الأسد.").unwrap();
+    let places = |file: &std::path::Path| {
+        let (a, f) = (article.to_str().unwrap(), file.to_str().unwrap());
+        convoy(&["places", a, "--places", f, "--format", "csv"])
+    };
+    let o = places(&good);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    // Longitude and latitude swapped: the point lies far outside Syria.
+    let swapped = dir.path().join("swapped.geojson");
+    let text = std::fs::read_to_string(&good).unwrap();
+    std::fs::write(
+        &swapped,
+        text.replace("[40.1234,35.4321]", "[35.4321,40.1234]"),
+    )
+    .unwrap();
+    let o = places(&swapped);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(
+        e.contains("warning") && e.contains(swapped.to_str().unwrap()),
+        "{e}"
+    );
+    assert!(
+        e.contains("camp_zulu_base") && e.contains("outside SY"),
+        "{e}"
+    );
+}

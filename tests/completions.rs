@@ -12,14 +12,14 @@ fn stdout(o: &Output) -> String {
 }
 
 #[test]
-fn completions_bash_prints_a_script_that_knows_the_subcommands() {
+fn f13_completions_bash_prints_a_script_that_knows_the_subcommands() {
     let text = stdout(&convoy(&["completions", "bash"]));
     assert!(text.contains("complete "), "{text}");
     assert!(text.contains("extract"), "{text}");
 }
 
 #[test]
-fn completions_are_written_for_every_shell() {
+fn f13_completions_are_written_for_every_shell() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let text = stdout(&convoy(&["completions", shell]));
         assert!(text.contains("extract"), "{shell}: {text}");
@@ -27,13 +27,13 @@ fn completions_are_written_for_every_shell() {
 }
 
 #[test]
-fn completions_refuse_an_unknown_shell_as_a_usage_error() {
+fn f13_completions_refuse_an_unknown_shell_as_a_usage_error() {
     let o = convoy(&["completions", "tcsh"]);
     assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]
-fn man_prints_roff_with_a_title_header() {
+fn f13_man_prints_roff_with_a_title_header() {
     let text = stdout(&convoy(&["man"]));
     assert!(
         text.lines().any(|l| l.starts_with(".TH convoy 1")),

@@ -522,3 +522,43 @@ fn f03_a_manifest_year_of_five_digits_is_refused_before_anything_is_written() {
     );
     assert!(!out.path().join("movements.geojson").exists());
 }
+
+#[test]
+fn f12_the_same_files_in_another_argument_order_give_the_same_bytes() {
+    let (a, b) = (
+        seed("000_943bcec6441ca9da.txt"),
+        seed("001_c2f3340aad686222.txt"),
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let (one, two) = (tmp.path().join("one"), tmp.path().join("two"));
+    for (out, first, second) in [(&one, &a, &b), (&two, &b, &a)] {
+        let o = convoy(&["extract", s(first), s(second), "-o", s(out), "-q"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let mut compared = 0;
+    for entry in std::fs::read_dir(&one).unwrap() {
+        let name = entry.unwrap().file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let (x, y) = (one.join(&name), two.join(&name));
+        assert!(
+            std::fs::read(&x).unwrap() == std::fs::read(&y).unwrap(),
+            "{name:?} differs"
+        );
+        compared += 1;
+    }
+    assert!(compared >= 4, "{compared} files");
+    let places = |first: &Path, second: &Path| {
+        stdout(&convoy(&["places", s(first), s(second), "--format", "csv"]))
+    };
+    assert_eq!(places(&a, &b), places(&b, &a));
+}
+
+#[test]
+fn f12_a_negative_latitude_is_a_target_without_a_double_dash() {
+    let rows = near_rows(&["near", "-33.9,18.4", "-k", "1", "--format", "json"]);
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let escaped = near_rows(&["near", "-k", "1", "--format", "json", "--", "-33.9,18.4"]);
+    assert_eq!(rows, escaped);
+}

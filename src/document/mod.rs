@@ -146,7 +146,8 @@ pub fn set_max_article_bytes(bytes: u64) {
 /// The articles named by the arguments, and the entries passed over on the way.
 #[derive(Debug, Default)]
 pub struct Listing {
-    /// The article files, in argument order; a directory's in name order.
+    /// The article files, in argument order; a directory's in name order (a run then reads
+    /// them as [`naming::sort`] orders them).
     pub paths: Vec<PathBuf>,
     /// `.txt` entries of a directory that could not be followed (a symbolic link to nothing),
     /// each an error to show as a warning.

@@ -13,6 +13,14 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// Puts article paths in the order a run reads them: by file name, then by whole path (both
+/// as bytes), whatever order the arguments came in, so the same files give the same output.
+pub fn sort(paths: &mut [PathBuf]) {
+    let bytes = |p: &Path| p.as_os_str().as_encoded_bytes().to_vec();
+    let name = |p: &Path| p.file_name().map(|n| n.as_encoded_bytes().to_vec());
+    paths.sort_by_cached_key(|p| (name(p), bytes(p)));
+}
+
 /// The paths without the files already listed (by their canonical paths), and those dropped.
 /// Only paths whose stems clash are resolved, so a large corpus costs no extra system calls.
 pub fn unique(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
@@ -184,6 +192,22 @@ mod tests {
         assert_eq!(named[2].stem, "other");
         assert_eq!(named[0].map_file(), "a__report.png");
         assert_eq!(named[4].map_file(), "y__a__r.png");
+    }
+
+    #[test]
+    fn f12_the_same_files_in_another_order_are_read_in_one_order() {
+        let order = |given: &[&str]| {
+            let mut paths: Vec<PathBuf> = given.iter().map(PathBuf::from).collect();
+            sort(&mut paths);
+            paths
+        };
+        let a = order(&["b/2.txt", "a/9.txt", "c/1.txt", "a/2.txt"]);
+        assert_eq!(a, order(&["a/2.txt", "c/1.txt", "b/2.txt", "a/9.txt"]));
+        let want: Vec<PathBuf> = ["c/1.txt", "a/2.txt", "b/2.txt", "a/9.txt"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(a, want);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The command line's arguments: what each command takes, as clap reads it.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -384,4 +385,60 @@ pub enum TierChoice {
 
 pub fn parse_kind(s: &str) -> Result<Kind, String> {
     s.parse()
+}
+
+/// The arguments with a `near` target that is a point of negative latitude (`-33.9,18.4`),
+/// which clap would take for short options, moved behind a `--`, where it can only be the
+/// target; the user need not type the `--` (issue 16, item 12).
+pub fn negative_points_as_targets(mut args: Vec<OsString>) -> Vec<OsString> {
+    let Some(near) = args.iter().position(|a| a == "near") else {
+        return args;
+    };
+    if args[near..].iter().any(|a| a == "--") {
+        return args;
+    }
+    let is_point = |a: &OsString| {
+        a.to_str()
+            .and_then(|s| s.strip_prefix('-'))
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()) && r.contains(','))
+    };
+    if let Some(i) = (near + 1..args.len()).find(|&i| is_point(&args[i])) {
+        let point = args.remove(i);
+        args.extend([OsString::from("--"), point]);
+    }
+    args
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moved(args: &str) -> String {
+        let args = args.split(' ').map(OsString::from).collect();
+        let out: Vec<String> = negative_points_as_targets(args)
+            .into_iter()
+            .map(|a| a.into_string().unwrap())
+            .collect();
+        out.join(" ")
+    }
+
+    #[test]
+    fn f12_a_negative_latitude_needs_no_double_dash() {
+        assert_eq!(
+            moved("convoy near -33.9,18.4 -k 2"),
+            "convoy near -k 2 -- -33.9,18.4"
+        );
+        assert_eq!(
+            moved("convoy -q near -k2 -1,-2"),
+            "convoy -q near -k2 -- -1,-2"
+        );
+        // Short options, a target already escaped, and other commands are left alone.
+        for same in [
+            "convoy near -k2 33.9,18.4",
+            "convoy near -k 2 -- -33.9,18.4",
+            "convoy extract -33,4.txt",
+        ] {
+            assert_eq!(moved(same), same);
+        }
+    }
 }

@@ -19,7 +19,7 @@ use commands::{articles::*, gazetteer::*, near::*};
 use stdout::{stdout_closed, Stdout};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(negative_points_as_targets(std::env::args_os().collect()));
     match run(cli) {
         Ok(code) => code,
         // A reader that stopped reading is no error (ripgrep's way): end quietly.

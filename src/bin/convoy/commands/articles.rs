@@ -283,14 +283,15 @@ pub fn gazetteer_and_articles(
     failed: &mut bool,
 ) -> Result<(Gazetteer, Vec<PathBuf>)> {
     let (g, paths) = rayon::join(
-        || Gazetteer::load(files).inspect(convoy::extract::prepare),
+        || super::load_gazetteer(files).inspect(convoy::extract::prepare),
         || expand_each(inputs, failed),
     );
     Ok((g?, paths))
 }
 
-/// The article paths of every input; an input that cannot be read is reported and skipped,
-/// and so (as a warning) is a directory entry that cannot be followed.
+/// The article paths of every input, in the order of [`document::naming::sort`]; an input
+/// that cannot be read is reported and skipped, and so (as a warning) is a directory entry
+/// that cannot be followed.
 pub fn expand_each(inputs: &[PathBuf], failed: &mut bool) -> Vec<PathBuf> {
     let mut paths = Vec::new();
     for input in inputs {
@@ -307,6 +308,7 @@ pub fn expand_each(inputs: &[PathBuf], failed: &mut bool) -> Vec<PathBuf> {
             }
         }
     }
+    document::naming::sort(&mut paths);
     let (paths, repeated) = document::naming::unique(paths);
     for path in repeated {
         eprintln!(
@@ -332,7 +334,7 @@ pub fn eval_cmd(files: &GazetteerFiles, args: EvalArgs, out: &mut dyn Write) -> 
         }
         None => Ok::<_, anyhow::Error>(eval::Countries::embedded()?),
     };
-    let (g, countries) = rayon::join(|| Gazetteer::load(files), countries);
+    let (g, countries) = rayon::join(|| super::load_gazetteer(files), countries);
     let e = eval::evaluate(&g?, &args.dir, &countries?)?;
     for note in &e.extraction.notes {
         eprintln!("convoy: {note}");

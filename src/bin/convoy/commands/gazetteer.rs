@@ -20,7 +20,7 @@ pub fn list_cmd(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let g = Gazetteer::load(files)?;
+    let g = super::load_gazetteer(files)?;
     let rows: Vec<PlaceRow> = g
         .places()
         .iter()
@@ -47,7 +47,7 @@ pub fn show_cmd(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
-    let g = Gazetteer::load(files)?;
+    let g = super::load_gazetteer(files)?;
     let found = g.lookup(&name);
     if found.is_empty() {
         return Err(convoy::Error::UnknownPlace {

@@ -15,7 +15,7 @@ use super::articles::hold_for_reading;
 use crate::args::*;
 
 pub fn near_cmd(files: &GazetteerFiles, args: NearArgs, out: &mut dyn Write) -> Result<ExitCode> {
-    let g = Gazetteer::load(files)?;
+    let g = super::load_gazetteer(files)?;
     let index = spatial::index_gazetteer(&g);
     let mut filter = spatial::PlaceFilter {
         kinds: args.kind,
