@@ -24,6 +24,7 @@
 //! What this does not give: a program that reads the directory *during* a commit without taking
 //! the lock (QGIS, a web server) may see some files new and others old for those milliseconds.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -45,8 +46,16 @@ pub const RECORD: &str = ".convoy-set";
 pub struct OutputSet {
     dir: PathBuf,
     /// Closed once written: a corpus's thousands of maps must not hold a descriptor each.
-    staged: Mutex<Vec<(String, TempPath)>>,
+    staged: Mutex<Staged>,
     on_wait: Box<dyn Fn(&Path) + Send + Sync>,
+}
+
+/// The files added so far, in order, and where each name is among them: adding a file or
+/// finding one costs the same however many maps a corpus stages.
+#[derive(Default)]
+struct Staged {
+    files: Vec<(String, TempPath)>,
+    at: HashMap<String, usize>,
 }
 
 /// A file being written into a set; [`StagedFile::finish`] adds it.
@@ -82,7 +91,7 @@ impl OutputSet {
             .map_err(|e| Error::io(dir, "cannot create the output directory", e))?;
         let set = OutputSet {
             dir: dir.to_owned(),
-            staged: Mutex::new(Vec::new()),
+            staged: Mutex::new(Staged::default()),
             on_wait: Box::new(|_| {}),
         };
         if let Some(_lock) = try_lock(dir)? {
@@ -134,35 +143,37 @@ impl OutputSet {
             .sync_all()
             .map_err(|e| Error::io(&target, "cannot write", e))?;
         let mut staged = self.staged.lock().unwrap_or_else(|p| p.into_inner());
-        if staged.iter().any(|(n, _)| n == name) {
+        if staged.at.contains_key(name) {
             return Err(Error::Invalid(format!(
                 "{}: written twice in one run",
                 target.display()
             )));
         }
-        staged.push((name.to_owned(), file.into_temp_path()));
+        let at = staged.files.len();
+        staged.at.insert(name.to_owned(), at);
+        staged.files.push((name.to_owned(), file.into_temp_path()));
         Ok(())
     }
 
     /// Where the staged file `name` can be read before the commit, if it has been added.
     pub fn staged_path(&self, name: &str) -> Option<PathBuf> {
         let staged = self.staged.lock().unwrap_or_else(|p| p.into_inner());
-        let (_, file) = staged.iter().find(|(n, _)| n == name)?;
-        Some(file.to_path_buf())
+        let &at = staged.at.get(name)?;
+        Some(staged.files[at].1.to_path_buf())
     }
 
     /// Puts every added file in place as one set, replacing the previous set whole (see the
     /// module's documentation). Nothing is replaced when a target cannot be.
     pub fn commit(self) -> Result<Committed> {
         let dir = self.dir.clone();
-        let staged = self.staged.into_inner().unwrap_or_else(|p| p.into_inner());
+        let Staged { files: staged, at } =
+            self.staged.into_inner().unwrap_or_else(|p| p.into_inner());
         for (name, _) in &staged {
             check_target(&dir.join(name))?;
         }
         let _lock = lock(&dir, &*self.on_wait)?;
         roll_forward(&dir)?;
         let previous = read_journal(&dir.join(RECORD))?.unwrap_or_default();
-        let new: Vec<&str> = staged.iter().map(|(n, _)| n.as_str()).collect();
         let mut journal = Journal::default();
         for (name, file) in &staged {
             let temp = file.file_name().unwrap_or_default();
@@ -171,7 +182,7 @@ impl OutputSet {
                 .push((temp.to_string_lossy().into_owned(), name.clone()));
         }
         journal.remove = (previous.files.into_iter().map(|(_, n)| n))
-            .filter(|n| !new.contains(&n.as_str()))
+            .filter(|n| !at.contains_key(n))
             .collect();
         write_journal(&dir, &journal)?;
         // The temporary files are renamed by name from here on, not deleted when dropped.
