@@ -2,7 +2,8 @@
 //! ends drawn honestly. A country, governorate or region is not a point to draw to: a line
 //! into one ends where the route (origin → stated vias → the area) crosses its border, plus a
 //! short stub inside; a line out of one starts a stub inside its border, where the route
-//! leaves it; a trip from one area to another runs between their interior label points. A
+//! leaves it, or at its interior point when the first stated place lies inside it; a trip
+//! from one area to another runs between their interior label points. A
 //! coarse via stands at its interior point. Areas without an outline ([`crate::areas`]: a
 //! country beyond the basemap) keep their gazetteer point.
 
@@ -109,7 +110,14 @@ fn honest(stops: &[Stop]) -> Vec<Point> {
         line.extend(into(inner[inner.len() - 1], area).into_iter().skip(1));
     }
     if let Some(area) = first.area {
-        let mut out = into(inner[0], area);
+        // Out of an area to a place inside it ("من شمال سوريا عبر معبر سيمالكا"): where in the
+        // area it began is not said, so the line starts at the area's interior point, as a
+        // trip between two areas does; a stub at the place would hide that it crossed the area.
+        let mut out = if area.contains(inner[0]) {
+            great_circles(&[inner[0], area.interior])
+        } else {
+            into(inner[0], area)
+        };
         out.reverse();
         out.extend(line.into_iter().skip(1));
         line = out;
@@ -257,6 +265,20 @@ mod tests {
         let far = Haversine.distance(harir, end);
         assert!(far <= STUB_M + 100.0 && far > 1_000.0, "{far}");
         assert!(line.iter().all(|p| kurdistan.contains(*p)));
+    }
+
+    #[test]
+    fn out_of_a_region_to_a_place_inside_it_the_line_starts_at_its_interior_point() {
+        // "من شمال سوريا عبر معبر سيمالكا": where in the region it began is not said.
+        let north = region("northern_syria").unwrap();
+        let semalka = Point::new(42.35, 37.09);
+        assert!(north.contains(semalka));
+        let line = line(&[
+            in_region("northern_syria", ERBIL),
+            stop(semalka.x(), semalka.y()),
+        ]);
+        assert_eq!(line[0], north.interior);
+        assert_eq!(*line.last().unwrap(), semalka);
     }
 
     #[test]

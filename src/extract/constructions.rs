@@ -868,3 +868,20 @@ fn leaving_told_after_a_handover_leaves_the_base_handed_over() {
     let (g, x, _) = trips("وأعيد انتشار القوات المنسحبة في قاعدة حرير.");
     assert_eq!(events(&g, &x, EventType::Redeployment), ["harir_airbase"]);
 }
+
+#[test]
+fn a_name_in_a_relative_clause_takes_no_role_from_before_it_and_a_place_reached_past_an_aside_is_the_destination(
+) {
+    let (_, _, t) = trips(
+        "بلغت القوات الأمريكية المنسحبة من شمال سوريا، مساء الاثنين، مدينة أربيل، وذلك في أعقاب الاتفاق الذي توصلت إليه تركيا مع الأكراد.",
+    );
+    assert_eq!(t, ["northern_syria > [] > erbil_city"]);
+}
+
+#[test]
+fn a_site_of_the_city_gone_to_told_next_refines_the_trip() {
+    let (_, _, t) = trips(
+        "وصلت القوات المنسحبة من قاعدة حرير إلى مدينة أربيل. ثم توجهت القوات إلى مطار أربيل الدولي.",
+    );
+    assert_eq!(t, ["harir_airbase > [] > erbil_intl_airport"]);
+}

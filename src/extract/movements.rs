@@ -73,6 +73,7 @@ impl Reader<'_> {
         let mut onward: Ends = Ends::new();
         let mut put_in: Ends = Ends::new();
         let mut crossed: Ends = Ends::new();
+        let mut reached: Ends = Ends::new();
         // Forces stationed somewhere named after the trip's destination stay there ("نقلت
         // جنودا إلى الأردن، مشيرة إلى أن الجنود المتمركزين في أربيل سيبقون"): no origin.
         let first_destination = placed
@@ -130,8 +131,16 @@ impl Reader<'_> {
                     locs.push(e)
                 }
                 (PlaceRole::Location | PlaceRole::Object(_), _) => locs.push(e),
+                // "بلغت القوات المنسحبة من X، مساء الاثنين، مدينة أربيل": a name standing alone
+                // after a verb of reaching, past its subject and an aside, is what it reached.
+                (PlaceRole::Bare, false) if reached_by(self.words, frame, p.word) => {
+                    reached.push(e)
+                }
                 _ => {}
             }
+        }
+        if dests.is_empty() && purpose_dests.is_empty() {
+            dests = reached;
         }
         // A place crossed is a waypoint of a trip the frame states, else where it happens.
         if origins.is_empty() && dests.is_empty() {
@@ -471,6 +480,17 @@ fn emptied(word: &str) -> bool {
     ["يخل", "تخل", "اخلي", "خلت", "خلا"]
         .iter()
         .any(|p| w.starts_with(p))
+}
+
+/// Whether the verb nearest before the word at `word` is one of reaching (بلغ، وصل، دخل).
+fn reached_by(words: &[Word], frame: &Frame, word: usize) -> bool {
+    frame
+        .triggers
+        .iter()
+        .rev()
+        .filter(|(t, _)| !words[*t].token.text.starts_with("ال"))
+        .find(|(t, _)| *t < word)
+        .is_some_and(|(_, t)| *t == Trigger::Arrive)
 }
 
 /// Whether the verb nearest before the word at `word` is one of crossing (عبر، اجتاز), whose

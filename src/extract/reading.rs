@@ -438,6 +438,14 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
         if w.in_date {
             break;
         }
+        // "في أعقاب الاتفاق الذي توصلت إليه تركيا": a name inside a relative clause takes no
+        // role from the words before the relative pronoun.
+        if matches!(
+            w.token.text,
+            "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان"
+        ) {
+            break;
+        }
         steps += 1;
         if w.mention.is_some() {
             // "تحتفظ فرنسا بنحو 600 جندي في قاعدة حرير": forces between the two names are

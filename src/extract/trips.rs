@@ -196,7 +196,7 @@ fn refine(
         let window = told_in(movements, b.sentence.saturating_sub(REACH + 1), b.sentence);
         let coarse = movements[window].iter().rev().find(|(_, m)| {
             m.destination.place != dest
-                && contains(g, m.destination.place, dest)
+                && refines(g, m.destination.place, dest)
                 && b.actor()
                     .is_none_or(|x| m.actor.as_ref().is_none_or(|y| *y.name == *x))
         });
@@ -235,8 +235,8 @@ fn go_on(
         let before = movements[window.clone()].iter().rposition(|(s, m)| {
             m.evidence.end <= b.movement.evidence.end
                 && m.origin.place != dest
-                && !contains(g, m.destination.place, dest)
-                && !contains(g, dest, m.destination.place)
+                && !refines(g, m.destination.place, dest)
+                && !refines(g, dest, m.destination.place)
                 // Going back to where it came from is a trip of its own ("على أن تعود إلى العراق").
                 && !contains(g, dest, m.origin.place)
                 && (*s == b.sentence || !named_in(mentions, dest, &m.evidence))
@@ -402,6 +402,16 @@ fn fold_crossing_legs(g: &Gazetteer, movements: &mut Vec<(usize, Movement)>) {
             None => i += 1,
         }
     }
+}
+
+/// Whether the place `fine` says more exactly where `coarse` is: it lies inside it, or it is a
+/// site of a town or city (مطار أربيل after أربيل), within [`SAME_PLACE_M`].
+fn refines(g: &Gazetteer, coarse: PlaceIndex, fine: PlaceIndex) -> bool {
+    let (c, f) = (g.place(coarse), g.place(fine));
+    contains(g, coarse, fine)
+        || matches!(c.kind, Kind::Town | Kind::City)
+            && f.kind.is_site()
+            && Haversine.distance(c.point, f.point) <= SAME_PLACE_M
 }
 
 /// Whether two places are one for a trip's end: one contains the other, or they lie within
