@@ -578,9 +578,10 @@ fn each_article_is_dated_by_the_manifest_of_its_own_directory() {
     assert_eq!(
         dated,
         [
+            // Read in file-name order, whatever order they were given in.
             ("x.txt".to_owned(), "2024-01-10".to_owned()),
-            ("z.txt".to_owned(), "2024-03-05".to_owned()),
             ("y.txt".to_owned(), "2024-01-11".to_owned()),
+            ("z.txt".to_owned(), "2024-03-05".to_owned()),
         ]
     );
 }
