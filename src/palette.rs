@@ -100,6 +100,35 @@ fn hsl(h: f64, s: f64, l: f64) -> Colour {
     Colour(byte(r), byte(g), byte(b))
 }
 
+/// Movement line widths in px at a map's unit size: with no number of vehicles stated, for one
+/// vehicle, and for a thousand or more.
+pub const WIDTH_UNSTATED: f64 = 3.0;
+/// See [`WIDTH_UNSTATED`].
+pub const WIDTH_ONE: f64 = 2.0;
+/// See [`WIDTH_UNSTATED`].
+pub const WIDTH_THOUSAND: f64 = 10.0;
+
+/// A movement's line width in px, the same in every output: the GeoJSON's simplestyle
+/// `stroke-width`, the PNG and SVG maps, the QGIS style (as an expression) and the page. 2 px
+/// for one vehicle up to 10 px for a thousand or more, on a log scale (convoys range from a
+/// handful of trucks to hundreds); 3 px when no number is stated.
+///
+/// # Examples
+/// ```
+/// use convoy::palette::movement_width;
+/// assert_eq!(movement_width(Some(1000)), 10.0);
+/// assert_eq!(movement_width(None), 3.0);
+/// ```
+pub fn movement_width(vehicles: Option<u32>) -> f64 {
+    match vehicles {
+        None => WIDTH_UNSTATED,
+        Some(v) => {
+            let t = ((v.max(1) as f64).log10() / 3.0).clamp(0.0, 1.0);
+            WIDTH_ONE + (WIDTH_THOUSAND - WIDTH_ONE) * t
+        }
+    }
+}
+
 /// The event types the contract names, in legend order.
 pub const EVENT_TYPES: [&str; 7] = [
     "withdrawal",
@@ -225,6 +254,15 @@ mod tests {
         assert_eq!(hsl(0.0, 1.0, 0.5), Colour(255, 0, 0));
         assert_eq!(hsl(120.0, 1.0, 0.5), Colour(0, 255, 0));
         assert_eq!(hsl(240.0, 1.0, 0.5), Colour(0, 0, 255));
+    }
+
+    #[test]
+    fn widths_grow_with_vehicles() {
+        assert_eq!(movement_width(Some(1)), 2.0);
+        assert_eq!(movement_width(Some(1000)), 10.0);
+        assert_eq!(movement_width(Some(5000)), 10.0);
+        assert!(movement_width(Some(10)) < movement_width(Some(100)));
+        assert_eq!(movement_width(None), 3.0);
     }
 
     #[test]

@@ -289,6 +289,69 @@ fn same_colour_everywhere() {
     }
 }
 
+/// The widest open line in `colour` an element holds, in px: the shaft, not a head's outline
+/// (a closed ring); plotters draws lines at 8× inside a `scale(0.125)` group. None for a
+/// movement too short to draw a shaft.
+fn widest_stroke(node: roxmltree::Node, colour: &str) -> Option<f64> {
+    let open = |n: &roxmltree::Node| {
+        let pts: Vec<&str> = n
+            .attribute("points")
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        pts.first() != pts.last()
+    };
+    node.descendants()
+        .filter(|n| n.has_tag_name("polyline") && open(n))
+        .filter(|n| n.parent().and_then(|g| g.attribute("transform")) == Some("scale(0.125)"))
+        .filter(|n| {
+            n.attribute("stroke")
+                .is_some_and(|s| s.eq_ignore_ascii_case(colour))
+        })
+        .filter_map(|n| n.attribute("stroke-width")?.parse::<f64>().ok())
+        .map(|w| w / 8.0)
+        .reduce(f64::max)
+}
+
+#[test]
+fn geojson_stroke_width_is_the_width_the_map_draws() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = root().join("seeds");
+    convoy(&[
+        "map",
+        seeds.to_str().unwrap(),
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(dir.path().join("overview.svg")).unwrap();
+    let svg = roxmltree::Document::parse(&text).unwrap();
+    let mut compared = 0;
+    let mut widths = std::collections::BTreeSet::new();
+    for m in features(dir.path(), "movements.geojson") {
+        let p = &m["properties"];
+        let id = p["id"].as_str().unwrap();
+        let (stroke, width) = (
+            p["stroke"].as_str().unwrap(),
+            p["stroke-width"].as_f64().unwrap(),
+        );
+        let Some(drawn) = element_of(&svg, id).and_then(|n| widest_stroke(n, stroke)) else {
+            continue;
+        };
+        // The GeoJSON's width is to 0.1 px, the map's to 1/8 px.
+        assert!(
+            (drawn - width).abs() <= 0.15,
+            "{id}: {width} in the GeoJSON, {drawn} drawn"
+        );
+        widths.insert((width * 10.0) as i64);
+        compared += 1;
+    }
+    assert!(compared >= 10, "{compared} movements compared");
+    assert!(
+        widths.len() >= 2,
+        "only one width among the seeds: {widths:?}"
+    );
+}
+
 /// The classes of a QGIS style's categorized renderer: each value, and the colours its
 /// symbol's layers draw in (leaving out locked layers: the white halo), as `#rrggbb`.
 fn qml_classes(

@@ -427,10 +427,7 @@ fn movement_feature(
     let coarse = |e: &Endpoint| e.precision(g) == GeoPrecision::Region;
     let place = |e: &Endpoint| g.place(e.place);
     let outline = |e: &Endpoint| outline(g, e);
-    let width = m
-        .vehicles
-        .and_then(|c| c.n)
-        .map_or(2.0, |n| (1.5 + f64::from(n.max(1)).log2() * 0.75).min(8.0));
+    let width = palette::movement_width(m.vehicles.and_then(|c| c.n));
     let actor = m.actor.as_ref();
     out.push(|buf| {
         let geometry = |g: &mut Object| {

@@ -139,7 +139,8 @@
     }
     return 'url(#' + id + ')';
   }
-  // Line width in px: as the PNG's (src/render/arrows.rs), 2 px for one vehicle to 10 px for 1000.
+  // Line width in px: palette::movement_width's (src/palette.rs), 2 px for one vehicle to 10 px
+  // for 1000, 3 px unstated.
   function widthOf(vehicles) {
     if (vehicles < 0) return 3;
     return 2 + 8 * Math.min(1, Math.max(0, Math.log10(Math.max(1, vehicles)) / 3));

@@ -14,12 +14,7 @@ use super::svg::{layer, Px};
 use super::text::{Block, Weight};
 use super::Labels;
 use crate::error::Result;
-
-/// Movement line widths in px at unit size: with no number of vehicles stated, for one
-/// vehicle, and for a thousand or more (QGIS styles draw the same, [`super::qml`]).
-pub(crate) const WIDTH_UNSTATED: f64 = 3.0;
-pub(crate) const WIDTH_ONE: f64 = 2.0;
-pub(crate) const WIDTH_THOUSAND: f64 = 10.0;
+use crate::palette::movement_width;
 
 /// An arrowhead's length and half its width: times the line's width, plus px at unit size.
 pub(crate) const HEAD_LENGTH: (f64, f64) = (2.4, 9.0);
@@ -27,18 +22,6 @@ pub(crate) const HEAD_HALF_WIDTH: (f64, f64) = (1.25, 4.5);
 
 /// How much of the head's length the shaft stops short of its tip.
 pub(crate) const HEAD_OVER_SHAFT: f64 = 0.7;
-
-/// Movement line width in px at unit size: 2 px for one vehicle up to 10 px for a thousand or
-/// more, on a log scale (convoys range from a handful of trucks to hundreds).
-pub(crate) fn movement_width(vehicles: Option<u32>) -> f64 {
-    match vehicles {
-        None => WIDTH_UNSTATED,
-        Some(v) => {
-            let t = ((v.max(1) as f64).log10() / 3.0).clamp(0.0, 1.0);
-            WIDTH_ONE + (WIDTH_THOUSAND - WIDTH_ONE) * t
-        }
-    }
-}
 
 impl Canvas<'_> {
     /// Arrows along the movements' lines.
@@ -410,15 +393,6 @@ fn thousands(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn widths_grow_with_vehicles() {
-        assert_eq!(movement_width(Some(1)), 2.0);
-        assert_eq!(movement_width(Some(1000)), 10.0);
-        assert_eq!(movement_width(Some(5000)), 10.0);
-        assert!(movement_width(Some(10)) < movement_width(Some(100)));
-        assert_eq!(movement_width(None), 3.0);
-    }
 
     #[test]
     fn thousands_are_grouped() {

@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::arrows::movement_width;
 use super::flows::trips_width;
 use super::geom::arrowhead;
 use super::labels::Rect;
@@ -15,6 +14,7 @@ use super::text::{GlyphSet, Weight};
 use super::view::{Layout, View};
 use super::words::Words;
 use crate::error::Result;
+use crate::palette::movement_width;
 
 /// What the map drew, for the legend.
 #[derive(Debug, Default)]

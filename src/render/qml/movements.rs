@@ -5,10 +5,8 @@ use std::io::Result;
 use super::xml::{self, len, rgba, Category, Geometry, Layer, Symbol};
 use super::{colour_of, MM};
 use crate::export::Legend;
-use crate::palette::{self, Colour};
-use crate::render::arrows::{
-    HEAD_HALF_WIDTH, HEAD_LENGTH, HEAD_OVER_SHAFT, WIDTH_ONE, WIDTH_THOUSAND, WIDTH_UNSTATED,
-};
+use crate::palette::{self, Colour, WIDTH_ONE, WIDTH_THOUSAND, WIDTH_UNSTATED};
+use crate::render::arrows::{HEAD_HALF_WIDTH, HEAD_LENGTH, HEAD_OVER_SHAFT};
 use crate::render::style::palette as theme;
 use crate::render::Theme;
 
