@@ -151,6 +151,47 @@ mod tests {
         }
     }
 
+    /// The long options README.md names that belong to other tools: cargo's, and those of the
+    /// scripts it shows (`derive.py --check`, `score.py --json`).
+    const OTHER_TOOLS: [&str; 5] = ["--release", "--test", "--bench", "--check", "--json"];
+
+    #[test]
+    fn f13_the_readme_and_help_name_the_same_options() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+            .expect("README.md");
+        let mut all = Vec::new();
+        commands(&Cli::command(), "convoy".into(), &mut all);
+        all.push(("convoy".into(), Cli::command()));
+        let mut options: Vec<String> = vec!["--help".into(), "--version".into()];
+        for (path, cmd) in &all {
+            for arg in cmd.get_arguments() {
+                let Some(long) = arg.get_long() else { continue };
+                let option = format!("--{long}");
+                if !["--help", "--version"].contains(&option.as_str()) {
+                    assert!(
+                        readme.contains(&option),
+                        "README.md does not tell {path} {option}"
+                    );
+                }
+                options.push(option);
+            }
+        }
+        // Every option the README names is one convoy has.
+        let named = readme.split("--").skip(1).filter_map(|rest| {
+            let word: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+                .collect();
+            (!word.is_empty()).then(|| format!("--{}", word.trim_end_matches('-')))
+        });
+        for option in named {
+            assert!(
+                options.contains(&option) || OTHER_TOOLS.contains(&option.as_str()),
+                "README.md names {option}, which no convoy command has"
+            );
+        }
+    }
+
     #[test]
     fn f12_an_error_says_its_cause_once() {
         let io = io::Error::from(io::ErrorKind::NotFound);
