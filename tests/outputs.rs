@@ -1,22 +1,16 @@
 //! Outputs a report writer and a GIS analyst can use as they are (issue 14): every seed
 //! feature dated and sourced from the manifest.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::convoy_ok;
 use serde_json::Value;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs `convoy ARGS`, which must succeed.
-fn convoy(args: &[&str]) {
-    let o = Command::new(env!("CARGO_BIN_EXE_convoy"))
-        .args(args)
-        .output()
-        .expect("convoy runs");
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
 fn features(dir: &Path, name: &str) -> Vec<Value> {
@@ -29,7 +23,7 @@ fn features(dir: &Path, name: &str) -> Vec<Value> {
 fn seeds() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let seeds = root().join("seeds");
-    convoy(&[
+    convoy_ok(&[
         "extract",
         seeds.to_str().unwrap(),
         "-o",
@@ -219,7 +213,7 @@ fn same_colour_everywhere() {
     let dir = tempfile::tempdir().unwrap();
     let seeds = root().join("seeds");
     let out = dir.path().to_str().unwrap();
-    convoy(&["map", seeds.to_str().unwrap(), "-o", out]);
+    convoy_ok(&["map", seeds.to_str().unwrap(), "-o", out]);
     let text = std::fs::read_to_string(dir.path().join("overview.svg")).unwrap();
     let svg = roxmltree::Document::parse(&text).unwrap();
     let mut by_actor: std::collections::BTreeMap<String, String> = Default::default();
@@ -317,7 +311,7 @@ fn widest_stroke(node: roxmltree::Node, colour: &str) -> Option<f64> {
 fn geojson_stroke_width_is_the_width_the_map_draws() {
     let dir = tempfile::tempdir().unwrap();
     let seeds = root().join("seeds");
-    convoy(&[
+    convoy_ok(&[
         "map",
         seeds.to_str().unwrap(),
         "-o",
@@ -405,7 +399,7 @@ fn render_reads_layers_as_gdal_writes_them_back() {
         gdal_fixture("movements_us.geojson"),
         gdal_fixture("events_attacks.geojson"),
     );
-    convoy(&[
+    convoy_ok(&[
         "render",
         movements.to_str().unwrap(),
         events.to_str().unwrap(),
@@ -548,7 +542,7 @@ fn region_ends_stop_at_the_region_border_and_near_along_agrees() {
     let article = dir.path().join("regions.txt");
     std::fs::write(&article, REGIONS_ARTICLE).unwrap();
     let out = dir.path().join("out");
-    convoy(&[
+    convoy_ok(&[
         "extract",
         article.to_str().unwrap(),
         "-o",
@@ -682,7 +676,7 @@ fn extract_writes_qgis_styles_labelled_in_english_or_as_asked() {
     }
     let seeds = root().join("seeds");
     let out = dir.path().to_str().unwrap();
-    convoy(&[
+    convoy_ok(&[
         "extract",
         seeds.to_str().unwrap(),
         "-o",

@@ -14,6 +14,18 @@ pub fn convoy(args: &[&str]) -> Output {
         .expect("convoy runs")
 }
 
+/// Runs `convoy ARGS`, which must succeed, and returns what it did.
+pub fn convoy_ok(args: &[&str]) -> Output {
+    let o = convoy(args);
+    assert!(
+        o.status.success(),
+        "convoy {}: {}",
+        args.join(" "),
+        stderr(&o)
+    );
+    o
+}
+
 /// What a run printed on stdout.
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
