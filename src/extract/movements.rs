@@ -484,44 +484,39 @@ fn emptied(word: &str) -> bool {
 
 /// Whether the verb nearest before the word at `word` is one of reaching (بلغ، وصل، دخل).
 fn reached_by(words: &[Word], frame: &Frame, word: usize) -> bool {
+    verb_before(words, frame, word).is_some_and(|(_, t)| t == Trigger::Arrive)
+}
+
+/// The frame's verb nearest before the word at `word`, with its trigger. A participle with the
+/// article describes a force rather than telling what it did ("استقرت القوات المنسحبة من Y
+/// في X"), and is passed over.
+fn verb_before(words: &[Word], frame: &Frame, word: usize) -> Option<(usize, Trigger)> {
     frame
         .triggers
         .iter()
         .rev()
         .filter(|(t, _)| !words[*t].token.text.starts_with("ال"))
         .find(|(t, _)| *t < word)
-        .is_some_and(|(_, t)| *t == Trigger::Arrive)
+        .copied()
 }
 
 /// Whether the verb nearest before the word at `word` is one of crossing (عبر، اجتاز), whose
 /// object is a place passed through.
 fn crossed_by(words: &[Word], frame: &Frame, word: usize) -> bool {
-    frame
-        .triggers
-        .iter()
-        .rev()
-        .find(|(t, _)| *t < word)
-        .is_some_and(|(t, _)| {
-            let verb = crate::arabic::strip_glue(words[*t].token.text, 2);
-            ["عبر", "يعبر", "تعبر", "اجتاز", "يجتاز", "تجتاز", "اجتياز"]
-                .iter()
-                .any(|c| verb.starts_with(c))
-        })
+    verb_before(words, frame, word).is_some_and(|(t, _)| {
+        let verb = crate::arabic::strip_glue(words[t].token.text, 2);
+        ["عبر", "يعبر", "تعبر", "اجتاز", "يجتاز", "تجتاز", "اجتياز"]
+            .iter()
+            .any(|c| verb.starts_with(c))
+    })
 }
 
 /// Whether the verb nearest before the word at `word` puts or takes something somewhere
-/// (نقل، استقر، وصل، أعاد نشر), so that "في X" after it is where it ends up. A participle with
-/// the article describes the force and is passed over: "استقرت القوات المنسحبة من Y في X".
-/// A verb of taking position after the frame's verb says where the force went: "انسحبت من Y،
+/// (نقل، استقر، وصل، أعاد نشر), so that "في X" after it is where it ends up. A verb of taking
+/// position after the frame's verb says where the force went: "انسحبت من Y،
 /// وتمركزت في X" (alone, "تمركزت في X" is no trip).
 fn put_by(words: &[Word], frame: &Frame, word: usize) -> bool {
-    let Some(&(verb, trigger)) = frame
-        .triggers
-        .iter()
-        .rev()
-        .filter(|(t, _)| !words[*t].token.text.starts_with("ال"))
-        .find(|(t, _)| *t < word)
-    else {
+    let Some((verb, trigger)) = verb_before(words, frame, word) else {
         return false;
     };
     let settled = (verb + 1..word).any(|j| {
