@@ -10,6 +10,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
+use convoy::document::Articles;
 use convoy::{export, extract, Gazetteer};
 
 mod common;
@@ -35,7 +36,9 @@ fn bench(c: &mut Criterion) {
     group.bench_function("end_to_end_50MB", |b| {
         b.iter(|| {
             let sink = export::Sink::Dir(output.path().to_owned());
-            export::run(&g, &paths, sink, &|_, _| {}).unwrap().movements
+            export::run(&g, Articles::new(&paths), sink, &|_, _| {})
+                .unwrap()
+                .movements
         })
     });
     group.finish();

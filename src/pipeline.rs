@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::document::naming::ArticleName;
-use crate::document::{Document, Headline, ManifestEntry, Manifests};
+use crate::document::{Articles, Headline, ManifestEntry, Manifests};
 use crate::error::{Error, Result};
 use crate::export::{self, OutputSet};
 use crate::gazetteer::Gazetteer;
@@ -39,12 +39,12 @@ pub struct Progress<'a> {
 /// thread, however many articles there are.
 pub fn map(
     g: &Gazetteer,
-    paths: &[PathBuf],
+    articles: Articles,
     set: &OutputSet,
     opts: &MapOptions,
     progress: &Progress,
 ) -> Result<MapSummary> {
-    let extract = export::run(g, paths, export::Sink::Set(set), progress.extract)?;
+    let extract = export::run(g, articles, export::Sink::Set(set), progress.extract)?;
     for (name, style) in render::qml::styles(&extract.legend, opts.labels)? {
         set.write(name, &style)?;
     }
@@ -54,7 +54,7 @@ pub fn map(
         .filter_map(|name| set.staged_path(name))
         .collect();
     let data = MapData::from_paths(&staged)?;
-    let manifests = Manifests::read(paths)?;
+    let manifests = Manifests::read(articles.paths)?;
     let ((overview, page), articles) = rayon::join(
         || {
             (
@@ -67,7 +67,7 @@ pub fn map(
             let unread: std::collections::HashSet<&Path> =
                 extract.failed.iter().map(|f| f.path.as_path()).collect();
             let read = |p: &&PathBuf| !unread.contains(&p.as_path());
-            draw_articles(&data, paths, read, &manifests, set, opts, progress.maps)
+            draw_articles(&data, articles, read, &manifests, set, opts, progress.maps)
         },
     );
     let mut images = overview?;
@@ -97,11 +97,11 @@ fn write_page(staged: &[PathBuf], set: &OutputSet, opts: &MapOptions) -> Result<
     Ok(set.dir().join(page::FILE_NAME))
 }
 
-/// Draws the map of each article in `paths` that `read` keeps and stages it in `set` as soon
-/// as it is drawn, in parallel; returns the files, in the order of `paths`.
+/// Draws the map of each of `articles` that `read` keeps and stages it in `set` as soon as it
+/// is drawn, in parallel; returns the files, in the order of the articles.
 fn draw_articles(
     data: &MapData,
-    paths: &[PathBuf],
+    articles: Articles,
     read: impl Fn(&&PathBuf) -> bool + Sync,
     manifests: &Manifests,
     set: &OutputSet,
@@ -113,9 +113,11 @@ fn draw_articles(
     let index = ArticleIndex::new(data);
     let done = AtomicUsize::new(0);
     // Named as extraction names the articles: unique across the inputs.
-    let names = crate::document::naming::names(paths);
-    let drawn: Vec<(&PathBuf, &ArticleName)> =
-        paths.iter().zip(&names).filter(|(p, _)| read(p)).collect();
+    let names = crate::document::naming::names(articles.paths);
+    let drawn: Vec<(&PathBuf, &ArticleName)> = (articles.paths.iter())
+        .zip(&names)
+        .filter(|(p, _)| read(p))
+        .collect();
     drawn
         .par_iter()
         .map(|&(path, name)| {
@@ -123,7 +125,8 @@ fn draw_articles(
             let file = path
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            let o = article_options(opts, path, &name.doc, manifests.entry(path, &file))?;
+            let entry = manifests.entry(path, &file);
+            let o = article_options(opts, &articles, path, &name.doc, entry)?;
             let png = render::render_png(&index.article(data, &name.doc), &o)?;
             let map = name.map_file();
             set.write(&map, &png)?;
@@ -134,10 +137,11 @@ fn draw_articles(
 }
 
 /// An article map's options: titled by the article's [`Headline`] where `opts` give no title
-/// or subtitle. The article (`doc`, at `path`) is read again only when the manifest gives no
-/// headline, for its first line.
+/// or subtitle. The article (`doc`, at `path`, one of `articles`) is read again only when the
+/// manifest gives no headline, for its first line.
 fn article_options(
     opts: &MapOptions,
+    articles: &Articles,
     path: &Path,
     doc: &str,
     entry: Option<&ManifestEntry>,
@@ -150,7 +154,7 @@ fn article_options(
     let text = if has_title || o.title.is_some() {
         String::new()
     } else {
-        Document::read(path)?.text
+        articles.read(path)?.text
     };
     let headline = Headline::of(doc, &text, entry);
     o.title.get_or_insert(headline.title);
@@ -215,12 +219,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "السطر الأول\nنص").unwrap();
+        let paths = [path.clone()];
+        let articles = Articles::new(&paths);
         let entry = ManifestEntry {
             source: "SANA".into(),
             date: Some("2020-01-08".parse().unwrap()),
             ..ManifestEntry::default()
         };
-        let o = article_options(&MapOptions::default(), &path, "a.txt", Some(&entry)).unwrap();
+        let o = article_options(
+            &MapOptions::default(),
+            &articles,
+            &path,
+            "a.txt",
+            Some(&entry),
+        )
+        .unwrap();
         assert_eq!(o.title.as_deref(), Some("السطر الأول"));
         assert_eq!(o.subtitle.as_deref(), Some("2020-01-08 · SANA"));
         let given = MapOptions {
@@ -228,13 +241,13 @@ mod tests {
             subtitle: Some("S".into()),
             ..MapOptions::default()
         };
-        let o = article_options(&given, &path, "a.txt", Some(&entry)).unwrap();
+        let o = article_options(&given, &articles, &path, "a.txt", Some(&entry)).unwrap();
         assert_eq!(
             (o.title.as_deref(), o.subtitle.as_deref()),
             (Some("T"), Some("S"))
         );
         // No manifest: the first line, and the default subtitle (dates and articles).
-        let o = article_options(&MapOptions::default(), &path, "a.txt", None).unwrap();
+        let o = article_options(&MapOptions::default(), &articles, &path, "a.txt", None).unwrap();
         assert_eq!((o.title.as_deref(), o.subtitle), (Some("السطر الأول"), None));
     }
 }

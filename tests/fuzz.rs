@@ -24,6 +24,7 @@ use common::{convoy, stderr};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use convoy::document::Articles;
 use convoy::export::{self, OutputSet, Sink};
 use convoy::pipeline::{self, MapSummary, Progress};
 use convoy::render::{self, MapData, MapOptions};
@@ -566,7 +567,12 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
     }
     let paths = vec![article.clone()];
     let (dir_one, dir_two) = (tmp.path().join("one"), tmp.path().join("two"));
-    let one = export::run(g, &paths, Sink::Dir(dir_one.clone()), &|_, _| {});
+    let one = export::run(
+        g,
+        Articles::new(&paths),
+        Sink::Dir(dir_one.clone()),
+        &|_, _| {},
+    );
     let two = map(g, &paths, &dir_two);
     let one = match (one, two) {
         (Err(a), Err(b)) => {
@@ -602,7 +608,9 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
     }
     let features = check_geojson(&dir_one)?;
     if one.failed.is_empty() {
-        let encoding = convoy::Document::read(&article).unwrap().decoded_from;
+        let encoding = convoy::Document::read(&article, convoy::document::DEFAULT_LIMIT)
+            .unwrap()
+            .decoded_from;
         check_offsets(&dir_one, &bytes, encoding)?;
     } else {
         prop_assert_eq!(features, 0);
@@ -628,7 +636,7 @@ fn map(g: &Gazetteer, paths: &[PathBuf], dir: &Path) -> convoy::Result<MapSummar
         extract: &none,
         maps: &none,
     };
-    let summary = pipeline::map(g, paths, &set, &opts, &progress)?;
+    let summary = pipeline::map(g, Articles::new(paths), &set, &opts, &progress)?;
     set.commit()?;
     Ok(summary)
 }

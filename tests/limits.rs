@@ -177,3 +177,34 @@ fn f09_places_streams_rows_in_article_order_in_every_format() {
         .skip(1)
         .all(|l| l[at..].starts_with(char::is_numeric)));
 }
+
+#[test]
+fn f09_the_article_limit_holds_in_every_command_that_reads_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("in");
+    std::fs::create_dir(&articles).unwrap();
+    std::fs::write(articles.join("a.txt"), "انسحب رتل من قاعدة عين الأسد.").unwrap();
+    let out = dir.path().join("out");
+    let commands: [Vec<&str>; 4] = [
+        vec!["extract", s(&articles), "-o", s(&out)],
+        vec!["map", s(&articles), "-o", s(&out)],
+        vec!["places", s(&articles)],
+        vec!["eval", s(&articles)],
+    ];
+    let refused = format!(
+        "{}: 0.0 MB, over the limit of 0.0 MB for an article (raise it with --max-article-mb)",
+        articles.join("a.txt").display()
+    );
+    for command in &commands {
+        let limited = [&["--max-article-mb", "0"], command.as_slice()].concat();
+        let o = convoy(&limited);
+        assert_eq!(o.status.code(), Some(1), "{command:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(&refused), "{command:?}: {}", stderr(&o));
+        let o = convoy(command);
+        assert!(
+            !stderr(&o).contains("over the limit"),
+            "{command:?}: {}",
+            stderr(&o)
+        );
+    }
+}

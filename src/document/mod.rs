@@ -7,7 +7,6 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Error, Result};
 use crate::input_file;
@@ -47,13 +46,8 @@ pub struct Document {
 }
 
 impl Document {
-    /// Reads and decodes one article: a regular file of at most [`max_article_bytes`].
-    pub fn read(path: &Path) -> Result<Document> {
-        let limit = input_file::Limit {
-            bytes: max_article_bytes(),
-            role: "an article",
-            flag: "--max-article-mb",
-        };
+    /// Reads and decodes one article: a regular file of at most `limit` bytes ([`limit`]).
+    pub fn read(path: &Path, limit: input_file::Limit) -> Result<Document> {
         let bytes = input_file::read(path, limit)?;
         let decoded = decode(path, &bytes)?;
         let name = naming::names(std::slice::from_ref(&path.to_owned())).remove(0);
@@ -127,20 +121,49 @@ impl Document {
     }
 }
 
-/// The default for [`max_article_bytes`]: 64 MB, a hundred times the longest news report.
+/// The default of [`limit`]: 64 MB, a hundred times the longest news report.
 pub const DEFAULT_MAX_ARTICLE_BYTES: u64 = 64 << 20;
 
-static MAX_ARTICLE_BYTES: AtomicU64 = AtomicU64::new(DEFAULT_MAX_ARTICLE_BYTES);
+/// The largest article [`Document::read`] accepts by default ([`DEFAULT_MAX_ARTICLE_BYTES`]).
+pub const DEFAULT_LIMIT: input_file::Limit = limit(DEFAULT_MAX_ARTICLE_BYTES);
 
-/// The largest article [`Document::read`] accepts, in bytes: a larger one is an error naming
-/// it, not a run that reads until memory runs out.
-pub fn max_article_bytes() -> u64 {
-    MAX_ARTICLE_BYTES.load(Ordering::Relaxed)
+/// The limit on an article file of `bytes` (`--max-article-mb`): a larger one is an error
+/// naming it, not a run that reads until memory runs out.
+pub const fn limit(bytes: u64) -> input_file::Limit {
+    input_file::Limit {
+        bytes,
+        role: "an article",
+        flag: "--max-article-mb",
+    }
 }
 
-/// Sets [`max_article_bytes`] for the whole process (`--max-article-mb`).
-pub fn set_max_article_bytes(bytes: u64) {
-    MAX_ARTICLE_BYTES.store(bytes, Ordering::Relaxed);
+/// The articles of a run: their paths, in the order they are read, and the largest file read.
+#[derive(Debug, Clone, Copy)]
+pub struct Articles<'a> {
+    /// The article files ([`naming::sort`] orders them as a run reads them).
+    pub paths: &'a [PathBuf],
+    /// The largest article file accepted ([`limit`]).
+    pub limit: input_file::Limit,
+}
+
+impl<'a> Articles<'a> {
+    /// The articles at `paths`, each of at most [`DEFAULT_MAX_ARTICLE_BYTES`].
+    pub fn new(paths: &'a [PathBuf]) -> Articles<'a> {
+        Articles {
+            paths,
+            limit: DEFAULT_LIMIT,
+        }
+    }
+
+    /// The same articles, each of at most `limit`.
+    pub fn with_limit(self, limit: input_file::Limit) -> Articles<'a> {
+        Articles { limit, ..self }
+    }
+
+    /// Reads and decodes the article at `path` under this run's limit.
+    pub fn read(&self, path: &Path) -> Result<Document> {
+        Document::read(path, self.limit)
+    }
 }
 
 /// The articles named by the arguments, and the entries passed over on the way.

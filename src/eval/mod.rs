@@ -18,10 +18,11 @@ mod score;
 
 use std::path::{Path, PathBuf};
 
-use crate::document::{self, Document};
+use crate::document::{self, Articles};
 use crate::error::{Error, Result};
 use crate::export;
 use crate::gazetteer::Gazetteer;
+use crate::input_file;
 
 pub use annotation::{Defect, Effect, Problem};
 pub use geometry::{km, Area, Countries, EMBEDDED_COUNTRIES};
@@ -51,12 +52,19 @@ impl Evaluation {
 /// Extracts the `.txt` articles of `dir` and scores them against the `.json` annotations
 /// beside them. An annotation with no article is reported and skipped, as is one that cannot
 /// be read; an article that cannot be read is scored as having no features (as `score.py`
-/// scores what `convoy extract` wrote) and reported in [`Evaluation::extraction`].
-pub fn evaluate(g: &Gazetteer, dir: &Path, countries: &Countries) -> Result<Evaluation> {
+/// scores what `convoy extract` wrote) and reported in [`Evaluation::extraction`]. An article
+/// file larger than `limit` is one that cannot be read.
+pub fn evaluate(
+    g: &Gazetteer,
+    dir: &Path,
+    countries: &Countries,
+    limit: input_file::Limit,
+) -> Result<Evaluation> {
     let listing = document::expand_inputs(&[dir.to_owned()])?;
+    let inputs = Articles::new(&listing.paths).with_limit(limit);
     let mut seq = Vec::new();
     let sink = export::Sink::Seq(&mut seq);
-    let mut extraction = export::run(g, &listing.paths, sink, &|_, _| {})?;
+    let mut extraction = export::run(g, inputs, sink, &|_, _| {})?;
     let skipped = listing.skipped.iter().map(ToString::to_string);
     extraction.notes.extend(skipped);
     let extracted = extracted::Extracted::from_seq(&seq)?;
@@ -75,7 +83,7 @@ pub fn evaluate(g: &Gazetteer, dir: &Path, countries: &Countries) -> Result<Eval
             continue;
         }
         // An article that cannot be read is the extraction's to report.
-        let text = Document::read(&text_path).ok().map(|d| d.text);
+        let text = inputs.read(&text_path).ok().map(|d| d.text);
         let Some(a) = annotation::read(&path, text.as_deref(), countries, &mut problems) else {
             continue;
         };

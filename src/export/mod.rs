@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use geo::{Distance, Haversine, Point};
 use tempfile::NamedTempFile;
 
-use crate::document::{Document, ManifestEntry};
+use crate::document::{Articles, Document, ManifestEntry};
 use crate::error::{Error, Result};
 use crate::extract::{Endpoint, Event, Extraction, Movement, Unresolved};
 use crate::gazetteer::{Gazetteer, GeoPrecision, PlaceIndex};
@@ -697,44 +697,45 @@ const CHUNK: usize = 16;
 /// `WINDOW * CHUNK` extractions, however large the corpus.
 const WINDOW: usize = 8;
 
-/// Extracts every article in `paths` (in parallel, results in order) and writes them to
+/// Extracts every one of `articles` (in parallel, results in order) and writes them to
 /// `sink`. `progress` is called as articles are written with (done, total).
 pub fn run(
     g: &Gazetteer,
-    paths: &[PathBuf],
+    articles: Articles,
     sink: Sink,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Summary> {
     match sink {
         Sink::Dir(dir) => {
             let set = OutputSet::new(&dir)?;
-            let summary = run(g, paths, Sink::Set(&set), progress)?;
+            let summary = run(g, articles, Sink::Set(&set), progress)?;
             set.commit()?;
             Ok(summary)
         }
         Sink::Set(set) => extract_into(
             g,
-            paths,
+            articles,
             Out::Files(Box::new(Staged::create(set)?)),
             progress,
         ),
-        Sink::Seq(w) => extract_into(g, paths, Out::Seq(w), progress),
+        Sink::Seq(w) => extract_into(g, articles, Out::Seq(w), progress),
     }
 }
 
 /// [`run`] once the sink is open.
 fn extract_into(
     g: &Gazetteer,
-    paths: &[PathBuf],
+    articles: Articles,
     out: Out,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Summary> {
+    let paths = articles.paths;
     let manifests = crate::document::Manifests::read(paths)?;
     crate::extract::prepare(g);
     let names = crate::document::naming::names(paths);
     let one = |i: usize| -> Result<Features> {
         let path = &paths[i];
-        let doc = Document::read(path)?;
+        let doc = articles.read(path)?;
         // The manifest lists the article by its own file name.
         let entry = manifests.entry(path, &doc.name);
         let doc = doc.named(names[i].clone());

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use convoy::document::DEFAULT_MAX_ARTICLE_BYTES;
 use convoy::gazetteer::Kind;
 use convoy::report::Format;
 use convoy::{pipeline, render, spatial};
@@ -19,7 +20,7 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     pub quiet: bool,
     /// Refuse an article file larger than N megabytes, with an error naming it.
-    #[arg(long, global = true, value_name = "N", default_value_t = 64)]
+    #[arg(long, global = true, value_name = "N", default_value_t = DEFAULT_MAX_ARTICLE_BYTES >> 20)]
     pub max_article_mb: u64,
     /// Refuse a gazetteer file (--gazetteer, --geonames, --places) larger than N megabytes.
     #[arg(long, global = true, value_name = "N", default_value_t = 1024)]

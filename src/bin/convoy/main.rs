@@ -57,7 +57,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         max_bytes: Some(cli.max_gazetteer_mb.saturating_mul(1 << 20)),
     };
     let quiet = cli.quiet;
-    convoy::document::set_max_article_bytes(cli.max_article_mb.saturating_mul(1 << 20));
+    let limit = convoy::document::limit(cli.max_article_mb.saturating_mul(1 << 20));
     let mut out = Stdout(io::stdout().lock());
     let code = match cli.command {
         Command::Gazetteer(GazetteerCommand::Validate { file }) => {
@@ -73,7 +73,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             show_cmd(&files, name, format, &mut out)
         }
         Command::Near(args) => near_cmd(&files, args, &mut out),
-        Command::Eval(args) => eval_cmd(&files, args, &mut out),
+        Command::Eval(args) => eval_cmd(&files, args, limit, &mut out),
         Command::Render {
             inputs,
             output,
@@ -83,7 +83,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             inputs,
             output,
             map,
-        } => map_cmd(&files, &inputs, &output, map, quiet),
+        } => map_cmd(&files, &inputs, limit, &output, map, quiet),
         Command::Extract {
             inputs,
             output,
@@ -95,9 +95,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 (None, Some(dir)) => export::Sink::Dir(dir),
                 (None, None) => unreachable!("clap requires one of them"),
             };
-            extract_cmd(&files, &inputs, sink, labels.into(), quiet)
+            extract_cmd(&files, &inputs, limit, sink, labels.into(), quiet)
         }
-        Command::Places { inputs, format } => places_cmd(&files, &inputs, format, &mut out),
+        Command::Places { inputs, format } => places_cmd(&files, &inputs, limit, format, &mut out),
         Command::Completions { shell } => {
             // clap_complete writes through `io::Write` and panics on a failed write, so the
             // script is built in memory and written as any other output is.

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 
+use convoy::document::Articles;
 use convoy::gazetteer::GazetteerFiles;
+use convoy::input_file::Limit;
 use convoy::report::{self, Format, MentionRow};
 use convoy::{document, eval, export, geoparse, page, pipeline, render, Document, Gazetteer};
 
@@ -70,6 +72,7 @@ pub fn render_cmd(inputs: &[PathBuf], output: &Path, map: MapArgs) -> Result<Exi
 pub fn map_cmd(
     files: &GazetteerFiles,
     inputs: &[PathBuf],
+    limit: Limit,
     output: &Path,
     map: MapArgs,
     quiet: bool,
@@ -91,7 +94,8 @@ pub fn map_cmd(
         extract: &progress_bar(paths.len(), quiet, "articles"),
         maps: &progress_bar(paths.len(), quiet, "maps"),
     };
-    let summary = pipeline::map(&g, &paths, &set, &opts, &progress)?;
+    let articles = Articles::new(&paths).with_limit(limit);
+    let summary = pipeline::map(&g, articles, &set, &opts, &progress)?;
     set.commit()?;
     report_summary(&summary.extract, quiet);
     if !quiet {
@@ -105,6 +109,7 @@ pub fn map_cmd(
 pub fn extract_cmd(
     files: &GazetteerFiles,
     inputs: &[PathBuf],
+    limit: Limit,
     sink: export::Sink,
     labels: render::Labels,
     quiet: bool,
@@ -113,17 +118,18 @@ pub fn extract_cmd(
     let mut failed = false;
     let (g, paths) = gazetteer_and_articles(files, inputs, &mut failed)?;
     let progress = progress_bar(paths.len(), quiet, "articles");
+    let articles = Articles::new(&paths).with_limit(limit);
     let summary = match sink {
         export::Sink::Dir(dir) => {
             let set = output_set(&dir)?;
-            let summary = export::run(&g, &paths, export::Sink::Set(&set), &progress)?;
+            let summary = export::run(&g, articles, export::Sink::Set(&set), &progress)?;
             for (name, style) in render::qml::styles(&summary.legend, labels)? {
                 set.write(name, &style)?;
             }
             set.commit()?;
             summary
         }
-        sink => export::run(&g, &paths, sink, &progress)?,
+        sink => export::run(&g, articles, sink, &progress)?,
     };
     report_summary(&summary, quiet);
     Ok(exit_code(failed || !summary.failed.is_empty()))
@@ -132,6 +138,7 @@ pub fn extract_cmd(
 pub fn places_cmd(
     files: &GazetteerFiles,
     inputs: &[PathBuf],
+    limit: Limit,
     format: Format,
     out: &mut dyn Write,
 ) -> Result<ExitCode> {
@@ -146,7 +153,7 @@ pub fn places_cmd(
         let done: Vec<_> = batch
             .par_iter()
             .map(|path| -> convoy::error::Result<_> {
-                let doc = Document::read(path)?;
+                let doc = Document::read(path, limit)?;
                 let mentions = geoparse::resolve(&g, &doc);
                 let found: Vec<MentionRow> = mentions
                     .iter()
@@ -319,7 +326,12 @@ pub fn expand_each(inputs: &[PathBuf], failed: &mut bool) -> Vec<PathBuf> {
     paths
 }
 
-pub fn eval_cmd(files: &GazetteerFiles, args: EvalArgs, out: &mut dyn Write) -> Result<ExitCode> {
+pub fn eval_cmd(
+    files: &GazetteerFiles,
+    args: EvalArgs,
+    limit: Limit,
+    out: &mut dyn Write,
+) -> Result<ExitCode> {
     if !args.dir.is_dir() {
         anyhow::bail!(
             "{}: not a directory of annotated articles",
@@ -335,7 +347,7 @@ pub fn eval_cmd(files: &GazetteerFiles, args: EvalArgs, out: &mut dyn Write) -> 
         None => Ok::<_, anyhow::Error>(eval::Countries::embedded()?),
     };
     let (g, countries) = rayon::join(|| super::load_gazetteer(files), countries);
-    let e = eval::evaluate(&g?, &args.dir, &countries?)?;
+    let e = eval::evaluate(&g?, &args.dir, &countries?, limit)?;
     for note in &e.extraction.notes {
         eprintln!("convoy: {note}");
     }
