@@ -24,7 +24,7 @@ fn bench(c: &mut Criterion) {
             docs.iter()
                 .map(|d| {
                     let x = extract::extract(&g, d, None);
-                    export::features(&g, d, &x, None).movements.len()
+                    export::features(&g, d, &x, None, None).movements.len()
                 })
                 .sum::<usize>()
         })

@@ -138,7 +138,7 @@ fn draw_articles(
 
 /// An article map's options: titled by the article's [`Headline`] where `opts` give no title
 /// or subtitle. The article (`doc`, at `path`, one of `articles`) is read again only when the
-/// manifest gives no headline, for its first line.
+/// manifest gives no headline, for its first line, or no date, for its dateline.
 fn article_options(
     opts: &MapOptions,
     articles: &Articles,
@@ -150,8 +150,10 @@ fn article_options(
     if o.title.is_some() && o.subtitle.is_some() {
         return Ok(o);
     }
-    let has_title = entry.is_some_and(|e| !e.title.trim().is_empty());
-    let text = if has_title || o.title.is_some() {
+    let has_title = o.title.is_some() || entry.is_some_and(|e| !e.title.trim().is_empty());
+    let has_date =
+        o.subtitle.is_some() || entry.is_some_and(|e| e.date.is_some_and(|d| d.day.is_some()));
+    let text = if has_title && has_date {
         String::new()
     } else {
         articles.read(path)?.text

@@ -587,6 +587,28 @@ fn each_article_is_dated_by_the_manifest_of_its_own_directory() {
 }
 
 #[test]
+fn an_article_no_manifest_dates_is_dated_by_its_dateline() {
+    // A headline, a dateline, then a report of "yesterday": the day before the dateline.
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(
+        input.path().join("a.txt"),
+        "انسحاب أمريكي من عين الأسد\n\nالخميس 2021/01/28\n\n\
+         انسحبت القوات الأمريكية أمس من قاعدة عين الأسد غرب العراق.",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    extract(input.path(), out.path());
+    let events = features(out.path(), "events.geojson");
+    assert!(!events.is_empty());
+    for e in &events {
+        let p = &e["properties"];
+        assert_eq!(s(&p["article_date"]), "2021-01-28");
+        assert_eq!(s(&p["event_date"]), "2021-01-27", "{p}");
+        assert_eq!(p["time_precision"], 1);
+    }
+}
+
+#[test]
 fn an_unknown_site_keeps_its_name_and_its_locator() {
     let (articles, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     std::fs::write(

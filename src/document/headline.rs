@@ -12,7 +12,8 @@ const MAX_TITLE_CHARS: usize = 110;
 pub struct Headline {
     /// The manifest's headline, else the article's first line (shortened), else its file name.
     pub title: String,
-    /// "date · source" as the manifest gives them; `None` when it gives neither.
+    /// "date · source" as the manifest gives them (the date else as the article's dateline
+    /// prints it); `None` when there is neither.
     pub subtitle: Option<String>,
 }
 
@@ -39,17 +40,15 @@ impl Headline {
         let title = stated
             .or_else(|| first_line(text))
             .unwrap_or_else(|| name.to_owned());
-        let parts: Vec<String> = entry
-            .into_iter()
-            .flat_map(|e| {
-                [
-                    e.date.map(|d| d.to_string()),
-                    Some(e.source.trim().to_owned()),
-                ]
-            })
-            .flatten()
-            .filter(|p| !p.is_empty())
-            .collect();
+        let date = crate::extract::dates::of_article(entry.and_then(|e| e.date), text);
+        let parts: Vec<String> = [
+            date.map(|d| d.to_string()),
+            entry.map(|e| e.source.trim().to_owned()),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .collect();
         Headline {
             title,
             subtitle: (!parts.is_empty()).then(|| parts.join(" · ")),
@@ -115,5 +114,25 @@ mod tests {
             MAX_TITLE_CHARS + 1
         );
         assert_eq!(Headline::of("a.txt", " \n", None).title, "a.txt");
+    }
+
+    #[test]
+    fn an_article_without_a_manifest_date_is_dated_by_its_dateline() {
+        let text = "انسحاب من قاعدة\nالأربعاء 11 فبراير 2026\nنص الخبر";
+        let h = Headline::of("a.txt", text, None);
+        assert_eq!(h.subtitle.as_deref(), Some("2026-02-11"));
+        let undated = ManifestEntry {
+            source: "SANA".into(),
+            ..ManifestEntry::default()
+        };
+        let h = Headline::of("a.txt", text, Some(&undated));
+        assert_eq!(h.subtitle.as_deref(), Some("2026-02-11 · SANA"));
+        // The manifest's date wins over the dateline.
+        let dated = ManifestEntry {
+            date: Some("2026-02-12".parse().unwrap()),
+            ..undated
+        };
+        let h = Headline::of("a.txt", text, Some(&dated));
+        assert_eq!(h.subtitle.as_deref(), Some("2026-02-12 · SANA"));
     }
 }

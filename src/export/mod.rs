@@ -12,6 +12,7 @@ use tempfile::NamedTempFile;
 
 use crate::document::{Articles, Document, ManifestEntry};
 use crate::error::{Error, Result};
+use crate::extract::dates::ArticleDate;
 use crate::extract::{Endpoint, Event, Extraction, Movement, Unresolved};
 use crate::gazetteer::{Gazetteer, GeoPrecision, PlaceIndex};
 use crate::palette;
@@ -97,15 +98,16 @@ impl Texts {
 }
 
 /// Builds the features of `x`, the extraction of `doc`; `article` is the article's line of
-/// the manifest, when it has one.
+/// the manifest, when it has one, and `date` its date (see [`crate::extract::dates::of_article`]).
 pub fn features(
     g: &Gazetteer,
     doc: &Document,
     x: &Extraction,
     article: Option<&ManifestEntry>,
+    date: Option<ArticleDate>,
 ) -> Features {
     let stem = doc.stem();
-    let article = Article::of(article);
+    let article = Article::of(article, date);
     // Room for every feature at once: growing a buffer copies what it holds.
     let mut movements = Texts::with_capacity(x.movements.iter().map(|m| m.evidence.len() + 1500));
     let mut id = String::new();
@@ -211,7 +213,7 @@ fn point(at: Point) -> impl FnOnce(&mut Object) {
 
 /// What the manifest says of an article, as every feature of it carries it.
 struct Article<'a> {
-    date: Option<crate::extract::dates::ArticleDate>,
+    date: Option<ArticleDate>,
     date_text: Option<String>,
     source: Option<&'a str>,
     url: Option<&'a str>,
@@ -219,10 +221,9 @@ struct Article<'a> {
 }
 
 impl<'a> Article<'a> {
-    /// The entry's fields, an empty one as null.
-    fn of(entry: Option<&'a ManifestEntry>) -> Article<'a> {
+    /// The entry's fields, an empty one as null, and the article's date.
+    fn of(entry: Option<&'a ManifestEntry>, date: Option<ArticleDate>) -> Article<'a> {
         let text = |f: fn(&ManifestEntry) -> &str| entry.map(f).filter(|s| !s.is_empty());
-        let date = entry.and_then(|e| e.date);
         Article {
             date,
             date_text: date.map(dating::article_date_text),
@@ -739,10 +740,11 @@ fn extract_into(
         // The manifest lists the article by its own file name.
         let entry = manifests.entry(path, &doc.name);
         let doc = doc.named(names[i].clone());
-        let x = crate::extract::extract(g, &doc, entry.and_then(|e| e.date));
+        let date = crate::extract::dates::of_article(entry.and_then(|e| e.date), &doc.text);
+        let x = crate::extract::extract(g, &doc, date);
         // The article and its extraction are dropped here, by the thread that made them:
         // freeing on the writer's thread costs it dearly.
-        Ok(features(g, &doc, &x, entry))
+        Ok(features(g, &doc, &x, entry, date))
     };
     // Each worker takes the next chunk as soon as it is free, so none waits for another's
     // slowest article; this thread writes the chunks back in order while the pool works.

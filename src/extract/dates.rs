@@ -564,6 +564,123 @@ fn explicit_year(w: &[&str]) -> (Option<i32>, usize) {
     }
 }
 
+/// An article's date: as its manifest gives it (`given`), else as its dateline prints it
+/// (see [`dateline`]). A dateline within a manifest date of only a month or a year names the
+/// day.
+pub fn of_article(given: Option<ArticleDate>, text: &str) -> Option<ArticleDate> {
+    if given.is_some_and(|d| d.day.is_some()) {
+        return given;
+    }
+    let printed = dateline(text);
+    match (given, printed) {
+        (Some(g), Some(p)) if p.year == g.year && g.month.is_none_or(|m| p.month == Some(m)) => {
+            printed
+        }
+        (Some(_), _) => given,
+        (None, _) => printed,
+    }
+}
+
+/// How many of an article's first non-empty lines may hold its dateline.
+const DATELINE_LINES: usize = 8;
+
+/// The most words a dateline's date may take (a weekday, a day, a two-word month, a year).
+const DATELINE_WORDS: usize = 6;
+
+/// The date an article prints on a line of its own near its head, its dateline: a day with
+/// its month and year in words or digits ("13 نوفمبر 2019", "الإثنين ١١ شباط ٢٠١٩",
+/// "الخميس 2021/01/28"), after a weekday, "نُشر في" or before a time. Read for an article
+/// no manifest dates; a date inside a sentence tells of an event, not of the article.
+///
+/// # Examples
+/// ```
+/// use convoy::extract::dates::dateline;
+/// let text = "انسحاب من قاعدة\n\nالأربعاء 11 فبراير 2026\n\nغادرت القوات القاعدة.";
+/// assert_eq!(dateline(text).unwrap().to_string(), "2026-02-11");
+/// assert!(dateline("غادرت القوات القاعدة في 11 فبراير 2026 متجهة إلى العراق.").is_none());
+/// ```
+pub fn dateline(text: &str) -> Option<ArticleDate> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(DATELINE_LINES)
+        .find_map(dateline_of)
+}
+
+/// The date a line is, when it is nothing but a date and the words around a dateline.
+fn dateline_of(line: &str) -> Option<ArticleDate> {
+    let t = tables();
+    let norm = arabic::normalize_name(line);
+    let words: Vec<&str> = norm
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '،' | ',' | '(' | ')' | '–' | '—'))
+        .filter(|w| !w.is_empty() && !is_dateline_filler(t, w))
+        .collect();
+    if words.is_empty() || words.len() > DATELINE_WORDS {
+        return None;
+    }
+    // Normalising spells "05-03-2020" as three numbers.
+    if words
+        .iter()
+        .all(|w| w.bytes().all(|b| b.is_ascii_digit() || b"/.-".contains(&b)))
+    {
+        return numeric_date(&words.join("/"));
+    }
+    match &find(&words, None)[..] {
+        [d] if d.tokens == (0..words.len()) => d.date.map(|ymd| ArticleDate {
+            year: ymd.year,
+            month: Some(ymd.month),
+            day: Some(ymd.day),
+        }),
+        _ => None,
+    }
+}
+
+/// Words a dateline carries besides its date: a weekday, "published on", a clock time.
+fn is_dateline_filler(t: &Tables, w: &str) -> bool {
+    let w = w.trim_matches(|c: char| matches!(c, '-' | ':' | '.'));
+    w.is_empty()
+        || t.weekdays.iter().any(|(d, _)| d == bare(w))
+        || matches!(
+            w,
+            "نشر"
+                | "في"
+                | "بتاريخ"
+                | "تاريخ"
+                | "النشر"
+                | "اخر"
+                | "تحديث"
+                | "يوم"
+                | "ص"
+                | "م"
+                | "صباحا"
+                | "مساء"
+                | "gmt"
+                | "utc"
+        )
+        || (w.contains(':') && w.split(':').all(|p| p.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// A date in digits, year first or last: "2021/01/28", "28-01-2021", "28.1.2021".
+fn numeric_date(w: &str) -> Option<ArticleDate> {
+    let parts: Vec<u32> = w
+        .split(['/', '-', '.'])
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let (year, month, day) = match parts[..] {
+        [y, m, d] if y >= 1000 => (y, m, d),
+        [d, m, y] if y >= 1000 => (y, m, d),
+        _ => return None,
+    };
+    if !(1900..2100).contains(&year) || month > 12 || day > 31 {
+        return None;
+    }
+    let ymd = Ymd::new(year as i32, month as u8, day as u8)?;
+    Some(ArticleDate {
+        year: ymd.year,
+        month: Some(ymd.month),
+        day: Some(ymd.day),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -670,5 +787,51 @@ mod tests {
         );
         assert!("2021-13-01".parse::<ArticleDate>().is_err());
         assert!("yesterday".parse::<ArticleDate>().is_err());
+    }
+
+    #[test]
+    fn a_dateline_is_a_line_that_is_only_a_date() {
+        let at = |text: &str| dateline(text).map(|d| d.to_string());
+        assert_eq!(at("عنوان\n13 نوفمبر 2019\nنص"), Some("2019-11-13".into()));
+        assert_eq!(
+            at("عنوان\nالإثنين ١١ شباط ٢٠١٩\n"),
+            Some("2019-02-11".into())
+        );
+        assert_eq!(at("عنوان\nالخميس 2021/01/28\n"), Some("2021-01-28".into()));
+        assert_eq!(
+            at("نُشر في: 05-03-2020 | 10:45 ص\n"),
+            Some("2020-03-05".into())
+        );
+        assert_eq!(
+            at("آخر تحديث: 31 كانون الأول ديسمبر 2019\n"),
+            Some("2019-12-31".into())
+        );
+    }
+
+    #[test]
+    fn a_date_inside_a_sentence_or_past_the_head_is_no_dateline() {
+        let at = |text: &str| dateline(text).map(|d| d.to_string());
+        // A sentence telling of an event on a day.
+        assert_eq!(at("انسحبت القوات يوم 13 نوفمبر 2019 من القاعدة.\n"), None);
+        // A month without a day, an impossible day, a number that is no date.
+        assert_eq!(at("نوفمبر 2019\n"), None);
+        assert_eq!(at("2019/02/30\n"), None);
+        assert_eq!(at("137\n"), None);
+        // Below the first lines.
+        let late = format!("{}13 نوفمبر 2019\n", "سطر\n".repeat(DATELINE_LINES));
+        assert_eq!(at(&late), None);
+    }
+    #[test]
+    fn a_dateline_dates_an_article_the_manifest_leaves_undated_or_vague() {
+        let text = "عنوان\nالخميس 2021/01/28\nنص";
+        let date = |given: Option<&str>| {
+            of_article(given.map(|g| g.parse().unwrap()), text).map(|d| d.to_string())
+        };
+        assert_eq!(date(None), Some("2021-01-28".into()));
+        assert_eq!(date(Some("2021-01")), Some("2021-01-28".into()));
+        assert_eq!(date(Some("2021")), Some("2021-01-28".into()));
+        // The manifest's day, or a month the dateline contradicts, is kept.
+        assert_eq!(date(Some("2021-01-30")), Some("2021-01-30".into()));
+        assert_eq!(date(Some("2021-02")), Some("2021-02".into()));
     }
 }
