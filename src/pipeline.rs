@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::export::{self, OutputSet};
 use crate::gazetteer::Gazetteer;
 use crate::page;
-use crate::render::{self, ArticleIndex, MapData, MapOptions};
+use crate::render::{self, ArticleIndex, Coverage, MapData, MapOptions};
 
 /// What `map` wrote.
 #[derive(Debug, Default)]
@@ -20,6 +20,10 @@ pub struct MapSummary {
     pub images: Vec<PathBuf>,
     /// The interactive page written, `index.html`.
     pub page: PathBuf,
+    /// Warnings for the user: articles with movements or events that lie wholly outside the
+    /// basemap, so that their maps and the overview do not show them, and the overview when
+    /// nothing of the run lies on it.
+    pub notes: Vec<String>,
 }
 
 /// How far `map` has got: `extract` is called with (articles done, total) as articles are
@@ -71,11 +75,22 @@ pub fn map(
         },
     );
     let mut images = overview?;
-    images.extend(articles?);
+    let whole = Coverage::of(&data);
+    let mut notes: Vec<String> = (whole.nothing_drawn().then(|| {
+        let what = whole.describe();
+        format!("overview.png: {what}: the overview is empty; the GeoJSON has it all")
+    }))
+    .into_iter()
+    .collect();
+    for (image, note) in articles? {
+        images.push(image);
+        notes.extend(note);
+    }
     Ok(MapSummary {
         extract,
         images,
         page: page?,
+        notes,
     })
 }
 
@@ -98,7 +113,8 @@ fn write_page(staged: &[PathBuf], set: &OutputSet, opts: &MapOptions) -> Result<
 }
 
 /// Draws the map of each of `articles` that `read` keeps and stages it in `set` as soon as it
-/// is drawn, in parallel; returns the files, in the order of the articles.
+/// is drawn, in parallel; returns the files, in the order of the articles, each with a warning
+/// when some of the article's movements or events lie wholly outside the basemap.
 fn draw_articles(
     data: &MapData,
     articles: Articles,
@@ -107,7 +123,7 @@ fn draw_articles(
     set: &OutputSet,
     opts: &MapOptions,
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<Vec<PathBuf>> {
+) -> Result<Vec<(PathBuf, Option<String>)>> {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicUsize, Ordering};
     let index = ArticleIndex::new(data);
@@ -127,13 +143,32 @@ fn draw_articles(
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             let entry = manifests.entry(path, &file);
             let o = article_options(opts, &articles, path, &name.doc, entry)?;
-            let png = render::render_png(&index.article(data, &name.doc), &o)?;
+            let article = index.article(data, &name.doc);
+            let png = render::render_png(&article, &o)?;
             let map = name.map_file();
             set.write(&map, &png)?;
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, drawn.len());
-            Ok(set.dir().join(map))
+            let note = coverage_note(&name.doc, &map, &Coverage::of(&article));
+            Ok((set.dir().join(map), note))
         })
         .collect()
+}
+
+/// The warning for article `doc`, whose map is `map`, when some of its movements or events
+/// lie wholly outside the basemap: its map (empty, when nothing of it lies on the basemap)
+/// and the overview do not show them.
+fn coverage_note(doc: &str, map: &str, coverage: &Coverage) -> Option<String> {
+    if !coverage.some_lost() {
+        return None;
+    }
+    let shown = match coverage.nothing_drawn() {
+        true => format!("its map {map} is empty"),
+        false => format!("not drawn on its map {map} or the overview"),
+    };
+    Some(format!(
+        "{doc}: {}: {shown}; the GeoJSON has it all",
+        coverage.describe()
+    ))
 }
 
 /// An article map's options: titled by the article's [`Headline`] where `opts` give no title

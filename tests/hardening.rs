@@ -562,3 +562,82 @@ fn f12_a_negative_latitude_is_a_target_without_a_double_dash() {
     let escaped = near_rows(&["near", "-k", "1", "--format", "json", "--", "-33.9,18.4"]);
     assert_eq!(rows, escaped);
 }
+
+/// A trip told wholly in Europe (Germany to Poland), far outside the basemap.
+const FAR_AWAY: &str = "انسحب رتل مؤلف من 20 شاحنة من ألمانيا إلى بولندا.\n";
+
+#[test]
+fn f12_data_wholly_outside_the_basemap_is_an_error_for_render_not_an_empty_map() {
+    let tmp = tempfile::tempdir().unwrap();
+    let article = tmp.path().join("far.txt");
+    std::fs::write(&article, FAR_AWAY).unwrap();
+    let maps = tmp.path().join("maps");
+    let o = convoy(&["map", s(&article), "-o", s(&maps), "--size", "400x300"]);
+    // map writes the set (the GeoJSON holds the trip) and says its maps cannot show it.
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(features(&maps, "movements.geojson").len(), 1);
+    let extent = "lies within the basemap (26°E–62°E, 24°N–46°N)";
+    for warned in [
+        format!("convoy: far.txt: none of its 1 movement and 2 places {extent}: its map far.png is empty"),
+        format!("convoy: overview.png: none of its 1 movement and 2 places {extent}: the overview is empty"),
+    ] {
+        assert!(stderr(&o).contains(&warned), "{}", stderr(&o));
+    }
+    // render, whose one product is the image, refuses to draw an empty map.
+    let png = tmp.path().join("far.png");
+    for format in ["far.png", "far.svg"] {
+        let image = tmp.path().join(format);
+        let o = convoy(&["render", s(&maps), "-o", s(&image)]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert_eq!(
+            stderr(&o),
+            format!(
+                "convoy: {}: none of its 1 movement and 2 places {extent}, so the map would be \
+                 empty; nothing was written (--bbox draws them without a basemap)\n",
+                maps.display()
+            )
+        );
+        assert!(!image.exists());
+    }
+    // Asked for the area, it draws the trip without a basemap.
+    let o = convoy(&["render", s(&maps), "-o", s(&png), "--bbox", "10,48,25,56"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+}
+
+#[test]
+fn f12_data_partly_outside_the_basemap_is_drawn_with_a_warning_naming_the_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (far, near) = (tmp.path().join("far.txt"), seed("000_943bcec6441ca9da.txt"));
+    std::fs::write(&far, FAR_AWAY).unwrap();
+    let out = tmp.path().join("out");
+    let o = convoy(&["extract", s(&far), s(&near), "-o", s(&out), "-q"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let movements = features(&out, "movements.geojson").len();
+    assert!(movements > 1, "{movements}");
+    let png = tmp.path().join("all.png");
+    let o = convoy(&["render", s(&out), "-o", s(&png), "--size", "400x300"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "convoy: {}: 1 of {movements} movements lies wholly outside the basemap (26°E–62°E, \
+             24°N–46°N): not drawn (--bbox draws them without a basemap)\n",
+            out.display()
+        )
+    );
+    assert!(png.exists());
+    // The seed alone is wholly inside: not a word.
+    let (inside, _) = extract(&near);
+    let o = convoy(&[
+        "render",
+        s(inside.path()),
+        "-o",
+        s(&png),
+        "--size",
+        "400x300",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+}

@@ -17,7 +17,7 @@
 //! Inside, one file per concept:
 //!
 //! - `data`: the contract files read; `articles`: one article's part of them;
-//!   `basemap`: the embedded Natural Earth layers.
+//!   `basemap`: the embedded Natural Earth layers; `coverage`: what of the data lies on it.
 //! - `projection`: the conic; `view`: page layout and the view fitted to the features.
 //! - `map`: the drawing (basemap, places, events, labels, titles); `arrows`: the movements;
 //!   `legend`: legend, scale bar, north arrow; `style`: colours and symbols.
@@ -36,6 +36,7 @@
 mod arrows;
 mod articles;
 pub(crate) mod basemap;
+mod coverage;
 mod data;
 mod flows;
 mod fonts;
@@ -59,6 +60,7 @@ use resvg::{tiny_skia, usvg};
 use crate::error::{Error, Result};
 
 pub use articles::ArticleIndex;
+pub use coverage::{Count, Coverage, BASEMAP_EXTENT};
 pub use data::{contract_inputs, Event, MapData, MapPlace, Movement, CONTRACT_FILES};
 pub use projection::Lcc;
 

@@ -101,6 +101,9 @@ Examples:
     /// Draw a map (PNG or SVG, by the extension) or the interactive page (.html) of extract
     /// directories or GeoJSON files.
     #[command(after_help = "\
+The basemap covers the Middle East (26°E–62°E, 24°N–46°N). Data none of which lies on it is an
+error for a PNG or SVG (nothing is written); --bbox draws it without a basemap.
+
 Examples:
   convoy render out -o movements.png
   convoy render out/movements.geojson -o movements.svg --bbox 38,32,44,37 --labels en

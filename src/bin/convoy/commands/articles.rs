@@ -53,11 +53,16 @@ pub fn render_cmd(inputs: &[PathBuf], output: &Path, map: MapArgs) -> Result<Exi
     let opts = map.options();
     let bytes = {
         let _held = hold_for_reading(inputs)?;
-        match format {
-            ImageFormat::Png => render::render_png(&render::MapData::from_paths(inputs)?, &opts)?,
-            ImageFormat::Svg => {
-                render::render_svg(&render::MapData::from_paths(inputs)?, &opts)?.into_bytes()
+        let data = || -> Result<render::MapData> {
+            let data = render::MapData::from_paths(inputs)?;
+            if opts.bbox.is_none() {
+                check_coverage(inputs, &render::Coverage::of(&data))?;
             }
+            Ok(data)
+        };
+        match format {
+            ImageFormat::Png => render::render_png(&data()?, &opts)?,
+            ImageFormat::Svg => render::render_svg(&data()?, &opts)?.into_bytes(),
             ImageFormat::Html => page::from_paths(inputs, &(&opts).into())?.into_bytes(),
         }
     };
@@ -67,6 +72,28 @@ pub fn render_cmd(inputs: &[PathBuf], output: &Path, map: MapArgs) -> Result<Exi
         .unwrap_or(Path::new("."));
     export::write_atomically(dir, &[(name, &bytes)])?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A map of data none of which lies on the basemap would be empty: an error, so that no
+/// empty image is taken for a map of nothing. Movements or events partly outside are a
+/// warning. Both name the inputs and the basemap's extent.
+fn check_coverage(inputs: &[PathBuf], coverage: &render::Coverage) -> Result<()> {
+    let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+    let names = names.join(", ");
+    if coverage.nothing_drawn() {
+        anyhow::bail!(
+            "{names}: {}, so the map would be empty; nothing was written (--bbox draws them \
+             without a basemap)",
+            coverage.describe()
+        );
+    }
+    if coverage.some_lost() {
+        eprintln!(
+            "convoy: {names}: {}: not drawn (--bbox draws them without a basemap)",
+            coverage.describe()
+        );
+    }
+    Ok(())
 }
 
 pub fn map_cmd(
@@ -97,6 +124,9 @@ pub fn map_cmd(
     let articles = Articles::new(&paths).with_limit(limit);
     let summary = pipeline::map(&g, articles, &set, &opts, &progress)?;
     set.commit()?;
+    for note in &summary.notes {
+        eprintln!("convoy: {note}");
+    }
     report_summary(&summary.extract, quiet);
     if !quiet {
         let maps = summary.images.len();
