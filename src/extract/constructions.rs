@@ -885,3 +885,27 @@ fn a_site_of_the_city_gone_to_told_next_refines_the_trip() {
     );
     assert_eq!(t, ["harir_airbase > [] > erbil_intl_airport"]);
 }
+
+#[test]
+fn where_the_sources_speak_from_is_no_end_of_the_trip_they_report() {
+    let (_, _, t) = trips(
+        "وقال شهود عيان من بلدة تل تمر إن رتلاً أمريكياً خرج من قاعدة الشدادي نحو الأراضي العراقية.",
+    );
+    assert_eq!(t, ["al_shaddadi_base > [] > iraq"]);
+    let (g, x, t) = trips("وأفاد مراسل الوكالة في القامشلي بأن 40 شاحنة وصلت إلى قاعدة رميلان.");
+    assert!(t.is_empty(), "{t:?}");
+    assert_eq!(
+        events(&g, &x, EventType::Arrival),
+        ["kharab_al_jir_airfield"]
+    );
+}
+
+#[test]
+fn a_report_that_names_no_place_happens_where_its_sources_are() {
+    let (g, x, _) =
+        trips("وذكر مصدر عسكري في محافظة دير الزور أن القوات الأمريكية أعادت انتشارها في المنطقة.");
+    assert_eq!(
+        events(&g, &x, EventType::Redeployment),
+        ["deir_ez_zor_governorate"]
+    );
+}

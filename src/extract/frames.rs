@@ -21,9 +21,13 @@ pub(super) struct Frame {
     /// Word range the frame covers.
     pub range: Range<usize>,
     /// Where the names it takes begin: the sentence's start for its first frame (the subject's
-    /// place comes before the verb), else its first trigger; after a verb read as no trip
+    /// place comes before the verb) or, in reported speech, the word after "that" (the
+    /// speaker's place is none of the report's), else its first trigger; after a verb read as no trip
     /// ("أرسلت رسالة إلى واشنطن"), past that verb's words.
     pub names_from: usize,
+    /// Where the attribution of reported speech ("قالت مصادر في X إن") begins, when the frame
+    /// reports what it says: its names are the speaker's.
+    pub speaker_from: Option<usize>,
     /// Where a purpose clause (تمهيدا لـ) begins, if any.
     pub purpose_at: Option<usize>,
 }
@@ -89,8 +93,16 @@ impl Reader<'_> {
         let mut frames: SmallVec<[Frame; 2]> = SmallVec::new();
         let mut broke = false;
         let mut names_from = range.start;
+        let mut speaker_from = None;
         for i in range.clone() {
             let w = &words[i];
+            // "قالت مصادر محلية في بلدة X إن رتلاً ...": where the sources speak from, before
+            // "that", is no place of what they report.
+            if frames.is_empty() && self.reported_from(names_from, i) {
+                speaker_from.get_or_insert(names_from);
+                names_from = i + 1;
+                continue;
+            }
             // Breaks, purposes and triggers are all meanings: most words have none.
             if !w.means_something() || w.continued && w.mention.is_none() {
                 continue;
@@ -162,17 +174,32 @@ impl Reader<'_> {
                 if let Some(f) = frames.last_mut() {
                     f.range.end = i;
                 }
-                let names_from = if frames.is_empty() { names_from } else { i };
+                let (names_from, speaker_from) = if frames.is_empty() {
+                    (names_from, speaker_from)
+                } else {
+                    (i, None)
+                };
                 frames.push(Frame {
                     triggers: smallvec![(i, t)],
                     range: i..range.end,
                     names_from,
+                    speaker_from,
                     purpose_at: None,
                 });
             }
             broke = false;
         }
         frames
+    }
+
+    /// Whether the word at `i` is the "that" (أن، إن، بأن) of reported speech after a
+    /// speaker (مصادر، مراسل، شهود) named since `from`.
+    fn reported_from(&self, from: usize, i: usize) -> bool {
+        let words = self.words;
+        matches!(
+            words[i].token.text,
+            "ان" | "بان" | "انه" | "بانه" | "انها" | "بانها"
+        ) && (from..i).any(|j| words[j].has(Lex::Source))
     }
 
     /// Whether a frame's verb is asked for, demanded or set as a condition, not told: a word

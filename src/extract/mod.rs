@@ -414,9 +414,27 @@ impl Reader<'_> {
         }
         self.stated_presence(&placed, &span, &range);
         let background_year = self.background_year(range.clone());
+        // The speaker's place in reported speech ("قالت مصادر في X إن") is the report's only
+        // when the report names no place of its own.
+        let told_from = frames.first().map_or(range.start, |f| {
+            let own = || {
+                placed
+                    .iter()
+                    .any(|p| !p.party && p.word >= f.names_from && p.word < f.range.end)
+            };
+            match f.speaker_from {
+                Some(speaker) if !own() => speaker,
+                _ => f.names_from,
+            }
+        });
+        // What the sentence told before a verb, past the speaker's words when they are cut.
+        let said_from = match frames.first().and_then(|f| f.speaker_from) {
+            Some(_) => told_from,
+            None => range.start,
+        };
         for (fi, frame) in frames.iter().enumerate() {
             // Names before the first trigger belong to the first frame (the subject's place).
-            let lo = frame.names_from;
+            let lo = if fi == 0 { told_from } else { frame.names_from };
             // A trip's origin may stand before its verb, after another kind of frame's: "انفجرت
             // عبوة على رتل، القادم من البصرة، كان متجها إلى بغداد".
             let origins_from = match fi.checked_sub(1).map(|p| &frames[p]) {
@@ -505,7 +523,7 @@ impl Reader<'_> {
                     .filter(|p| {
                         let at = matches!(p.role, PlaceRole::Location | PlaceRole::Stationed)
                             || matches!(p.role, PlaceRole::Object(t) if !t.object_is_origin());
-                        at && !p.party && p.word < frame.triggers[0].0
+                        at && !p.party && (said_from..frame.triggers[0].0).contains(&p.word)
                     })
                     .map(|p| self.endpoint(p))
                     .collect();
@@ -514,7 +532,7 @@ impl Reader<'_> {
                 let subject_site = placed
                     .iter()
                     .rev()
-                    .filter(|p| p.word < frame.triggers[0].0 && !p.party)
+                    .filter(|p| (said_from..frame.triggers[0].0).contains(&p.word) && !p.party)
                     .find(|p| {
                         let told = matches!(
                             p.role,
