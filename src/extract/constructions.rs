@@ -909,3 +909,75 @@ fn a_report_that_names_no_place_happens_where_its_sources_are() {
         ["deir_ez_zor_governorate"]
     );
 }
+
+#[test]
+fn a_name_in_a_relative_clause_that_places_an_unnamed_base_takes_its_role() {
+    let (_, _, t) =
+        trips("وخرج الرتل من القاعدة التي أنشأها التحالف في حقل العمر، متجهاً نحو الأراضي العراقية.");
+    assert_eq!(t, ["al_omar_oilfield > [] > iraq"]);
+}
+
+#[test]
+fn moving_a_part_of_the_forces_is_a_transfer_not_reported_speech() {
+    let (_, _, t) = trips("وأعلنت هولندا نقل عدد من جنودها المنتشرين في العراق إلى الكويت.");
+    assert_eq!(t, ["iraq > [] > kuwait"]);
+    let (_, _, t) = trips("ونقلت الوكالة عن مصادر أن الرتل دخل قاعدة حرير.");
+    assert!(t.is_empty(), "{t:?}");
+}
+
+#[test]
+fn a_base_left_beside_another_is_left_too() {
+    let (_, _, t) = trips(
+        "أخلت القوات الفرنسية قاعدة قسرك إلى جانب قاعدة تل بيدر، ونقلت عتادها إلى إقليم كردستان.",
+    );
+    assert_eq!(
+        t,
+        [
+            "qasrak_base > [] > kurdistan_region_iraq",
+            "tell_baydar_base > [] > kurdistan_region_iraq"
+        ]
+    );
+}
+
+#[test]
+fn destinations_listed_on_the_way_are_each_a_destination() {
+    let (_, _, t) = trips("وغادر الجنود الأستراليون العراق في طريقهم إلى الكويت والأردن.");
+    assert_eq!(t, ["iraq > [] > kuwait", "iraq > [] > jordan"]);
+}
+
+#[test]
+fn aircraft_take_off_stop_over_and_land() {
+    let (_, _, t) = trips(
+        "أقلعت طائرتا نقل من مطار أربيل، وهبطتا في قاعدة عين الأسد بعد أن توقفتا لساعة في قاعدة حرير.",
+    );
+    assert_eq!(
+        t,
+        ["erbil_intl_airport > [harir_airbase] > ain_al_asad_airbase"]
+    );
+    let (_, _, t) = trips("وحطت مروحية في قاعدة الشدادي قادمة من حقل كونيكو.");
+    assert_eq!(t, ["conoco_gas_field > [] > al_shaddadi_base"]);
+}
+
+#[test]
+fn forces_to_be_stationed_again_somewhere_are_a_planned_redeployment() {
+    let (g, x, _) = trips("وقال المسؤول إن الجنود سيعاد تمركزهم في قاعدة حرير.");
+    assert_eq!(events(&g, &x, EventType::Redeployment), ["harir_airbase"]);
+    assert_eq!(x.events[0].status, super::Status::Planned);
+}
+
+#[test]
+fn the_destination_can_be_named_as_a_noun() {
+    let (_, _, t) = trips("غادر الرتل قاعدة التنف صباحاً. وكانت وجهته قاعدة عين الأسد.");
+    assert_eq!(t, ["al_tanf_garrison > [] > ain_al_asad_airbase"]);
+    let (_, x, t) = trips("وتختلف وجهة نظر بغداد بشأن قاعدة حرير.");
+    assert!(t.is_empty() && x.events.is_empty(), "{t:?} {:?}", x.events);
+}
+
+#[test]
+fn prisoners_moved_are_no_troop_movement_however_they_are_counted() {
+    let (g, x, t) = trips(
+        "نقلت القوات الأمريكية أمس نحو 200 من معتقلي التنظيم من مدينة الحسكة إلى الأراضي العراقية.",
+    );
+    assert!(t.is_empty(), "{t:?}");
+    assert!(events(&g, &x, EventType::Arrival).is_empty());
+}

@@ -156,7 +156,14 @@ impl Reader<'_> {
             .find(|&j| words[j].mention.is_some())
             .unwrap_or(frame.range.end)
             .min(t + 5);
-        if (t + 1..object_end).any(|j| words[j].has(Lex::Civilian)) {
+        // The object, past its subject and count ("نقلت القوات نحو 150 من معتقلي التنظيم"), up
+        // to the first name or comma.
+        let counted_object = (t + 1..frame.range.end.min(t + 11))
+            .take_while(|&j| words[j].mention.is_none() && !words[j].is_punct());
+        if (t + 1..object_end)
+            .chain(counted_object)
+            .any(|j| words[j].has(Lex::Civilian))
+        {
             return true;
         }
         let subject = (t + 1..object_end).find(|&j| !words[j].in_date && !words[j].is_punct());

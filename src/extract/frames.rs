@@ -140,11 +140,14 @@ impl Reader<'_> {
             if t == Trigger::Remain && i > range.start && words[i - 1].token.text == "ما" {
                 continue;
             }
-            // "نقلت الصحيفة عن مصادر": reported speech, not a transfer.
+            // "نقلت الصحيفة عن مصادر": reported speech, not a transfer; "نقل جزء من قواتها" (a
+            // part of something, "من" after it) is one.
             if t == Trigger::Move
                 && w.token.text.contains("نقل")
-                && (i + 1..(i + 4).min(range.end))
-                    .any(|j| words[j].has(Lex::Source) || words[j].token.text == "عن")
+                && (i + 1..(i + 4).min(range.end)).any(|j| {
+                    let of_part = words.get(j + 1).is_some_and(|n| n.token.text == "من");
+                    words[j].has(Lex::Source) && !of_part || words[j].token.text == "عن"
+                })
             {
                 continue;
             }

@@ -375,11 +375,13 @@ impl Reader<'_> {
         let words = self.words;
         let prev = |j: usize| reading::previous_word(words, j, ctx.words.start);
         // The preposition that leads to it, past a place noun and its owner ("ومنه إلى قواعد
-        // التحالف في إقليم كردستان"), with no other name between.
+        // التحالف في إقليم كردستان"), with no other name between, unless it is listed after
+        // them ("في طريقها إلى الكويت وقطر").
+        let listed = words[word].glue.starts_with('و');
         let to = (ctx.words.start..word)
             .rev()
             .take(6)
-            .take_while(|&j| words[j].mention.is_none())
+            .take_while(|&j| listed || words[j].mention.is_none())
             .find(|&j| words[j].has(Lex::Role(lexicon::Role::Destination)));
         let Some(before) = to.and_then(prev) else {
             return false;

@@ -167,6 +167,12 @@ pub fn read<'a>(
         }
         i += 1;
     }
+    // "وجهة نظر": a point of view, not where anyone goes.
+    for i in 0..words.len().saturating_sub(1) {
+        if words[i].token.text.contains("وجه") && words[i + 1].token.text == "نظر" {
+            words[i].kinds &= !Lex::Trigger(Trigger::Arrive).kind_bit();
+        }
+    }
     // "يبلغ عدد أفرادها", "البالغ عددهم 35": a number amounts to, no one arrives.
     for i in 0..words.len() {
         if words[i].trigger() == Some(Trigger::Arrive)
@@ -254,6 +260,10 @@ fn is_restoring(w: &Word) -> bool {
         "اعاده",
         "اعيد",
         "اعيدت",
+        "يعاد",
+        "تعاد",
+        "سيعاد",
+        "ستعاد",
     ]
     .contains(&t)
 }
@@ -263,7 +273,7 @@ fn is_restoring(w: &Word) -> bool {
 fn is_placing(w: &Word) -> bool {
     let t = w.token.text;
     let t = t.strip_prefix("ال").unwrap_or(t);
-    ["تموضع", "انتشار", "تمركز", "نشر", "تموقع"]
+    ["تموضع", "انتشار", "تمركز", "نشر", "تموقع", "توزيع"]
         .iter()
         .any(|n| {
             t.strip_prefix(n)
@@ -387,6 +397,15 @@ pub fn base_left_in(words: &[Word], k: usize, sentence_start: usize) -> Option<T
     verb.object_is_origin().then_some(verb)
 }
 
+/// The unnamed place noun a relative pronoun at `j` describes, within three words before it
+/// ("القاعدة غير الشرعية التي"), if that is what it describes.
+fn place_noun_before(words: &[Word], j: usize, sentence_start: usize) -> Option<usize> {
+    (j.saturating_sub(3).max(sentence_start)..j)
+        .rev()
+        .take_while(|&b| words[b].mention.is_none() && !words[b].is_punct())
+        .find(|&b| words[b].has(Lex::PlaceNoun) || words[b].has(Lex::Anaphor))
+}
+
 /// The role of the mention starting at word `k`, and whether it is only "near" the place
 /// (ريف، قرب، شمال شرق...).
 pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, bool) {
@@ -439,12 +458,20 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
             break;
         }
         // "في أعقاب الاتفاق الذي توصلت إليه تركيا": a name inside a relative clause takes no
-        // role from the words before the relative pronoun.
+        // role from the words before the relative pronoun, unless the clause says where an
+        // unnamed place is ("انطلق من القاعدة التي أقامتها القوات في X"): then the name stands
+        // for the place and takes its role.
         if matches!(
             w.token.text,
             "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللذان" | "اللتان"
         ) {
-            break;
+            match place_noun_before(words, j, sentence_start) {
+                Some(noun) => {
+                    (j, steps) = (noun, 0);
+                    continue;
+                }
+                None => break,
+            }
         }
         steps += 1;
         if w.mention.is_some() {
@@ -526,6 +553,7 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                     if located
                         && !(j + 1..k).any(|b| {
                             words[b].has(Lex::PlaceNoun)
+                                || words[b].has(Lex::Anaphor)
                                 || words[b].has(Lex::Force)
                                 || words[b].has(Lex::Personnel)
                                 || words[b].has(Lex::Role(Role::Near))
@@ -566,6 +594,10 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                     return (PlaceRole::Origin, near);
                 }
                 Role::Destination => {
+                    // "أخلت قاعدة X إلى جانب قاعدة Y": beside, with, in the role of X.
+                    if words.get(j + 1).is_some_and(|n| n.token.text == "جانب") {
+                        return (PlaceRole::Coordinated, near);
+                    }
                     // "أشار إلى أن القوات في العراق": "that", no way to anywhere; nor after
                     // speech and aims ("أشار إلى الوضع في العراق", "الداعي إلى خروج").
                     // Nor to whom words are attributed ("نسبت الوكالة إلى مصادر في X").
