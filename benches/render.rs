@@ -13,11 +13,11 @@ use std::path::Path;
 
 use criterion::{criterion_group, Criterion};
 
-use convoy::render::{render_png, render_svg, render_svg_and_png, MapData, MapOptions};
+use convoy::render::{render_png, render_svg, render_svg_and_png, MapOptions, Scene};
 
-fn data(dir: &str) -> MapData {
+fn data(dir: &str) -> Scene {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render");
-    MapData::from_paths(&[root.join(dir)]).unwrap()
+    Scene::from_paths(&[root.join(dir)]).unwrap()
 }
 
 fn bench(c: &mut Criterion) {
@@ -41,10 +41,7 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     let mut inputs = vec![("dense".to_owned(), data("dense"))];
     if let Some(dir) = std::env::var_os("CONVOY_BENCH_MAP_DATA") {
-        inputs.push((
-            "data".to_owned(),
-            MapData::from_paths(&[dir.into()]).unwrap(),
-        ));
+        inputs.push(("data".to_owned(), Scene::from_paths(&[dir.into()]).unwrap()));
     }
     for (name, d) in &inputs {
         group.bench_function(format!("{name}_drawn_twice"), |b| {

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::export::{self, OutputSet};
 use crate::gazetteer::Gazetteer;
 use crate::page;
-use crate::render::{self, ArticleIndex, Coverage, MapData, MapOptions};
+use crate::render::{self, ArticleIndex, Coverage, MapData, MapOptions, Scene};
 
 /// What `map` wrote.
 #[derive(Debug, Default)]
@@ -58,11 +58,12 @@ pub fn map(
         .filter_map(|name| set.staged_path(name))
         .collect();
     let data = MapData::from_paths(&staged)?;
+    let scene = Scene::of(&data);
     let manifests = Manifests::read(articles.paths)?;
     let ((overview, page), articles) = rayon::join(
         || {
             (
-                draw_overview(&data, set, opts),
+                draw_overview(&scene, set, opts),
                 write_page(&staged, set, opts),
             )
         },
@@ -75,7 +76,7 @@ pub fn map(
         },
     );
     let mut images = overview?;
-    let whole = Coverage::of(&data);
+    let whole = scene.coverage();
     let mut notes: Vec<String> = (whole.nothing_drawn().then(|| {
         let what = whole.describe();
         format!("overview.png: {what}: the overview is empty; the GeoJSON has it all")
@@ -95,7 +96,7 @@ pub fn map(
 }
 
 /// Draws and writes `overview.png` and `overview.svg`.
-fn draw_overview(data: &MapData, set: &OutputSet, opts: &MapOptions) -> Result<Vec<PathBuf>> {
+fn draw_overview(data: &Scene, set: &OutputSet, opts: &MapOptions) -> Result<Vec<PathBuf>> {
     let (svg, png) = render::render_svg_and_png(data, opts)?;
     set.write("overview.png", &png)?;
     set.write("overview.svg", svg.as_bytes())?;
@@ -143,12 +144,12 @@ fn draw_articles(
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             let entry = manifests.entry(path, &file);
             let o = article_options(opts, &articles, path, &name.doc, entry)?;
-            let article = index.article(data, &name.doc);
+            let article = Scene::of(&index.article(data, &name.doc));
             let png = render::render_png(&article, &o)?;
             let map = name.map_file();
             set.write(&map, &png)?;
             progress(done.fetch_add(1, Ordering::Relaxed) + 1, drawn.len());
-            let note = coverage_note(&name.doc, &map, &Coverage::of(&article));
+            let note = coverage_note(&name.doc, &map, &article.coverage());
             Ok((set.dir().join(map), note))
         })
         .collect()

@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 use convoy::document::Articles;
 use convoy::export::{self, OutputSet, Sink};
 use convoy::pipeline::{self, MapSummary, Progress};
-use convoy::render::{self, MapData, MapOptions};
+use convoy::render::{self, MapOptions, Scene};
 use convoy::Gazetteer;
 use geo::algorithm::Validation;
 use proptest::prelude::*;
@@ -616,7 +616,7 @@ fn check(case: &Case) -> Result<(), TestCaseError> {
         prop_assert_eq!(features, 0);
     }
     let inputs = render::contract_inputs(&[dir_one]).unwrap();
-    let data = MapData::from_paths(&inputs)
+    let data = Scene::from_paths(&inputs)
         .map_err(|e| TestCaseError::fail(format!("render refuses extract's output: {e}")))?;
     render::render_svg(&data, &MapOptions::default())
         .map_err(|e| TestCaseError::fail(format!("render_svg: {e}")))?;

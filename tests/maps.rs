@@ -122,9 +122,9 @@ fn stroke_width(doc: &roxmltree::Document, id: &str, colour: &str) -> Option<f64
 
 #[test]
 fn identical_trips_draw_one_flow_as_wide_as_their_number() {
-    use convoy::render::{render_svg, MapData, MapOptions};
+    use convoy::render::{render_svg, MapOptions, Scene};
     let counts = [1, 2, 20, 200];
-    let data = MapData::from_geojson_str("movements.geojson", &trips(&counts)).unwrap();
+    let data = Scene::from_geojson_str("movements.geojson", &trips(&counts)).unwrap();
     let svg = render_svg(&data, &MapOptions::default()).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let flows: Vec<_> = doc

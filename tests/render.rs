@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use convoy::render::{
-    render_png, render_svg, render_svg_and_png, Labels, MapData, MapOptions, Theme,
+    render_png, render_svg, render_svg_and_png, Labels, MapData, MapOptions, Scene, Theme,
 };
 use resvg::usvg;
 
@@ -17,8 +17,8 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/render")
 }
 
-fn fixture_data() -> MapData {
-    MapData::from_paths(&[fixtures()]).unwrap()
+fn fixture_data() -> Scene {
+    Scene::from_paths(&[fixtures()]).unwrap()
 }
 
 fn preview(name: &str, bytes: &[u8]) {
@@ -53,9 +53,7 @@ fn colour_stats(rgb: &[u8]) -> (usize, f64) {
 #[test]
 fn fixtures_read_as_contract_files() {
     let data = fixture_data();
-    assert_eq!(data.movements().len(), 3);
-    assert_eq!(data.events().len(), 4);
-    assert_eq!(data.places().len(), 8);
+    assert_eq!(data.counts(), (3, 4, 8));
     assert_eq!(data.date_range(), Some(("2019-10-20", "2020-01-12")));
     assert_eq!(data.docs().len(), 3);
 }
@@ -511,15 +509,15 @@ fn bbox_overrides_the_fit() {
 #[test]
 fn empty_data_draws_a_basemap_saying_so() {
     let opts = MapOptions::default();
-    let svg = render_svg(&MapData::default(), &opts).unwrap();
+    let svg = render_svg(&Scene::default(), &opts).unwrap();
     assert!(svg.contains("no movements found"));
-    let png_bytes = render_png(&MapData::default(), &opts).unwrap();
+    let png_bytes = render_png(&Scene::default(), &opts).unwrap();
     preview("empty.png", &png_bytes);
     let (w, h, rgb) = decode(&png_bytes);
     assert_eq!((w, h), (2000, 1500));
     assert!(colour_stats(&rgb).0 > 100);
     // An empty FeatureCollection reads as empty data.
-    let empty = MapData::from_geojson_str(
+    let empty = Scene::from_geojson_str(
         "events.geojson",
         r#"{"type":"FeatureCollection","features":[]}"#,
     )
@@ -545,12 +543,12 @@ fn read_fixture(name: &str) -> String {
 
 #[test]
 fn not_a_feature_collection_names_the_file() {
-    let e = MapData::from_geojson_str("movements.geojson", r#"{"type":"Feature"}"#).unwrap_err();
+    let e = Scene::from_geojson_str("movements.geojson", r#"{"type":"Feature"}"#).unwrap_err();
     assert_eq!(
         e.to_string(),
         "movements.geojson: file: not a GeoJSON FeatureCollection (its \"type\" is \"Feature\")"
     );
-    let e = MapData::from_geojson_str("movements.geojson", "[1, 2").unwrap_err();
+    let e = Scene::from_geojson_str("movements.geojson", "[1, 2").unwrap_err();
     assert!(e
         .to_string()
         .starts_with("movements.geojson: file: not a GeoJSON FeatureCollection: "));
@@ -560,7 +558,7 @@ fn not_a_feature_collection_names_the_file() {
 fn missing_property_names_file_and_feature() {
     let text =
         read_fixture("movements.geojson").replacen("\"actor\":\"International coalition\",", "", 1);
-    let e = MapData::from_geojson_str("movements.geojson", &text).unwrap_err();
+    let e = Scene::from_geojson_str("movements.geojson", &text).unwrap_err();
     assert_eq!(
         e.to_string(),
         "movements.geojson: feature 3 (id \"c-m1\"): missing property `actor`, which a movement \
@@ -568,7 +566,7 @@ fn missing_property_names_file_and_feature() {
          it)"
     );
     let text = read_fixture("places.geojson").replacen("\"kind\":\"crossing\",", "", 1);
-    let e = MapData::from_geojson_str("places.geojson", &text).unwrap_err();
+    let e = Scene::from_geojson_str("places.geojson", &text).unwrap_err();
     assert_eq!(
         e.to_string(),
         "places.geojson: feature 8 (id \"semalka_crossing\"): a Point that is neither an event \
@@ -581,7 +579,7 @@ fn out_of_range_coordinate_names_file_and_feature() {
     // Latitude and longitude swapped: 42.4412 is fine as a latitude, but 33.7856, 142.4412 is not.
     let text =
         read_fixture("events.geojson").replacen("[42.4412,33.7856]", "[33.7856,142.4412]", 1);
-    let e = MapData::from_geojson_str("events.geojson", &text).unwrap_err();
+    let e = Scene::from_geojson_str("events.geojson", &text).unwrap_err();
     assert_eq!(
         e.to_string(),
         "events.geojson: feature 1 (id \"b-e2\"): coordinate [33.7856, 142.4412] is out of range \
@@ -595,7 +593,10 @@ fn from_paths_reads_files_and_directories() {
         .iter()
         .map(|f| fixtures().join(f))
         .collect();
-    assert_eq!(MapData::from_paths(&files).unwrap(), fixture_data());
+    assert_eq!(
+        MapData::from_paths(&files).unwrap(),
+        MapData::from_paths(&[fixtures()]).unwrap()
+    );
     let dir = tempfile::tempdir().unwrap();
     let e = MapData::from_paths(&[dir.path().to_path_buf()]).unwrap_err();
     assert!(e
@@ -606,12 +607,29 @@ fn from_paths_reads_files_and_directories() {
 }
 
 #[test]
+fn features_read_twice_are_drawn_once() {
+    // The same files again, and as files after their directory: every feature is already
+    // there by its id, so the map is the same, to the byte.
+    let files: Vec<PathBuf> = ["places.geojson", "events.geojson", "movements.geojson"]
+        .iter()
+        .map(|f| fixtures().join(f))
+        .collect();
+    let twice = Scene::from_paths(&[vec![fixtures()], files].concat()).unwrap();
+    assert_eq!(twice.counts(), fixture_data().counts());
+    let opts = MapOptions::default();
+    assert_eq!(
+        render_svg(&twice, &opts).unwrap(),
+        render_svg(&fixture_data(), &opts).unwrap()
+    );
+}
+
+#[test]
 fn bad_options_are_refused() {
     let opts = MapOptions {
         width: 10,
         ..MapOptions::default()
     };
-    let e = render_svg(&MapData::default(), &opts).unwrap_err();
+    let e = render_svg(&Scene::default(), &opts).unwrap_err();
     assert_eq!(
         e.to_string(),
         "cannot draw the map: the map must be 200 to 20000 pixels wide and high, not 10×1500"
@@ -620,14 +638,14 @@ fn bad_options_are_refused() {
         bbox: Some([45.0, 30.0, 40.0, 35.0]),
         ..MapOptions::default()
     };
-    assert!(render_svg(&MapData::default(), &opts).is_err());
+    assert!(render_svg(&Scene::default(), &opts).is_err());
 }
 
 #[test]
 fn dense_overview_draws() {
     // 32 movements (two to and from beyond the basemap), 24 events, 45 places.
-    let data = MapData::from_paths(&[fixtures().join("dense")]).unwrap();
-    assert_eq!(data.movements().len(), 32);
+    let data = Scene::from_paths(&[fixtures().join("dense")]).unwrap();
+    assert_eq!(data.counts().0, 32);
     let png_bytes = render_png(&data, &MapOptions::default()).unwrap();
     preview("dense.png", &png_bytes);
     let (w, h, rgb) = decode(&png_bytes);
@@ -638,7 +656,7 @@ fn dense_overview_draws() {
 #[test]
 fn portrait_and_small_pages_draw() {
     // Text and symbols scale with the page; the legend keeps its side.
-    let data = MapData::from_paths(&[fixtures().join("dense")]).unwrap();
+    let data = Scene::from_paths(&[fixtures().join("dense")]).unwrap();
     for (w, h, name) in [(1000, 1400, "portrait.png"), (800, 600, "small.png")] {
         let opts = MapOptions {
             width: w,

@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use super::data::MapData;
 use super::flows::{flows, trips_width, Flow};
 use super::geom::{self, arrowhead, clip, offset, thin, trim_end, trim_start};
 use super::labels::{Anchoring, Obstacle, Rect};
 use super::map::{open_feature, open_shared, Canvas, PendingLabel, Site};
+use super::scene::Scene;
 use super::style::{actor_colour, draw_open_head};
 use super::svg::{layer, Px};
 use super::text::{Block, Weight};
@@ -28,7 +28,7 @@ impl Canvas<'_> {
     pub(super) fn movements(
         &mut self,
         out: &mut String,
-        data: &MapData,
+        data: &Scene,
         sites: &BTreeMap<String, Site>,
         site_px: &BTreeMap<String, Px>,
     ) -> Result<()> {

@@ -3,7 +3,7 @@
 //! it, cannot be drawn on it, and a map of such data alone would be an empty map of Iraq and
 //! Syria. [`Coverage`] counts them so that the user is told.
 
-use super::data::MapData;
+use super::data::{Event, MapPlace, Movement};
 use super::view::in_clip_box;
 
 /// The basemap's box as the user is told it.
@@ -15,8 +15,8 @@ pub const BASEMAP_EXTENT: &str = "26°E–62°E, 24°N–46°N";
 ///
 /// # Examples
 /// ```
-/// use convoy::render::{Coverage, MapData};
-/// assert_eq!(Coverage::of(&MapData::default()), Coverage::default());
+/// use convoy::render::{Coverage, Scene};
+/// assert_eq!(Scene::default().coverage(), Coverage::default());
 /// assert!(!Coverage::default().nothing_drawn());
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -39,25 +39,27 @@ pub struct Count {
 }
 
 impl Count {
-    /// Counts `items`, each outside when `outside` says so.
-    fn of<T>(items: &[T], outside: impl Fn(&T) -> bool) -> Count {
-        Count {
-            all: items.len(),
-            outside: items.iter().filter(|i| outside(i)).count(),
-        }
+    /// Counts one more, outside or not.
+    fn add(&mut self, outside: bool) {
+        self.all += 1;
+        self.outside += usize::from(outside);
     }
 }
 
 impl Coverage {
-    /// Counts what of `data` lies outside the basemap.
-    pub fn of(data: &MapData) -> Coverage {
-        Coverage {
-            movements: Count::of(data.movements(), |m| {
-                !m.line.iter().any(|&p| in_clip_box(p))
-            }),
-            events: Count::of(data.events(), |e| !in_clip_box(e.point)),
-            places: Count::of(data.places(), |p| !in_clip_box(p.point)),
-        }
+    /// Counts movement `m`.
+    pub(crate) fn movement(&mut self, m: &Movement) {
+        self.movements.add(!m.line.iter().any(|&p| in_clip_box(p)));
+    }
+
+    /// Counts event `e`.
+    pub(crate) fn event(&mut self, e: &Event) {
+        self.events.add(!in_clip_box(e.point));
+    }
+
+    /// Counts place `p`.
+    pub(crate) fn place(&mut self, p: &MapPlace) {
+        self.places.add(!in_clip_box(p.point));
     }
 
     /// Whether there is something to draw and none of it lies on the basemap: the map would
@@ -131,11 +133,16 @@ fn and(parts: &[String]) -> String {
 mod tests {
     use super::*;
     use crate::render::basemap::CLIP_BOX;
-    use crate::render::{Event, MapPlace, Movement};
+    use crate::render::{MapData, Scene};
+
+    /// What a map of these features covers.
+    fn coverage(movements: Vec<Movement>, events: Vec<Event>, places: Vec<MapPlace>) -> Coverage {
+        Scene::of(&MapData::from_parts(movements, events, places)).coverage()
+    }
 
     fn movement(line: Vec<[f64; 2]>) -> Movement {
         Movement {
-            id: "a-m1".into(),
+            id: format!("a-m{line:?}"),
             doc: "a.txt".into(),
             event_type: None,
             actor: None,
@@ -156,7 +163,7 @@ mod tests {
 
     fn event(point: [f64; 2]) -> Event {
         Event {
-            id: "a-e1".into(),
+            id: format!("a-e{point:?}"),
             doc: "a.txt".into(),
             event_type: "presence".into(),
             place: "p".into(),
@@ -170,7 +177,7 @@ mod tests {
 
     fn place(point: [f64; 2]) -> MapPlace {
         MapPlace {
-            id: "p".into(),
+            id: format!("p{point:?}"),
             name_en: "p".into(),
             name_ar: "p".into(),
             kind: "town".into(),
@@ -195,12 +202,11 @@ mod tests {
 
     #[test]
     fn data_wholly_outside_draws_nothing_and_says_what() {
-        let data = MapData::from_parts(
+        let c = coverage(
             vec![movement(vec![BERLIN, WARSAW])],
             vec![],
             vec![place(BERLIN), place(WARSAW)],
         );
-        let c = Coverage::of(&data);
         assert!(c.nothing_drawn() && c.some_lost());
         assert_eq!(
             c.describe(),
@@ -210,19 +216,18 @@ mod tests {
 
     #[test]
     fn a_trip_out_of_the_region_is_drawn_and_places_alone_are_not_lost() {
-        let data = MapData::from_parts(
+        let c = coverage(
             vec![movement(vec![BAGHDAD, BERLIN])],
             vec![event(BAGHDAD)],
             vec![place(BERLIN)],
         );
-        let c = Coverage::of(&data);
         assert!(!c.nothing_drawn() && !c.some_lost());
         assert_eq!(c.places.outside, 1);
     }
 
     #[test]
     fn some_outside_are_counted_of_all() {
-        let data = MapData::from_parts(
+        let c = coverage(
             vec![
                 movement(vec![BERLIN, WARSAW]),
                 movement(vec![BAGHDAD, BAGHDAD]),
@@ -231,18 +236,17 @@ mod tests {
             vec![event(BERLIN), event(BAGHDAD)],
             vec![],
         );
-        let c = Coverage::of(&data);
         assert!(!c.nothing_drawn() && c.some_lost());
         assert_eq!(
             c.describe(),
             "2 of 3 movements and 1 of 2 events lie wholly outside the basemap (26°E–62°E, \
              24°N–46°N)"
         );
-        let one = Coverage::of(&MapData::from_parts(
+        let one = coverage(
             vec![movement(vec![BAGHDAD, BAGHDAD])],
             vec![event(BERLIN)],
             vec![],
-        ));
+        );
         assert_eq!(
             one.describe(),
             "1 of 1 event lies wholly outside the basemap (26°E–62°E, 24°N–46°N)"

@@ -12,7 +12,6 @@
 //! dates as `YYYY/MM/DD` and empty strings for null. What a map cannot do without is named,
 //! all of it at once.
 
-use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::Read;
 use std::path::PathBuf;
@@ -134,7 +133,7 @@ impl MapData {
     /// Reads one contract file's text; `name` names the file in errors.
     pub fn from_geojson_str(name: &str, text: &str) -> Result<MapData> {
         let mut data = MapData::default();
-        data.read(name, text.as_bytes())?;
+        read(name, text.as_bytes(), &mut data)?;
         Ok(data)
     }
 
@@ -143,10 +142,7 @@ impl MapData {
     /// file is read one feature at a time, so only what the map draws is held.
     pub fn from_paths(paths: &[PathBuf]) -> Result<MapData> {
         let mut data = MapData::default();
-        for path in contract_inputs(paths)? {
-            let file = File::open(&path).map_err(|e| Error::io(&path, "cannot read", e))?;
-            data.read(&path.display().to_string(), file)?;
-        }
+        read_paths(paths, &mut data)?;
         data.keep_first_of_each_id();
         Ok(data)
     }
@@ -158,41 +154,6 @@ impl MapData {
         self.events.extend(other.events);
         self.places.extend(other.places);
         self.keep_first_of_each_id();
-    }
-
-    /// Reads the FeatureCollection in `reader` onto the end of these features; `name` names
-    /// the file in errors.
-    fn read(&mut self, name: &str, reader: impl Read) -> Result<()> {
-        let file_error = |message: String| Error::Malformed {
-            source_name: name.to_owned(),
-            location: "file".into(),
-            message,
-        };
-        let read = read_features(reader, |i, feature: Value| {
-            FeatureReader::new(name, i, &feature).read_into(self)
-        })
-        .map_err(|e| match e {
-            StreamError::Json(e) => file_error(format!("not a GeoJSON FeatureCollection: {e}")),
-            // Coordinates that are not degrees explain a feature's error better than it does.
-            StreamError::Feature(e, members) => check_crs(&members).err().map_or(e, file_error),
-        })?;
-        let kind = read.members.get("type").and_then(Value::as_str);
-        if kind != Some("FeatureCollection") {
-            let found = match kind {
-                Some(k) => format!("its \"type\" is \"{k}\""),
-                None => "it has no \"type\"".to_owned(),
-            };
-            return Err(file_error(format!(
-                "not a GeoJSON FeatureCollection ({found})"
-            )));
-        }
-        check_crs(&read.members).map_err(file_error)?;
-        if read.features.is_none() {
-            return Err(file_error(
-                "a FeatureCollection without a \"features\" array".into(),
-            ));
-        }
-        Ok(())
     }
 
     /// Drops every feature whose id an earlier feature of its layer has.
@@ -234,32 +195,71 @@ impl MapData {
     pub fn places(&self) -> &[MapPlace] {
         &self.places
     }
+}
 
-    /// The earliest and latest `event_date` of movements and events, if any is known.
-    pub fn date_range(&self) -> Option<(&str, &str)> {
-        let dates = self
-            .movements
-            .iter()
-            .filter_map(|m| m.event_date.as_deref())
-            .chain(self.events.iter().filter_map(|e| e.event_date.as_deref()));
-        dates.fold(None, |acc, d| match acc {
-            None => Some((d, d)),
-            Some((lo, hi)) => Some((lo.min(d), hi.max(d))),
-        })
+/// What features are read into, one at a time.
+pub(crate) trait FeatureSink {
+    fn movement(&mut self, m: Movement);
+    fn event(&mut self, e: Event);
+    fn place(&mut self, p: MapPlace);
+}
+
+impl FeatureSink for MapData {
+    fn movement(&mut self, m: Movement) {
+        self.movements.push(m);
     }
 
-    /// The distinct articles (`doc`) that movements, events and places come from.
-    pub fn docs(&self) -> BTreeSet<&str> {
-        let mut docs: BTreeSet<&str> = BTreeSet::new();
-        docs.extend(self.movements.iter().map(|m| m.doc.as_str()));
-        docs.extend(self.events.iter().map(|e| e.doc.as_str()));
-        docs.extend(
-            self.places
-                .iter()
-                .flat_map(|p| p.docs.iter().map(String::as_str)),
-        );
-        docs
+    fn event(&mut self, e: Event) {
+        self.events.push(e);
     }
+
+    fn place(&mut self, p: MapPlace) {
+        self.places.push(p);
+    }
+}
+
+/// Reads the contract files `paths` name (as [`contract_inputs`] finds them), in order, into
+/// `sink`, one feature at a time.
+pub(crate) fn read_paths(paths: &[PathBuf], sink: &mut impl FeatureSink) -> Result<()> {
+    for path in contract_inputs(paths)? {
+        let file = File::open(&path).map_err(|e| Error::io(&path, "cannot read", e))?;
+        read(&path.display().to_string(), file, sink)?;
+    }
+    Ok(())
+}
+
+/// Reads the FeatureCollection in `reader` into `sink`; `name` names the file in errors.
+pub(crate) fn read(name: &str, reader: impl Read, sink: &mut impl FeatureSink) -> Result<()> {
+    let file_error = |message: String| Error::Malformed {
+        source_name: name.to_owned(),
+        location: "file".into(),
+        message,
+    };
+    let read = read_features(reader, |i, feature: Value| {
+        FeatureReader::new(name, i, &feature).read_into(sink)
+    })
+    .map_err(|e| match e {
+        StreamError::Json(e) => file_error(format!("not a GeoJSON FeatureCollection: {e}")),
+        // Coordinates that are not degrees explain a feature's error better than it does.
+        StreamError::Feature(e, members) => check_crs(&members).err().map_or(e, file_error),
+    })?;
+    let kind = read.members.get("type").and_then(Value::as_str);
+    if kind != Some("FeatureCollection") {
+        let found = match kind {
+            Some(k) => format!("its \"type\" is \"{k}\""),
+            None => "it has no \"type\"".to_owned(),
+        };
+        return Err(file_error(format!(
+            "not a GeoJSON FeatureCollection ({found})"
+        )));
+    }
+    check_crs(&read.members).map_err(file_error)?;
+    if read.features.is_none() {
+        return Err(file_error(
+            "a FeatureCollection without a \"features\" array".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// A legacy `crs` member other than WGS 84 longitude/latitude means the coordinates are not
@@ -379,7 +379,7 @@ impl<'a> FeatureReader<'a> {
         }
     }
 
-    fn read_into(&self, data: &mut MapData) -> Result<()> {
+    fn read_into(&self, data: &mut impl FeatureSink) -> Result<()> {
         if self.feature.get("type").and_then(Value::as_str) != Some("Feature") {
             return Err(self.fail("not a GeoJSON Feature"));
         }
@@ -406,14 +406,14 @@ impl<'a> FeatureReader<'a> {
                 if line.len() < 2 {
                     return Err(self.fail("its LineString has fewer than 2 positions"));
                 }
-                data.movements.push(self.movement(line)?);
+                data.movement(self.movement(line)?);
             }
             "Point" => {
                 let point = self.position(coords)?;
                 if self.has("event_type") {
-                    data.events.push(self.event(point)?);
+                    data.event(self.event(point)?);
                 } else if self.has("kind") {
-                    data.places.push(self.place(point)?);
+                    data.place(self.place(point)?);
                 } else {
                     return Err(self.fail(
                         "a Point that is neither an event (no property `event_type`) nor a place \
@@ -643,8 +643,9 @@ mod tests {
         let d = MapData::from_geojson_str("events.geojson", &fc(EVENT)).unwrap();
         assert_eq!(d.events().len(), 1);
         assert_eq!(d.events()[0].event_date.as_deref(), Some("2020-01-08"));
-        assert_eq!(d.date_range(), Some(("2020-01-08", "2020-01-08")));
-        assert_eq!(d.docs().into_iter().collect::<Vec<_>>(), ["a.txt"]);
+        let scene = crate::render::Scene::of(&d);
+        assert_eq!(scene.date_range(), Some(("2020-01-08", "2020-01-08")));
+        assert_eq!(scene.docs().iter().collect::<Vec<_>>(), ["a.txt"]);
     }
 
     #[test]

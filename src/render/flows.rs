@@ -3,9 +3,10 @@
 //! trip is not one made), so a corpus that tells of the same trip in a hundred articles draws
 //! one arrow whose width says how many trips, not a hundred side by side.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
-use super::data::{MapData, Movement};
+use super::data::Movement;
+use super::scene::Scene;
 
 /// Movements along one route.
 #[derive(Debug)]
@@ -25,35 +26,80 @@ impl Flow<'_> {
     }
 }
 
-/// What makes two movements one flow.
-type Route<'a> = (&'a str, &'a str, &'a [String], Option<&'a str>, &'a str);
+/// What makes two movements one flow: origin, destination, vias, actor and status.
+type Route = (String, String, Vec<String>, Option<String>, String);
 
-/// The flows of `data`'s movements, in the order of their first movements' ids.
-pub(crate) fn flows(data: &MapData) -> Vec<Flow<'_>> {
-    let mut by_route: BTreeMap<Route, Vec<&Movement>> = BTreeMap::new();
-    for m in data.movements() {
-        let route = (
-            m.origin.as_str(),
-            m.destination.as_str(),
-            m.via.as_slice(),
-            m.actor.as_deref(),
-            m.status.as_str(),
-        );
-        by_route.entry(route).or_default().push(m);
+/// The movements read so far, gathered by route: for each, the movement drawn for it (the
+/// first by id), the numbers of its movements and the vehicles they state.
+#[derive(Debug, Default)]
+pub(crate) struct Routes {
+    at: HashMap<Route, usize>,
+    tallies: Vec<Tally>,
+}
+
+/// One route's movements.
+#[derive(Debug)]
+struct Tally {
+    first: Movement,
+    /// The movements' numbers in the [`Scene`].
+    movements: Vec<u32>,
+    vehicles: Option<u64>,
+}
+
+impl Routes {
+    /// How many routes.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.tallies.len()
     }
-    let mut flows: Vec<Flow> = by_route
-        .into_values()
-        .map(|mut ms| {
-            ms.sort_by(|a, b| a.id.cmp(&b.id));
-            let stated: Vec<u64> = ms
+
+    /// Adds movement `m`, numbered `at` in its scene.
+    pub(crate) fn add(&mut self, m: Movement, at: u32) {
+        let route = (
+            m.origin.clone(),
+            m.destination.clone(),
+            m.via.clone(),
+            m.actor.clone(),
+            m.status.clone(),
+        );
+        let vehicles = m.vehicles.map(u64::from);
+        let Some(&i) = self.at.get(&route) else {
+            self.at.insert(route, self.tallies.len());
+            self.tallies.push(Tally {
+                first: m,
+                movements: vec![at],
+                vehicles,
+            });
+            return;
+        };
+        let t = &mut self.tallies[i];
+        t.movements.push(at);
+        if let Some(v) = vehicles {
+            *t.vehicles.get_or_insert(0) += v;
+        }
+        if m.id < t.first.id {
+            t.first = m;
+        }
+    }
+}
+
+/// The flows of `scene`'s movements, in the order of their first movements' ids.
+pub(crate) fn flows(scene: &Scene) -> Vec<Flow<'_>> {
+    let mut flows: Vec<Flow> = scene
+        .routes
+        .tallies
+        .iter()
+        .map(|t| {
+            let mut ids: Vec<&str> = t
+                .movements
                 .iter()
-                .filter_map(|m| m.vehicles)
-                .map(u64::from)
+                .map(|&at| scene.movement_id(at))
                 .collect();
+            ids.sort_unstable();
             Flow {
-                first: ms[0],
-                ids: ms.iter().map(|m| m.id.as_str()).collect(),
-                vehicles: (!stated.is_empty()).then(|| stated.iter().sum()),
+                first: &t.first,
+                ids,
+                vehicles: t.vehicles,
             }
         })
         .collect();
@@ -72,6 +118,7 @@ pub(crate) fn trips_width(trips: usize, most: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::MapData;
 
     fn trip(id: &str, to: &str, vehicles: Option<u32>) -> Movement {
         Movement {
@@ -102,11 +149,13 @@ mod tests {
                 trip("a", "b", None),
                 trip("b", "x", Some(5)),
                 trip("d", "b", Some(2)),
+                trip("a", "b", Some(1000)),
             ],
             Vec::new(),
             Vec::new(),
         );
-        let f = flows(&data);
+        let scene = Scene::of(&data);
+        let f = flows(&scene);
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].ids, ["a", "c", "d"]);
         assert_eq!(f[0].first.id, "a");
@@ -115,7 +164,11 @@ mod tests {
         let mut planned = trip("e", "b", None);
         planned.status = "planned".into();
         let data = MapData::from_parts(vec![trip("a", "b", None), planned], vec![], vec![]);
-        assert_eq!(flows(&data).len(), 2, "a planned trip is not one made");
+        assert_eq!(
+            flows(&Scene::of(&data)).len(),
+            2,
+            "a planned trip is not one made"
+        );
     }
 
     #[test]

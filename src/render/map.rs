@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::basemap::{basemap, contains, CLIP_BOX};
-use super::data::MapData;
 use super::geom::{self, clip, clip_ring, thin};
 use super::ids::XmlIds;
 use super::labels::{place_labels, segment_distance, Anchoring, LabelSpec, Obstacle, Rect, Side};
 use super::legend::{self, Drawn};
-use super::style::{draw_event_marker, palette, Palette, PlaceSymbol, EVENT_RADIUS, EVENT_TYPES};
+use super::scene::Scene;
+use super::style::{draw_event_marker, palette, Palette, PlaceSymbol, EVENT_RADIUS};
 use super::svg::{esc, layer, num, Px};
 use super::text::{shape, Align, Block, GlyphSet, Paint, TextForm, Weight};
 use super::view::{in_clip_box, Layout, View};
@@ -32,18 +32,21 @@ pub(super) struct Site {
     pub(super) tier: u8,
 }
 
-fn sites(data: &MapData) -> BTreeMap<String, Site> {
+fn sites(scene: &Scene) -> BTreeMap<String, Site> {
     let mut sites: BTreeMap<String, Site> = BTreeMap::new();
-    for p in data.places() {
-        sites.entry(p.id.clone()).or_insert_with(|| Site {
-            id: p.id.clone(),
-            name_en: p.name_en.clone(),
-            name_ar: p.name_ar.clone(),
-            symbol: PlaceSymbol::of_kind(&p.kind),
-            point: p.point,
-            mentions: p.mentions,
-            tier: 1,
-        });
+    for p in scene.places().values() {
+        sites.insert(
+            p.id.clone(),
+            Site {
+                id: p.id.clone(),
+                name_en: p.name_en.clone(),
+                name_ar: p.name_ar.clone(),
+                symbol: PlaceSymbol::of_kind(&p.kind),
+                point: p.point,
+                mentions: p.mentions,
+                tier: 1,
+            },
+        );
     }
     let mut add = |id: &str, name: &str, point: [f64; 2], tier: u8| {
         let s = sites.entry(id.to_owned()).or_insert_with(|| Site {
@@ -57,35 +60,28 @@ fn sites(data: &MapData) -> BTreeMap<String, Site> {
         });
         s.tier = s.tier.max(tier);
     };
-    // A coarse end (a country, a region) is not where its line ends: no site there.
-    for m in data.movements() {
-        let (first, last) = (m.line[0], m.line[m.line.len() - 1]);
-        if !m.origin_coarse {
-            add(&m.origin, &m.origin_name, first, 3);
-        }
-        if !m.destination_coarse {
-            add(&m.destination, &m.destination_name, last, 3);
-        }
+    // A coarse end (a country, a region) is not where its line ends: the scene keeps no end
+    // there.
+    for (id, (name, point)) in scene.ends() {
+        add(id, name, *point, 3);
     }
-    for e in data.events() {
-        add(&e.place, &e.place_name, e.point, 2);
+    for (id, e) in scene.event_places() {
+        add(id, &e.name, e.first, 2);
     }
     // A country, governorate or region stands where its events do (its interior point), not
     // at the capital or representative town where the gazetteer and places.geojson put it.
-    for e in data.events() {
-        if let Some(s) = sites.get_mut(&e.place) {
+    for (id, e) in scene.event_places() {
+        if let Some(s) = sites.get_mut(id) {
             if matches!(s.symbol, PlaceSymbol::Hidden | PlaceSymbol::Area) {
-                s.point = e.point;
+                s.point = e.last;
             }
         }
     }
     // Via places take their coordinates from places.geojson only: the line's vertices do not
     // say which one is the via.
-    for m in data.movements() {
-        for v in &m.via {
-            if let Some(s) = sites.get_mut(v) {
-                s.tier = 3;
-            }
+    for v in scene.vias() {
+        if let Some(s) = sites.get_mut(v) {
+            s.tier = 3;
         }
     }
     sites
@@ -93,25 +89,20 @@ fn sites(data: &MapData) -> BTreeMap<String, Site> {
 
 /// The points the default view fits: what is drawn, inside the basemap's box. Movements that
 /// leave the box (to Europe, America) are fitted by their ends inside it and drawn to the
-/// frame's edge.
+/// frame's edge. Each distinct line and point counts once: the fit is their extent.
 fn focus_points<'a>(
-    data: &'a MapData,
+    scene: &'a Scene,
     sites: &'a BTreeMap<String, Site>,
 ) -> impl Iterator<Item = [f64; 2]> + Clone + 'a {
     let sites = sites
         .values()
         .filter(|s| s.symbol != PlaceSymbol::Hidden && in_clip_box(s.point))
         .map(|s| s.point);
-    let events = data
-        .events()
-        .iter()
-        .map(|e| e.point)
-        .filter(|&p| in_clip_box(p));
-    let lines = data
-        .movements()
-        .iter()
-        .filter(|m| m.line.iter().all(|&p| in_clip_box(p)))
-        .flat_map(|m| m.line.iter().copied());
+    let events = scene.event_points().filter(|&p| in_clip_box(p));
+    let lines = scene
+        .lines()
+        .filter(|l| l.clone().all(in_clip_box))
+        .flatten();
     sites.chain(events).chain(lines)
 }
 
@@ -263,7 +254,7 @@ impl Drawing {
 }
 
 /// Draws the map: layout, basemap, features, labels and furniture, with its text recorded.
-pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<Drawing> {
+pub(crate) fn draw(data: &Scene, opts: &MapOptions) -> Result<Drawing> {
     let lay = Layout::new(opts);
     let sites = sites(data);
     let focus = focus_points(data, &sites);
@@ -291,7 +282,7 @@ pub(crate) fn draw(data: &MapData, opts: &MapOptions) -> Result<Drawing> {
     let anchors: Vec<[f64; 2]> = sites
         .values()
         .map(|s| s.point)
-        .chain(data.events().iter().map(|e| e.point))
+        .chain(data.event_points())
         .collect();
     let mut base = String::new();
     let _ = writeln!(
@@ -702,26 +693,14 @@ impl Canvas<'_> {
     fn events(
         &mut self,
         out: &mut String,
-        data: &MapData,
+        data: &Scene,
         sites: &BTreeMap<String, Site>,
         site_px: &BTreeMap<String, Px>,
     ) -> Result<()> {
         let u = self.lay.u;
         let pal = self.pal;
         // Place → (legend rank, type) → the events drawn by that marker.
-        let mut at_place: BTreeMap<&str, BTreeMap<(usize, &str), Vec<&str>>> = BTreeMap::new();
-        for e in data.events() {
-            let rank = EVENT_TYPES
-                .iter()
-                .position(|t| *t == e.event_type)
-                .unwrap_or(EVENT_TYPES.len());
-            at_place
-                .entry(e.place.as_str())
-                .or_default()
-                .entry((rank, e.event_type.as_str()))
-                .or_default()
-                .push(e.id.as_str());
-        }
+        let at_place = data.markers();
         let re = EVENT_RADIUS * u;
         let mut markers: Vec<(&str, Px, &[&str])> = Vec::new();
         for (place, types) in &at_place {
@@ -1095,7 +1074,7 @@ impl Canvas<'_> {
         Ok(svg)
     }
 
-    fn titles(&mut self, out: &mut String, data: &MapData) {
+    fn titles(&mut self, out: &mut String, data: &Scene) {
         let u = self.lay.u;
         let pal = self.pal;
         let title = self
@@ -1244,8 +1223,9 @@ fn importance(s: &Site) -> (u8, u8, u32, std::cmp::Reverse<String>) {
 }
 
 /// "2020-01-08 – 2026-02-16 · 5 articles", or "no movements found", in the map's language.
-pub(crate) fn default_subtitle(data: &MapData, words: Words) -> String {
-    if data.movements().is_empty() && data.events().is_empty() {
+pub(crate) fn default_subtitle(data: &Scene, words: Words) -> String {
+    let (movements, events, _) = data.counts();
+    if movements == 0 && events == 0 {
         return words.nothing_found().to_owned();
     }
     let dates = match data.date_range() {

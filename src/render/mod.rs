@@ -11,13 +11,15 @@
 //! embedded (`@font-face`, each cut to the characters the map writes), so it stays editable; the PNG is rasterised by resvg from the
 //! same drawing with the text as glyph outlines, so it has the same bytes on every machine.
 //!
-//! Public: [`MapData`] (and its [`Movement`], [`Event`], [`MapPlace`]) read from
-//! `movements.geojson`, `events.geojson`, `places.geojson`; [`MapOptions`]; [`render_svg`],
+//! Public: [`Scene`], what a map draws, gathered from `movements.geojson`, `events.geojson`
+//! and `places.geojson` one feature at a time; [`MapData`] (its [`Movement`], [`Event`],
+//! [`MapPlace`]), the features as read, to cut an article's out; [`MapOptions`]; [`render_svg`],
 //! [`render_png`], [`render_svg_and_png`] (one drawing, both files); the [`Lcc`] projection.
 //! Inside, one file per concept:
 //!
-//! - `data`: the contract files read; `articles`: one article's part of them;
-//!   `basemap`: the embedded Natural Earth layers; `coverage`: what of the data lies on it.
+//! - `data`: the contract files read; `scene`: what of them a map draws (`flows`: its
+//!   routes); `articles`: one article's part of them; `basemap`: the embedded Natural Earth
+//!   layers; `coverage`: what of the data lies on it.
 //! - `projection`: the conic; `view`: page layout and the view fitted to the features.
 //! - `map`: the drawing (basemap, places, events, labels, titles); `arrows`: the movements;
 //!   `legend`: legend, scale bar, north arrow; `style`: colours and symbols.
@@ -27,8 +29,8 @@
 //!
 //! # Examples
 //! ```
-//! use convoy::render::{render_svg, MapData, MapOptions};
-//! let svg = render_svg(&MapData::default(), &MapOptions::default()).unwrap();
+//! use convoy::render::{render_svg, MapOptions, Scene};
+//! let svg = render_svg(&Scene::default(), &MapOptions::default()).unwrap();
 //! assert!(svg.starts_with("<svg"));
 //! assert!(svg.contains("no movements found"));
 //! ```
@@ -47,6 +49,7 @@ mod legend;
 mod map;
 mod projection;
 pub mod qml;
+mod scene;
 mod style;
 mod svg;
 mod text;
@@ -63,6 +66,7 @@ pub use articles::ArticleIndex;
 pub use coverage::{Count, Coverage, BASEMAP_EXTENT};
 pub use data::{contract_inputs, Event, MapData, MapPlace, Movement, CONTRACT_FILES};
 pub use projection::Lcc;
+pub use scene::Scene;
 
 /// Which names labels show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -194,7 +198,7 @@ impl MapOptions {
 /// `@font-face` data cut to the characters drawn), so an editor can change a label and a
 /// browser or Inkscape shows the same glyphs; features are in named layers, each with its
 /// feature id (see the output contract).
-pub fn render_svg(data: &MapData, opts: &MapOptions) -> Result<String> {
+pub fn render_svg(data: &Scene, opts: &MapOptions) -> Result<String> {
     opts.check()?;
     map::draw(data, opts)?.svg()
 }
@@ -202,14 +206,14 @@ pub fn render_svg(data: &MapData, opts: &MapOptions) -> Result<String> {
 /// Draws the map as a PNG of `width·scale` × `height·scale` pixels, anti-aliased. Text is
 /// rasterised from glyph outlines shaped here, so the PNG has the same pixels on every
 /// machine.
-pub fn render_png(data: &MapData, opts: &MapOptions) -> Result<Vec<u8>> {
+pub fn render_png(data: &Scene, opts: &MapOptions) -> Result<Vec<u8>> {
     opts.check()?;
     rasterise(&map::draw(data, opts)?.outlined(), opts)
 }
 
 /// Draws the map once and writes it both ways: the bytes of [`render_svg`] and of
 /// [`render_png`], for one drawing (layout, label placement, flows) rather than two.
-pub fn render_svg_and_png(data: &MapData, opts: &MapOptions) -> Result<(String, Vec<u8>)> {
+pub fn render_svg_and_png(data: &Scene, opts: &MapOptions) -> Result<(String, Vec<u8>)> {
     opts.check()?;
     let drawing = map::draw(data, opts)?;
     Ok((drawing.svg()?, rasterise(&drawing.outlined(), opts)?))

@@ -53,10 +53,10 @@ pub fn render_cmd(inputs: &[PathBuf], output: &Path, map: MapArgs) -> Result<Exi
     let opts = map.options();
     let bytes = {
         let _held = hold_for_reading(inputs)?;
-        let data = || -> Result<render::MapData> {
-            let data = render::MapData::from_paths(inputs)?;
+        let data = || -> Result<render::Scene> {
+            let data = render::Scene::from_paths(inputs)?;
             if opts.bbox.is_none() {
-                check_coverage(inputs, &render::Coverage::of(&data))?;
+                check_coverage(inputs, &data.coverage())?;
             }
             Ok(data)
         };
