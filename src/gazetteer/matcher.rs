@@ -40,6 +40,8 @@ struct Pattern {
     blocked: bool,
     /// Arabic-script patterns may follow a proclitic; Latin ones must start a word.
     arabic: bool,
+    /// A name that is also an ordinary word: a place only where the text says so.
+    needs_context: bool,
 }
 
 /// The places a name can stand for: most names stand for one, few for more than four.
@@ -55,6 +57,9 @@ pub struct NameMatch {
     pub normalized_span: Range<usize>,
     /// Candidate places, curated first, in gazetteer order.
     pub candidates: Candidates,
+    /// The name is also an ordinary word (gazetteer/needs_context.txt): it stands for a place
+    /// only where the words around it say a place is meant.
+    pub needs_context: bool,
 }
 
 /// The lookup tables over every name in a gazetteer.
@@ -70,8 +75,9 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    /// Builds the tables over `places`' names and the `not_places` phrases.
-    pub fn new(places: &[Place], not_places: &[String]) -> Matcher {
+    /// Builds the tables over `places`' names, the `not_places` phrases, and the names that
+    /// `need_context`.
+    pub fn new(places: &[Place], not_places: &[String], need_context: &[String]) -> Matcher {
         let mut builder = Builder::default();
         for (i, place) in places.iter().enumerate() {
             builder.add_place(PlaceIndex(i as u32), place);
@@ -80,6 +86,17 @@ impl Matcher {
             let norm = arabic::normalize_name(phrase);
             if !norm.is_empty() {
                 builder.slot(norm).blocked = true;
+            }
+        }
+        for name in need_context {
+            let norm = arabic::normalize_name(name);
+            let lam = norm.strip_prefix("ال").map(|rest| ["ل", rest].concat());
+            // Only names some place carries (and their ل-forms): a word that names nothing
+            // needs no guard.
+            for form in std::iter::once(norm).chain(lam) {
+                if let Some(&i) = builder.names.get(form.as_str()) {
+                    builder.patterns[i as usize].needs_context = true;
+                }
             }
         }
         let mut starts: FxHashMap<Box<str>, u32> = FxHashMap::default();
@@ -120,12 +137,15 @@ impl Matcher {
                     continue;
                 };
                 let ends = name_ends(t, at, longest as usize);
-                if let Some((end, places)) = self.longest_at(t, at, ends, &t[word_start..at]) {
+                if let Some((end, places, needs_context)) =
+                    self.longest_at(t, at, ends, &t[word_start..at])
+                {
                     if !places.is_empty() {
                         out.push(NameMatch {
                             span: norm.original_span(at..end),
                             normalized_span: at..end,
                             candidates: places,
+                            needs_context,
                         });
                     }
                     covered = end;
@@ -150,15 +170,16 @@ impl Matcher {
         self.starts.get(rest).copied()
     }
 
-    /// The longest name starting at `start` and ending at one of `ends` (in text order) that may follow `prefix`: its end and its places (empty for a "not a place"
-    /// phrase).
+    /// The longest name starting at `start` and ending at one of `ends` (in text order) that
+    /// may follow `prefix`: its end, its places (empty for a "not a place" phrase) and whether
+    /// it needs context.
     fn longest_at(
         &self,
         t: &str,
         start: usize,
         ends: impl Iterator<Item = usize>,
         prefix: &str,
-    ) -> Option<(usize, Candidates)> {
+    ) -> Option<(usize, Candidates, bool)> {
         let lam = arabic::ends_with_lam(prefix);
         let best = ends
             .filter_map(|end| {
@@ -179,8 +200,23 @@ impl Matcher {
                 .collect();
             places.sort();
             places.dedup();
-            (end, places)
+            (end, places, pattern.needs_context)
         })
+    }
+
+    /// The places a whole normalised phrase names, if it is a name (not a "not a place"
+    /// phrase, nor an ل-form): "قاعده حرير" when a list's head noun is carried to "وحرير".
+    pub fn phrase(&self, normalized: &str) -> Option<Candidates> {
+        let pattern = &self.patterns[*self.names.get(normalized)? as usize];
+        let mut places: Candidates = pattern
+            .targets
+            .iter()
+            .filter(|t| !t.needs_lam)
+            .map(|t| t.place)
+            .collect();
+        places.sort();
+        places.dedup();
+        (!pattern.blocked && !places.is_empty()).then_some(places)
     }
 
     /// How many distinct normalised patterns the matcher holds.
@@ -333,7 +369,11 @@ mod tests {
             place("qasrak", &["قسرك", "قاعدة قسرك"], Tier::Curated),
             place("sahila", &["سحيلة"], Tier::Curated),
         ];
-        Matcher::new(&places, &["قوات سوريا الديمقراطية".to_string()])
+        Matcher::new(
+            &places,
+            &["قوات سوريا الديمقراطية".to_string()],
+            &["ريف".to_string()],
+        )
     }
 
     fn surfaces(text: &str) -> Vec<(String, Vec<u32>)> {
@@ -401,6 +441,27 @@ mod tests {
     fn not_places_hide_their_names() {
         assert!(surfaces("وقوات سوريا الديمقراطية").is_empty());
         assert_eq!(surfaces("شمال شرق سوريا").len(), 1);
+    }
+
+    #[test]
+    fn names_that_need_context_say_so_with_their_lam_form() {
+        let m = matcher();
+        let flags: Vec<bool> = m
+            .find("في ريف وللريف والحسكة")
+            .iter()
+            .map(|n| n.needs_context)
+            .collect();
+        // ريف is a GeoNames name here (no article form), الحسكة is not guarded.
+        assert_eq!(flags, [true, false]);
+    }
+
+    #[test]
+    fn a_whole_phrase_is_looked_up_as_a_name() {
+        let m = matcher();
+        assert_eq!(m.phrase("قاعده قسرك").map(|c| c[0].0), Some(5));
+        assert!(m.phrase("قاعده").is_none());
+        assert!(m.phrase("قوات سوريا الديمقراطيه").is_none());
+        assert!(m.phrase("لحسكه").is_none());
     }
 
     #[test]
@@ -484,7 +545,7 @@ mod tests {
                     place(&format!("p{i}"), &[&name.join(" ")], tier)
                 })
                 .collect();
-            let m = Matcher::new(&places, &["تل ريف".to_string()]);
+            let m = Matcher::new(&places, &["تل ريف".to_string()], &[]);
             let text: String = text
                 .iter()
                 .map(|&(g, w, gap)| [GLUE[g], WORDS[w], GAPS[gap]].concat())

@@ -29,6 +29,8 @@ pub const EMBEDDED_PLACES: &str = include_str!("../../gazetteer/places.geojson")
 pub const EMBEDDED_GEONAMES: &str = include_str!("../../gazetteer/geonames.tsv");
 /// Words and phrases that contain or look like place names but name something else.
 pub const EMBEDDED_NOT_PLACES: &str = include_str!("../../gazetteer/not_places.txt");
+/// Place names that are also ordinary words: places only where the text says so.
+pub const EMBEDDED_NEEDS_CONTEXT: &str = include_str!("../../gazetteer/needs_context.txt");
 
 /// A GeoNames entry within this distance of a curated place that shares a name with it is the
 /// same place.
@@ -56,6 +58,7 @@ pub struct Gazetteer {
     places: Vec<Place>,
     by_id: HashMap<PlaceId, PlaceIndex>,
     not_places: Vec<String>,
+    needs_context: Vec<String>,
     /// GeoNames entries dropped because a curated entry is the same place.
     superseded: usize,
     matcher: OnceLock<Matcher>,
@@ -104,12 +107,8 @@ impl Gazetteer {
 
     /// Builds a gazetteer from parsed tiers; fails on a duplicate id.
     pub fn from_places(curated: Vec<Place>, geonames: Vec<Place>) -> Result<Gazetteer> {
-        let not_places = EMBEDDED_NOT_PLACES
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_owned)
-            .collect();
+        let not_places = word_list(EMBEDDED_NOT_PLACES);
+        let needs_context = word_list(EMBEDDED_NEEDS_CONTEXT);
         let before = geonames.len();
         let geonames = drop_superseded(&curated, geonames);
         let superseded = before - geonames.len();
@@ -128,6 +127,7 @@ impl Gazetteer {
             places,
             by_id,
             not_places,
+            needs_context,
             superseded,
             matcher: OnceLock::new(),
         })
@@ -156,7 +156,7 @@ impl Gazetteer {
     /// The matcher over every name, built on first use.
     pub fn matcher(&self) -> &Matcher {
         self.matcher
-            .get_or_init(|| Matcher::new(&self.places, &self.not_places))
+            .get_or_init(|| Matcher::new(&self.places, &self.not_places, &self.needs_context))
     }
 
     /// Places whose id, or one of whose names, is exactly `name` (after normalisation);
@@ -240,6 +240,15 @@ impl Gazetteer {
     }
 }
 
+/// The entries of a word list: one a line, blank lines and `#` comments left out.
+fn word_list(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The largest gazetteer file (`--gazetteer`, `--geonames`, `--places`) accepted by default:
 /// 1 GB, about two million curated places (their gazetteer takes some 3 GB of memory).
 pub const DEFAULT_MAX_GAZETTEER_BYTES: u64 = 1 << 30;
@@ -267,7 +276,9 @@ fn read(path: &Path, limit: input_file::Limit) -> Result<String> {
 }
 
 /// Drops GeoNames entries that a curated entry already holds: the same GeoNames id cited as the
-/// curated source, or a shared name within [`SAME_PLACE_KM`].
+/// source of a curated settlement, or a shared name within [`SAME_PLACE_KM`]. A region, country
+/// or base that borrows a town's point (the Syrian Desert at Tadmur, Lebanon at Beirut) is not
+/// that town, which stays findable by its own name.
 fn drop_superseded(curated: &[Place], geonames: Vec<Place>) -> Vec<Place> {
     use geo::{Distance, Haversine};
     if geonames.is_empty() {
@@ -275,6 +286,7 @@ fn drop_superseded(curated: &[Place], geonames: Vec<Place>) -> Vec<Place> {
     }
     let cited: std::collections::HashSet<String> = curated
         .iter()
+        .filter(|p| p.kind.geo_precision() == GeoPrecision::Town)
         .flat_map(|p| geonames_ids_in(&p.source))
         .collect();
     let mut curated_names: HashMap<String, Vec<&Place>> = HashMap::new();
@@ -369,6 +381,20 @@ mod tests {
             geonames_ids_in("yeaz:cities15000.txt (GeoNames 173811: 36.5, 40.7); https://www.geonames.org/2950159"),
             vec!["173811", "2950159"]
         );
+    }
+
+    #[test]
+    fn a_town_lending_its_point_to_a_region_or_country_stays_a_town() {
+        let g = Gazetteer::embedded().unwrap();
+        // The Syrian Desert cites Tadmur's GeoNames record, Lebanon Beirut's.
+        for (name, id) in [("تدمر", "gn_163808"), ("بيروت", "gn_276781")] {
+            let found: Vec<&str> = g
+                .lookup(name)
+                .iter()
+                .map(|&ix| g.place(ix).id.as_str())
+                .collect();
+            assert_eq!(found, [id], "{name}");
+        }
     }
 
     #[test]

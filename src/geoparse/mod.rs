@@ -5,6 +5,8 @@
 //! ريف…) says what kind of place is meant; the other places in the same sentence, paragraph and
 //! article say where (the candidate nearest to them wins); curated entries beat GeoNames ones.
 
+mod homographs;
+mod lists;
 mod short_names;
 
 use std::ops::Range;
@@ -30,13 +32,13 @@ pub enum Cue {
     Field,
     /// قرية
     Village,
-    /// بلدة
+    /// بلدة، بلدات
     Town,
-    /// مدينة
+    /// مدينة، مدن
     City,
     /// ناحية، قضاء، منطقة
     District,
-    /// محافظة
+    /// محافظة، ولاية (a Turkish province)
     Governorate,
     /// إقليم
     Region,
@@ -47,7 +49,7 @@ pub enum Cue {
 }
 
 /// The words that say what kind of place a name is, normalised.
-const CUE_WORDS: [(&str, Cue); 35] = [
+const CUE_WORDS: [(&str, Cue); 38] = [
     ("قاعده", Cue::Base),
     ("قاعدتي", Cue::Base),
     ("قواعد", Cue::Base),
@@ -68,14 +70,17 @@ const CUE_WORDS: [(&str, Cue); 35] = [
     ("قري", Cue::Village),
     ("بلده", Cue::Town),
     ("بلدتي", Cue::Town),
+    ("بلدات", Cue::Town),
     ("مدينه", Cue::City),
     ("مدينتي", Cue::City),
+    ("مدن", Cue::City),
     ("ناحيه", Cue::District),
     ("قضاء", Cue::District),
     ("منطقه", Cue::District),
     ("حي", Cue::District),
     ("محافظه", Cue::Governorate),
     ("محافظتي", Cue::Governorate),
+    ("ولايه", Cue::Governorate),
     ("اقليم", Cue::Region),
     ("ريف", Cue::Countryside),
     ("ريفي", Cue::Countryside),
@@ -226,17 +231,16 @@ pub struct Parsed {
 pub fn parse(gazetteer: &Gazetteer, doc: &Document, norm: &arabic::Normalized) -> Parsed {
     let sentences = arabic::sentences(&doc.text);
     let paragraphs = arabic::paragraphs(&doc.text);
-    let mut mentions: Vec<Mention> = gazetteer
-        .matcher()
-        .find_normalized(norm)
+    let found = gazetteer.matcher().find_normalized(norm);
+    let mut mentions: Vec<Mention> = homographs::keep_licensed(gazetteer, norm, found)
         .into_iter()
         .map(|m| {
             let cue = norm
                 .word_before(m.normalized_span.start)
                 .and_then(Cue::from_word);
             Mention {
-                sentence: containing(&sentences, m.span.start),
-                paragraph: containing(&paragraphs, m.span.start),
+                sentence: 0,
+                paragraph: 0,
                 place: m.candidates[0],
                 span: m.span,
                 normalized_span: m.normalized_span,
@@ -245,6 +249,11 @@ pub fn parse(gazetteer: &Gazetteer, doc: &Document, norm: &arabic::Normalized) -
             }
         })
         .collect();
+    lists::carry_heads(gazetteer, norm, &mut mentions);
+    for m in &mut mentions {
+        m.sentence = containing(&sentences, m.span.start);
+        m.paragraph = containing(&paragraphs, m.span.start);
+    }
     // Twice: the first round's choices become context for the second.
     let mut distances = Distances::default();
     for _ in 0..2 {
@@ -483,6 +492,20 @@ mod tests {
             g.place(waleed.place).id.as_str(),
             "al_waleed_crossing_anbar"
         );
+    }
+
+    #[test]
+    fn an_agreement_named_after_a_city_is_no_place_but_the_city_is() {
+        let g = Gazetteer::embedded().unwrap();
+        let ids = |text: &str| -> Vec<String> {
+            let doc = Document::from_text("s.txt", text);
+            resolve(&g, &doc)
+                .iter()
+                .map(|m| g.place(m.place).id.as_str().to_owned())
+                .collect()
+        };
+        assert!(ids("سُيّرت الدورية تطبيقاً لتفاهمات سوتشي بين البلدين.").is_empty());
+        assert_eq!(ids("اجتمع الرئيسان في سوتشي أمس."), ["sochi_city"]);
     }
 
     #[test]
