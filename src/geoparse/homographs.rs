@@ -1,7 +1,7 @@
 //! Place names that are also ordinary words (`gazetteer/needs_context.txt`): الباب is al-Bab and
 //! "the door", المفرق Mafraq and "the junction". Such a name stands for the place only where
 //! the words around it say a place is meant: a word of place before it (مدينة الباب، بلدات
-//! البصيرة), a list with a nearby town or site (جرابلس والباب), or a nearby place after it that
+//! البصيرة), a list with a town or site (جرابلس والباب), or a nearby place after it that
 //! locates it (الباب شرقي حلب، الباب بريف حلب، المفرق في شمال الأردن). Elsewhere ("فتح الباب أمام",
 //! "عند المفرق") it is the word.
 
@@ -9,10 +9,9 @@ use geo::{Distance, Haversine};
 
 use super::Cue;
 use crate::arabic::{self, Normalized};
-use crate::gazetteer::{Gazetteer, Kind, NameMatch};
+use crate::gazetteer::{Gazetteer, GeoPrecision, Kind, NameMatch};
 
-/// How near a place named beside the word must be to one it could mean, in km: a list of
-/// towns or a locating phrase names places of one neighbourhood.
+/// How near a place named after the word must be to one it could mean, in km, to locate it.
 const NEAR_KM: f64 = 150.0;
 
 /// Words of direction that place a name in what follows (الباب شرقي حلب).
@@ -69,7 +68,7 @@ fn licensed(g: &Gazetteer, norm: &Normalized, ms: &[NameMatch], i: usize) -> boo
         .filter(|p| !p.needs_context);
     if let Some(p) = prev {
         let gap = &t[p.normalized_span.end..m.normalized_span.start];
-        if listed(gap) && near(g, m, p, false) {
+        if listed(gap) && settled(g, p) {
             return true;
         }
     }
@@ -77,7 +76,7 @@ fn licensed(g: &Gazetteer, norm: &Normalized, ms: &[NameMatch], i: usize) -> boo
         return false;
     };
     let gap = &t[m.normalized_span.end..n.normalized_span.start];
-    if listed(gap) && near(g, m, n, false) {
+    if listed(gap) && settled(g, n) {
         return true;
     }
     locating(gap).is_some_and(|directed| near(g, m, n, directed))
@@ -118,6 +117,16 @@ fn locating(gap: &str) -> Option<bool> {
     Some(directed)
 }
 
+/// Whether `other` could be a town or a site, not a country, region or governorate: a list
+/// with one is a list of places ("جرابلس والباب"), wherever they are; one with a country is
+/// not enough ("سوريا والباب").
+fn settled(g: &Gazetteer, other: &NameMatch) -> bool {
+    other
+        .candidates
+        .iter()
+        .any(|&o| g.place(o).kind.geo_precision() != GeoPrecision::Region)
+}
+
 /// Whether a place `m` could mean is near one `other` could: within [`NEAR_KM`], or, when a
 /// word of direction says so, inside the country `other` names.
 fn near(g: &Gazetteer, m: &NameMatch, other: &NameMatch, directed: bool) -> bool {
@@ -136,15 +145,11 @@ fn near(g: &Gazetteer, m: &NameMatch, other: &NameMatch, directed: bool) -> bool
 
 #[cfg(test)]
 mod tests {
-    use crate::{geoparse, Document, Gazetteer};
-
     /// The ids of the places `text` names.
     fn places(text: &str) -> Vec<String> {
-        let g = Gazetteer::embedded().unwrap();
-        let doc = Document::from_text("t.txt", text);
-        geoparse::resolve(&g, &doc)
-            .iter()
-            .map(|m| g.place(m.place).id.as_str().to_owned())
+        crate::geoparse::named(text)
+            .into_iter()
+            .map(|(_, id)| id)
             .collect()
     }
 
@@ -175,6 +180,7 @@ mod tests {
             "ويفتح هذا الاتفاق الباب في سوريا أمام تسوية.",
             "قال إن البصيرة السياسية تقتضي الحوار مع دمشق.",
             "طرق الجنود الباب ثم دخلوا المنزل في حلب.",
+            "ناقش الوفد ملف سوريا والباب مفتوح للحوار.",
         ] {
             let found = places(text);
             assert!(

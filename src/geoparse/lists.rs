@@ -183,22 +183,7 @@ fn headed_name(
 
 #[cfg(test)]
 mod tests {
-    use crate::{geoparse, Document, Gazetteer};
-
-    /// Each name found in `text` and the id of its place.
-    fn names(text: &str) -> Vec<(String, String)> {
-        let g = Gazetteer::embedded().unwrap();
-        let doc = Document::from_text("t.txt", text);
-        geoparse::resolve(&g, &doc)
-            .iter()
-            .map(|m| {
-                (
-                    m.surface(&doc).to_owned(),
-                    g.place(m.place).id.as_str().to_owned(),
-                )
-            })
-            .collect()
-    }
+    use crate::geoparse::named as names;
 
     #[test]
     fn the_head_noun_carries_to_each_conjunct() {

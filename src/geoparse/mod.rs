@@ -294,6 +294,23 @@ pub fn parse(gazetteer: &Gazetteer, doc: &Document, norm: &arabic::Normalized) -
     }
 }
 
+/// Each name the embedded gazetteer finds in `text`, as written, and the id of the place it
+/// is resolved to: what the geoparse tests look at.
+#[cfg(test)]
+pub(crate) fn named(text: &str) -> Vec<(String, String)> {
+    let g = Gazetteer::embedded().unwrap();
+    let doc = Document::from_text("t.txt", text);
+    resolve(&g, &doc)
+        .iter()
+        .map(|m| {
+            (
+                m.surface(&doc).to_owned(),
+                g.place(m.place).id.as_str().to_owned(),
+            )
+        })
+        .collect()
+}
+
 /// How many names before and after a mention give it context.
 const CONTEXT: usize = 100;
 
@@ -496,14 +513,8 @@ mod tests {
 
     #[test]
     fn an_agreement_named_after_a_city_is_no_place_but_the_city_is() {
-        let g = Gazetteer::embedded().unwrap();
-        let ids = |text: &str| -> Vec<String> {
-            let doc = Document::from_text("s.txt", text);
-            resolve(&g, &doc)
-                .iter()
-                .map(|m| g.place(m.place).id.as_str().to_owned())
-                .collect()
-        };
+        let ids =
+            |text: &str| -> Vec<String> { named(text).into_iter().map(|(_, id)| id).collect() };
         assert!(ids("سُيّرت الدورية تطبيقاً لتفاهمات سوتشي بين البلدين.").is_empty());
         assert_eq!(ids("اجتمع الرئيسان في سوتشي أمس."), ["sochi_city"]);
     }

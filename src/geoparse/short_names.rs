@@ -121,21 +121,7 @@ fn mention(norm: &Normalized, span: Range<usize>, place: PlaceIndex) -> Mention 
 
 #[cfg(test)]
 mod tests {
-    use crate::{geoparse, Document, Gazetteer};
-
-    fn names(text: &str) -> Vec<(String, String)> {
-        let g = Gazetteer::embedded().unwrap();
-        let doc = Document::from_text("t.txt", text);
-        geoparse::resolve(&g, &doc)
-            .iter()
-            .map(|m| {
-                (
-                    m.surface(&doc).to_owned(),
-                    g.place(m.place).id.as_str().to_owned(),
-                )
-            })
-            .collect()
-    }
+    use crate::geoparse::named as names;
 
     #[test]
     fn a_place_named_in_full_is_then_known_by_its_bare_name() {
