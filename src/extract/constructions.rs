@@ -981,3 +981,25 @@ fn prisoners_moved_are_no_troop_movement_however_they_are_counted() {
     assert!(t.is_empty(), "{t:?}");
     assert!(events(&g, &x, EventType::Arrival).is_empty());
 }
+
+#[test]
+fn the_same_base_is_one_named_before_this_sentence() {
+    let (_, _, t) = trips(
+        "ودخل رتل أمريكي من العراق واتجه إلى قاعدته في حقل العمر. وبعد يومين، خرجت شاحنات من حقل كونيكو متجهة إلى القاعدة نفسها.",
+    );
+    assert_eq!(
+        t,
+        [
+            "iraq > [] > al_omar_oilfield",
+            "conoco_gas_field > [] > al_omar_oilfield"
+        ]
+    );
+}
+
+#[test]
+fn the_city_refers_to_the_last_city_named_and_a_place_passed_is_a_waypoint() {
+    let (_, _, t) = trips(
+        "أنهت القوات الأمريكية وجودها في مدينة منبج. وخرج رتل من المدينة ظهراً، ومرّ بمدينة عين العرب، قبل أن يكمل طريقه نحو محافظة الحسكة.",
+    );
+    assert_eq!(t, ["manbij_city > [kobani_town] > hasakah_governorate"]);
+}

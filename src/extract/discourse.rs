@@ -7,6 +7,7 @@ use super::frames::Frame;
 use super::lexicon::Lex;
 use super::reading::{role_of, PlaceRole};
 use super::{Endpoint, Ends, Reader};
+use crate::gazetteer::Kind;
 use crate::geoparse::{self, Mention};
 
 /// How many names back an anaphor ("القاعدة", "منها") may refer.
@@ -21,18 +22,37 @@ impl Reader<'_> {
     /// The base a word like "القاعدة" or "منها" refers back to: the last site named before it,
     /// and first the last one named with the same noun ("المعسكر" → "معسكر التاجي").
     pub(super) fn anaphor(&self, word: usize) -> Option<Endpoint> {
-        let at = self.words[word].token.orig.0;
+        // "القاعدة ذاتها", "المطار نفسه": the same place as one told before this sentence.
+        let at = if self.the_same(word) {
+            self.sentence_start(word)
+        } else {
+            self.words[word].token.orig.0
+        };
         // The names before it, the nearest first, as far back as a reader would look.
         let n = self.mentions.partition_point(|m| m.span.start < at);
         let before = || self.mentions[..n].iter().rev().take(ANAPHOR_REACH);
         let text = self.words[word].token.text;
+        // "خرج رتل من المدينة": the last city or town named.
+        if ["المدينه", "البلده"].contains(&crate::arabic::strip_glue(text, 2)) {
+            let town = |m: &&Mention| matches!(self.g.place(m.place).kind, Kind::City | Kind::Town);
+            return before().find(town).map(|m| Endpoint::at(m.place));
+        }
         let noun = ["معسكر", "مطار", "معبر", "قاعد"]
             .into_iter()
             .find(|n| text.contains(n));
+        // Named with the noun ("قاعدة الشدادي"), or placed by it ("إلى قاعدته في حقل العمر").
         let same_noun = noun.and_then(|n| {
             before().find(|m| {
                 let name = &self.doc.text[m.span.clone()];
-                name.starts_with(n) || n == "قاعد" && name.starts_with("قواعد")
+                let head = &self.doc.text[..m.span.start];
+                let from = head.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+                let lead = &head[from..];
+                let placed_by = lead
+                    .split_whitespace()
+                    .rev()
+                    .take(3)
+                    .any(|w| w.contains(n) && !w.contains("قواعد"));
+                name.starts_with(n) || n == "قاعد" && name.starts_with("قواعد") || placed_by
             })
         });
         same_noun
@@ -40,6 +60,22 @@ impl Reader<'_> {
                 before().find(|m| self.g.place(m.place).kind.is_site() || self.named_as_site(m))
             })
             .map(|m| Endpoint::at(m.place))
+    }
+
+    /// Whether "ذاته", "ذاتها", "نفسه" or "نفسها" follows the word at `word`: the same one.
+    fn the_same(&self, word: usize) -> bool {
+        self.words
+            .get(word + 1)
+            .is_some_and(|w| matches!(w.token.text, "ذاته" | "ذاتها" | "نفسه" | "نفسها"))
+    }
+
+    /// The byte offset where the sentence holding the word at `word` begins.
+    fn sentence_start(&self, word: usize) -> usize {
+        let words = self.words;
+        (0..word)
+            .rev()
+            .find(|&j| matches!(words[j].token.text, "." | "!" | "؟" | "?"))
+            .map_or(0, |j| words[j].token.orig.1)
     }
 
     /// What "إليه" or "إليها" refers back to: a place gone to or from earlier in the same

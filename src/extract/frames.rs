@@ -115,6 +115,7 @@ impl Reader<'_> {
             if i > range.start
                 && words[i - 1].token.text == "،"
                 && w.trigger().is_some_and(Trigger::is_movement)
+                && !reading::passing(w)
                 && (w.glue.starts_with('و') || w.glue.is_empty() && finite_verb(w.token.text))
             {
                 broke = true;

@@ -205,12 +205,20 @@ impl Reader<'_> {
         {
             origins.extend(subject_site);
         }
-        // "رجعت إليها": the destination is the base named before.
+        // "رجعت إليها": the destination is the base named before; "متجهاً إلى القاعدة ذاتها":
+        // the base named before the place left.
         if dests.is_empty() {
             let words = self.words;
             let to_it = |i: &usize| words[*i].has(Lex::Anaphor) && to_it(words[*i].token.text);
+            let to_the_base = |i: &usize| {
+                words[*i].has(Lex::Anaphor)
+                    && *i > ctx.words.start
+                    && words[*i - 1].has(Lex::Role(lexicon::Role::Destination))
+            };
             if let Some(i) = frame.range.clone().find(to_it) {
                 dests.extend(self.anaphor_in_sentence(i, &ctx.words));
+            } else if let Some(i) = frame.range.clone().find(to_the_base) {
+                dests.extend(self.anaphor(i).filter(|d| !origins.contains(d)));
             }
         }
         // "خرجت من A كانت قادمة من B": B → A.

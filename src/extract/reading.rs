@@ -397,6 +397,12 @@ pub fn base_left_in(words: &[Word], k: usize, sentence_start: usize) -> Option<T
     verb.object_is_origin().then_some(verb)
 }
 
+/// Whether a word is the verb of passing (مرّ، تمر), normalised.
+pub(super) fn passing(w: &Word) -> bool {
+    let t = crate::arabic::strip_glue(w.token.text, 2);
+    ["مر", "مرت", "مروا", "يمر", "تمر", "يمرون"].contains(&t)
+}
+
 /// The unnamed place noun a relative pronoun at `j` describes, within three words before it
 /// ("القاعدة غير الشرعية التي"), if that is what it describes.
 fn place_noun_before(words: &[Word], j: usize, sentence_start: usize) -> Option<usize> {
@@ -495,6 +501,10 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
             };
         }
         if let Some(t) = w.trigger() {
+            // "ومرّ بمدينة X": the place passed on the way.
+            if located && passing(w) {
+                return (PlaceRole::Via, near);
+            }
             return (PlaceRole::Object(t), near);
         }
         forces_between |= w.has(Lex::Force) || w.has(Lex::Personnel) || w.has(Lex::Vehicles);
