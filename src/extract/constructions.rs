@@ -1003,3 +1003,22 @@ fn the_city_refers_to_the_last_city_named_and_a_place_passed_is_a_waypoint() {
     );
     assert_eq!(t, ["manbij_city > [kobani_town] > hasakah_governorate"]);
 }
+
+#[test]
+fn legs_told_one_after_another_pass_each_end_on_the_way_to_the_last() {
+    let (_, _, t) = trips(
+        "غادر الرتل قاعدة عين الأسد فجراً. وسلك طريق المرور السريع نحو بغداد ومنها إلى كركوك، قبل أن يتابع سيره صوب قاعدة حرير.",
+    );
+    assert_eq!(
+        t,
+        ["ain_al_asad_airbase > [baghdad_city,kirkuk_city] > harir_airbase"]
+    );
+}
+
+#[test]
+fn what_is_moved_right_after_a_handover_goes_from_the_site_handed_over() {
+    let (_, _, t) = trips(
+        "وسلّمت القوات الإسبانية معسكر بسماية إلى القوات العراقية، ونقلت جنودها إلى قاعدة عين الأسد.",
+    );
+    assert_eq!(t, ["besmaya_base > [] > ain_al_asad_airbase"]);
+}

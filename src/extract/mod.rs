@@ -498,6 +498,9 @@ impl Reader<'_> {
             let ctx = Ctx {
                 sentence: si,
                 first_frame: fi == 0,
+                after_handover: fi
+                    .checked_sub(1)
+                    .is_some_and(|p| frames[p].first() == Trigger::HandOver),
                 words: range.clone(),
                 evidence_cut: evidence != span,
                 evidence,
@@ -672,6 +675,8 @@ struct Ctx {
     sentence: usize,
     /// The frame is the sentence's first.
     first_frame: bool,
+    /// The frame follows a handover in its sentence ("سلّمت المعسكر، ونقلت معداته إلى").
+    after_handover: bool,
     /// The sentence's word range.
     words: Range<usize>,
     /// The sentence, or the window of a long one around the frame's first trigger.

@@ -71,6 +71,7 @@ impl Reader<'_> {
         let mut purpose_vias: Ends = Ends::new();
         let mut between: Ends = Ends::new();
         let mut onward: Ends = Ends::new();
+        let mut passed: Ends = Ends::new();
         let mut put_in: Ends = Ends::new();
         let mut crossed: Ends = Ends::new();
         let mut reached: Ends = Ends::new();
@@ -91,7 +92,14 @@ impl Reader<'_> {
             }
             match (p.role, p.purpose) {
                 // "وهي في الطريق نحو الأنبار": where the trip goes on to, past the places reached.
-                (PlaceRole::Destination, false) if self.en_route(p.word, ctx) => onward.push(e),
+                (PlaceRole::Destination, false) if self.en_route(p.word, ctx) => {
+                    // "ومنها إلى كركوك، قبل أن يواصل صوب حرير": a leg told after another passes
+                    // the first's end; one listed with it ("والأردن") is another end.
+                    if !self.words[p.word].glue.starts_with('و') {
+                        passed.append(&mut onward);
+                    }
+                    onward.push(e)
+                }
                 // "إلى قواعدها في الكويت", "نحو القاعدة التي تتمركز فيها بمدينة القامشلي": the
                 // place that locates the base gone to is the destination.
                 // Gone on to, past the places reached: "ومنه إلى قواعد التحالف في إقليم كردستان".
@@ -159,10 +167,11 @@ impl Reader<'_> {
         }
         if !onward.is_empty() {
             // The places reached on the way were arrived at.
-            for reached in &dests {
+            for reached in dests.iter().chain(&passed) {
                 self.arrival(*reached, ctx);
             }
             vias.append(&mut dests);
+            vias.append(&mut passed);
             dests = onward;
         }
         // Redeployed in a place is a trip there only from a place left in the same frame
@@ -198,11 +207,13 @@ impl Reader<'_> {
             origins.extend(at.or(subject_site.filter(|_| emptied)));
         }
         // "سلمت القاعدة ... قبل أن تغادر إلى الكويت": leaving, told as the next step, leaves
-        // the site the sentence was about.
-        if origins.is_empty()
-            && frame.has(Trigger::Withdraw)
-            && self.after_sequencer(frame.triggers[0].0, ctx.words.start)
-        {
+        // the site the sentence was about; "سلّمت المعسكر، ونقلت معداته إلى X": what is moved
+        // right after a handover goes from the site handed over.
+        let next_step = frame.has(Trigger::Withdraw)
+            && self.after_sequencer(frame.triggers[0].0, ctx.words.start);
+        let moved_out =
+            ctx.after_handover && (frame.has(Trigger::Withdraw) || frame.has(Trigger::Move));
+        if origins.is_empty() && (next_step || moved_out) {
             origins.extend(subject_site);
         }
         // "رجعت إليها": the destination is the base named before; "متجهاً إلى القاعدة ذاتها":
