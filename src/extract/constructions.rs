@@ -1022,3 +1022,17 @@ fn what_is_moved_right_after_a_handover_goes_from_the_site_handed_over() {
     );
     assert_eq!(t, ["besmaya_base > [] > ain_al_asad_airbase"]);
 }
+
+#[test]
+fn back_to_its_base_is_back_to_where_the_trip_set_out_from() {
+    let (_, _, t) = trips(
+        "سيّرت القوات الروسية دورية انطلقت من مطار القامشلي نحو بلدة عامودا، ثم عادت إلى قاعدتها.",
+    );
+    assert_eq!(
+        t,
+        [
+            "qamishli_airport > [] > amuda_town",
+            "amuda_town > [] > qamishli_airport"
+        ]
+    );
+}

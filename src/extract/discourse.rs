@@ -47,11 +47,11 @@ impl Reader<'_> {
                 let head = &self.doc.text[..m.span.start];
                 let from = head.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
                 let lead = &head[from..];
-                let placed_by = lead
-                    .split_whitespace()
-                    .rev()
-                    .take(3)
-                    .any(|w| w.contains(n) && !w.contains("قواعد"));
+                let mut last = lead.split_whitespace().rev();
+                let placed_by = last.next() == Some("في")
+                    && last
+                        .next()
+                        .is_some_and(|w| w.contains(n) && !w.contains("قواعد"));
                 name.starts_with(n) || n == "قاعد" && name.starts_with("قواعد") || placed_by
             })
         });

@@ -208,11 +208,13 @@ impl Reader<'_> {
         }
         // "سلمت القاعدة ... قبل أن تغادر إلى الكويت": leaving, told as the next step, leaves
         // the site the sentence was about; "سلّمت المعسكر، ونقلت معداته إلى X": what is moved
-        // right after a handover goes from the site handed over.
+        // in the clause joined to a handover goes from the site handed over.
         let next_step = frame.has(Trigger::Withdraw)
             && self.after_sequencer(frame.triggers[0].0, ctx.words.start);
-        let moved_out =
-            ctx.after_handover && (frame.has(Trigger::Withdraw) || frame.has(Trigger::Move));
+        let (verb, _) = frame.triggers[0];
+        let moved_out = ctx.after_handover
+            && self.words[verb].glue.starts_with('و')
+            && (frame.has(Trigger::Withdraw) || frame.has(Trigger::Move));
         if origins.is_empty() && (next_step || moved_out) {
             origins.extend(subject_site);
         }
@@ -272,6 +274,19 @@ impl Reader<'_> {
                 evidence_cut: ctx.evidence_cut,
                 background: ctx.background,
             };
+        // "قبل أن تعود إلى قاعدتها": back to where the trip told before it in the sentence set
+        // out from.
+        if origins.is_empty() && dests.is_empty() && frame.has(Trigger::Arrive) {
+            let back = self.back_to_its_base(frame).then(|| {
+                let told = self.movements.iter().rev();
+                told.take_while(|(s, _)| *s == ctx.sentence).next()
+            });
+            if let Some(Some((_, m))) = back {
+                let (from, to) = (m.destination, m.origin);
+                self.push_movement(ctx.sentence, make(from, &vias, to, ctx.status));
+                return;
+            }
+        }
         // A return with no origin starts where the unit was said to be (في العراق ... عودة).
         if origins.is_empty() && !dests.is_empty() && frame.has(Trigger::Arrive) {
             if let Some(l) = locs.iter().chain(earlier_locs).find(|l| !dests.contains(l)) {
@@ -489,6 +504,24 @@ impl Reader<'_> {
     }
 
     /// Keeps a whole trip told by sentence `sentence`.
+    /// Whether a frame goes back to "its base", unnamed: "إلى قاعدتها"، "نحو مقراتها".
+    fn back_to_its_base(&self, frame: &Frame) -> bool {
+        let words = self.words;
+        frame.range.clone().skip(1).any(|i| {
+            let own = [
+                "قاعدتها",
+                "قاعدته",
+                "قاعدتهم",
+                "قواعدها",
+                "قواعده",
+                "مقرها",
+                "مقراتها",
+            ];
+            own.contains(&words[i].token.text)
+                && words[i - 1].has(Lex::Role(lexicon::Role::Destination))
+        })
+    }
+
     pub(super) fn push_movement(&mut self, sentence: usize, m: Movement) {
         self.movements.push((sentence, m));
     }
