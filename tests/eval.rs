@@ -1,5 +1,5 @@
-//! `convoy eval` driven as a user drives it: the dev corpus held to its baseline (a ratchet),
-//! and annotations with defects reported by file and field while the rest is scored.
+//! `convoy eval` driven as a user drives it: the dev and own corpora held to their baselines
+//! (ratchets), and annotations with defects reported by file and field while the rest is scored.
 
 mod common;
 use common::{convoy, stderr};
@@ -31,9 +31,20 @@ fn eval_json(dir: &Path, code: i32) -> (Value, String) {
 
 #[test]
 fn the_dev_corpus_scores_no_lower_than_its_baseline() {
-    let (now, warnings) = eval_json(&corpus().join("dev"), 0);
-    assert_eq!(warnings, "", "the dev annotations have no defects");
-    let path = corpus().join("baseline.json");
+    holds_to_baseline("dev", "baseline.json");
+}
+
+#[test]
+fn the_own_corpus_scores_no_lower_than_its_baseline() {
+    holds_to_baseline("own", "baseline-own.json");
+}
+
+/// Scores `tests/corpus/DIR` and fails on any figure below `tests/corpus/BASELINE` (a ratchet);
+/// with `CONVOY_RAISE_BASELINE` set and none below, writes today's figures to it.
+fn holds_to_baseline(dir: &str, baseline: &str) {
+    let (now, warnings) = eval_json(&corpus().join(dir), 0);
+    assert_eq!(warnings, "", "the {dir} annotations have no defects");
+    let path = corpus().join(baseline);
     let baseline: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let dropped: Vec<String> = FIGURES
         .iter()
@@ -50,10 +61,11 @@ fn the_dev_corpus_scores_no_lower_than_its_baseline() {
     }
     assert!(
         dropped.is_empty(),
-        "convoy eval tests/corpus/dev scores lower than tests/corpus/baseline.json: {}.\n\
+        "convoy eval tests/corpus/{dir} scores lower than {}: {}.\n\
          The baseline is a ratchet: it may only go up. When extraction improves, raise it with\n\
          `CONVOY_RAISE_BASELINE=1 cargo test --release --test eval` (it writes today's figures\n\
-         when none is below the baseline) and commit tests/corpus/baseline.json.",
+         when none is below the baseline) and commit it.",
+        path.display(),
         dropped.join(", ")
     );
 }
