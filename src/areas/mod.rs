@@ -11,6 +11,7 @@
 //! gazetteer point.
 
 mod cuts;
+pub(crate) mod geojson;
 mod regions;
 
 use std::collections::HashMap;
@@ -129,22 +130,6 @@ pub fn country(iso2: &str) -> Option<&'static Area> {
     AREAS.get_or_init(parse).get(iso2)
 }
 
-#[derive(Deserialize)]
-struct Collection<P> {
-    features: Vec<Feature<P>>,
-}
-
-#[derive(Deserialize)]
-struct Feature<P> {
-    properties: P,
-    geometry: Geometry,
-}
-
-#[derive(Deserialize)]
-struct Geometry {
-    coordinates: Vec<Vec<Vec<[f64; 2]>>>,
-}
-
 /// The area of the gazetteer's governorate or region `id` (kind `governorate` or `region`),
 /// when [`regions`] defines one; built on first use.
 ///
@@ -182,14 +167,14 @@ fn parse() -> HashMap<String, Area> {
         .collect()
 }
 
-/// The features of an embedded basemap file of MultiPolygons: properties and outline.
+/// The features of an embedded basemap file of (Multi)Polygons: properties and outline.
 fn features<P: serde::de::DeserializeOwned>(
     text: &'static str,
 ) -> impl Iterator<Item = (P, MultiPolygon<f64>)> {
-    let collection: Collection<P> =
+    let collection: geojson::Collection<P> =
         serde_json::from_str(text).expect("the embedded basemap parses");
     collection.features.into_iter().map(|f| {
-        let polygons = f.geometry.coordinates.into_iter().map(|rings| {
+        let polygons = f.geometry.polygons().into_iter().map(|rings| {
             let mut rings = rings.into_iter().map(ring);
             let exterior = rings.next().unwrap_or_else(|| LineString::new(Vec::new()));
             Polygon::new(exterior, rings.collect())
@@ -198,8 +183,10 @@ fn features<P: serde::de::DeserializeOwned>(
     })
 }
 
-fn ring(positions: Vec<[f64; 2]>) -> LineString<f64> {
-    positions.into_iter().map(|[x, y]| Coord { x, y }).collect()
+fn ring(positions: geojson::Ring) -> LineString<f64> {
+    (positions.into_iter())
+        .map(|geojson::Position([x, y])| Coord { x, y })
+        .collect()
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
+use crate::areas::geojson::{self, Collection};
 use crate::error::{Error, Result};
 
 /// The scorer's country polygons (Natural Earth 1:50m, see `gazetteer/eval/README.md`).
@@ -69,27 +70,10 @@ pub struct Countries {
     by_code: HashMap<String, Vec<Polygon>>,
 }
 
-#[derive(Deserialize)]
-struct Collection {
-    features: Vec<Feature>,
-}
-
-#[derive(Deserialize)]
-struct Feature {
-    properties: Properties,
-    geometry: Geometry,
-}
-
+/// What the scorer takes from a country feature's properties.
 #[derive(Deserialize)]
 struct Properties {
     iso2: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(tag = "type", content = "coordinates")]
-enum Geometry {
-    Polygon(Vec<Vec<Vec<f64>>>),
-    MultiPolygon(Vec<Vec<Vec<Vec<f64>>>>),
 }
 
 impl Countries {
@@ -105,22 +89,17 @@ impl Countries {
     /// `source_name` names it in errors. A code on several features keeps the last, as
     /// `score.py` does.
     pub fn parse(source_name: &str, text: &str) -> Result<Countries> {
-        let collection: Collection = serde_json::from_str(text).map_err(|e| Error::Malformed {
-            source_name: source_name.to_owned(),
-            location: format!("line {} column {}", e.line(), e.column()),
-            message: format!("not a FeatureCollection of (Multi)Polygons with iso2: {e}"),
-        })?;
+        let collection: Collection<Properties> =
+            serde_json::from_str(text).map_err(|e| Error::Malformed {
+                source_name: source_name.to_owned(),
+                location: format!("line {} column {}", e.line(), e.column()),
+                message: format!("not a FeatureCollection of (Multi)Polygons with iso2: {e}"),
+            })?;
         let mut by_code = HashMap::new();
-        for (i, f) in collection.features.into_iter().enumerate() {
-            let polygons = match f.geometry {
-                Geometry::Polygon(p) => vec![p],
-                Geometry::MultiPolygon(ps) => ps,
-            };
-            let polygons = polygons
-                .into_iter()
-                .map(|rings| rings.into_iter().map(|r| ring(source_name, i, r)).collect())
-                .map(|rings: Result<Vec<Ring>>| rings.map(Polygon))
-                .collect::<Result<_>>()?;
+        for f in collection.features {
+            let polygons = (f.geometry.polygons().into_iter())
+                .map(|rings| Polygon(rings.into_iter().map(ring).collect()))
+                .collect();
             if let Some(code) = f.properties.iso2 {
                 by_code.insert(code, polygons);
             }
@@ -140,19 +119,9 @@ impl Countries {
     }
 }
 
-/// A ring's positions as [lon, lat], each position's first two numbers.
-fn ring(source_name: &str, feature: usize, positions: Vec<Vec<f64>>) -> Result<Ring> {
-    positions
-        .into_iter()
-        .map(|p| match p[..] {
-            [x, y, ..] => Ok([x, y]),
-            _ => Err(Error::Malformed {
-                source_name: source_name.to_owned(),
-                location: format!("feature {feature}"),
-                message: "a position has fewer than two numbers".into(),
-            }),
-        })
-        .collect()
+/// A ring's positions as `[lon, lat]`.
+fn ring(positions: geojson::Ring) -> Ring {
+    positions.into_iter().map(|p| p.0).collect()
 }
 
 /// Where an annotated place is: what a point must fall in to stand for it.
@@ -251,7 +220,8 @@ mod tests {
             .to_string();
         assert_eq!(
             e,
-            "t.geojson: feature 0: a position has fewer than two numbers"
+            "t.geojson: line 1 column 89: not a FeatureCollection of (Multi)Polygons with iso2: \
+             a position has fewer than two numbers at line 1 column 89"
         );
     }
 
