@@ -374,3 +374,54 @@ fn f12_a_bad_gazetteer_is_named_on_stderr_when_used() {
         "{e}"
     );
 }
+
+/// The shipped curated gazetteer with place `id` moved by `(dx, dy)` degrees (or its lon/lat
+/// swapped when `swap`), written into `dir`.
+fn gazetteer_moved(dir: &Path, id: &str, swap: bool, (dx, dy): (f64, f64)) -> PathBuf {
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteer/places.geojson");
+    let mut g: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(shipped).unwrap()).unwrap();
+    let features = g["features"].as_array_mut().unwrap();
+    let f = features.iter_mut().find(|f| f["id"] == id).unwrap();
+    let at = &mut f["geometry"]["coordinates"];
+    let (x, y) = (at[0].as_f64().unwrap(), at[1].as_f64().unwrap());
+    *at = match swap {
+        true => serde_json::json!([y, x]),
+        false => serde_json::json!([x + dx, y + dy]),
+    };
+    let path = dir.join(format!("{id}.geojson"));
+    std::fs::write(&path, g.to_string()).unwrap();
+    path
+}
+
+#[test]
+fn f13_validate_finds_aleppo_swapped_and_a_base_moved_a_degree() {
+    let dir = tempfile::tempdir().unwrap();
+    for (id, swap, by, found) in [
+        ("aleppo_city", true, (0.0, 0.0), "outside SY's border"),
+        ("al_tanf_garrison", false, (1.0, 0.0), "outside SY's border"),
+        // Within its country: only its governorate tells.
+        (
+            "al_shaddadi_base",
+            false,
+            (0.0, -1.0),
+            "lies 63 km outside the border of Hasakah (SY)",
+        ),
+    ] {
+        let file = gazetteer_moved(dir.path(), id, swap, by);
+        let o = convoy(&["gazetteer", "validate", file.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{id}: {}", stderr(&o));
+        let errors: Vec<String> = stdout(&o)
+            .lines()
+            .filter(|l| l.starts_with("error: "))
+            .map(str::to_owned)
+            .collect();
+        let [error] = errors.as_slice() else {
+            panic!("{id}: {errors:?}")
+        };
+        assert!(
+            error.starts_with(&format!("error: {id} (")) && error.contains(found),
+            "{error}"
+        );
+    }
+}

@@ -3,13 +3,16 @@
 //! Unique ids; each point inside a plausible box of its stated country (a swapped lon/lat lands
 //! far outside) and, where the basemap outlines that country, inside its Natural Earth border
 //! give or take the place's precision (Aleppo swapped lands in Turkey, inside Syria's box; al-Tanf
-//! moved 1° east lies in Iraq); every name non-empty after normalisation; every curated entry with a source;
+//! moved 1° east lies in Iraq), and inside the Natural Earth border of the governorate it is
+//! filed under (`admin1`), where the gazetteer has that governorate (Ain al-Asad moved 1° north
+//! stays in Iraq but leaves Anbar); every name non-empty after normalisation; every curated entry with a source;
 //! homonyms that exist; and every name shared by two curated entries marked on both sides.
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::place::{Place, Tier};
+use super::place::{Kind, Place, Tier};
 use crate::arabic;
+use crate::areas::{self, Area, Basis};
 
 /// Rough bounding boxes (min lon, min lat, max lon, max lat) of the countries the gazetteer
 /// covers, with a margin of about half a degree. They only catch gross errors such as swapped
@@ -58,11 +61,9 @@ const COUNTRY_BOXES: &[(&str, [f64; 4])] = &[
     ("YE", [42.5, 12.0, 54.0, 19.0]),
 ];
 
-/// How far outside its country's outline a place lies, in km, when it lies farther out than
-/// its own precision (at least [`BORDER_SLACK_M`]); `None` when inside, near enough, or in a
-/// country the basemap does not outline.
-fn outside_border_km(p: &Place) -> Option<f64> {
-    let area = crate::areas::country(&p.country)?;
+/// How far outside `area` a place lies, in km, when it lies farther out than its own
+/// precision (at least [`BORDER_SLACK_M`]); `None` when inside or near enough.
+fn outside_km(p: &Place, area: &Area) -> Option<f64> {
     if area.contains(p.point) {
         return None;
     }
@@ -71,9 +72,48 @@ fn outside_border_km(p: &Place) -> Option<f64> {
     (out > slack).then_some(out / 1000.0)
 }
 
+/// The outlines of the governorates among `places` by country and name (`admin1`, as places
+/// in them give it): a governorate is filed under its own name. Only the governorates whose
+/// outline is their own boundary ([`areas::region`]).
+fn governorates(places: &[Place]) -> HashMap<(&str, &str), &'static Area> {
+    let outline = |p: &Place| {
+        let area = areas::region(p.id.as_str())?;
+        (area.basis == Basis::Boundary).then_some(area)
+    };
+    places
+        .iter()
+        .filter(|p| p.kind == Kind::Governorate)
+        .filter_map(|p| Some(((p.country.as_str(), p.admin1.as_deref()?), outline(p)?)))
+        .collect()
+}
+
+/// Where a place lies outside what it is filed under: its country's border, else its
+/// governorate's (Natural Earth, where `governorates` outline it), as "the border of X" and
+/// how far out, in km.
+fn outside_outline(
+    p: &Place,
+    governorates: &HashMap<(&str, &str), &'static Area>,
+) -> Option<(String, f64)> {
+    if let Some(km) = areas::country(&p.country).and_then(|a| outside_km(p, a)) {
+        return Some((format!("{}'s border", p.country), km));
+    }
+    let admin1 = p.admin1.as_deref()?;
+    let area = governorates.get(&(p.country.as_str(), admin1))?;
+    if area.contains(p.point) || area.to_border_m(p.point) <= ADMIN1_SLACK_M {
+        return None;
+    }
+    let km = outside_km(p, area)?;
+    Some((format!("the border of {admin1} ({})", p.country), km))
+}
+
 /// A place on a border (a crossing) may stand a little on the other side of Natural Earth's
 /// 1:10m line, whose vertices are a few hundred metres apart.
 const BORDER_SLACK_M: f64 = 2_000.0;
+
+/// Natural Earth's admin-1 lines are generalised more than its borders: a place within this of
+/// its governorate's line is not told (al-Jalabiya, filed under Raqqa as Wikipedia files it,
+/// lies 5 km on the Aleppo side of it). A point moved by a degree lies a hundred kilometres out.
+const ADMIN1_SLACK_M: f64 = 10_000.0;
 
 /// The bounding box of a country, if convoy knows one.
 pub fn country_box(cc: &str) -> Option<[f64; 4]> {
@@ -112,6 +152,7 @@ pub fn validate(places: &[Place]) -> Report {
         }
     }
     let mut curated_names: BTreeMap<String, Vec<&Place>> = BTreeMap::new();
+    let governorates = governorates(places);
     for p in places {
         let at = format!("{} ({})", p.id, p.name_en);
         match country_box(&p.country) {
@@ -123,17 +164,16 @@ pub fn validate(places: &[Place]) -> Report {
                         p.lat(),
                         p.country
                     ));
-                } else if let Some(km) = outside_border_km(p) {
+                } else if let Some((border, km)) = outside_outline(p, &governorates) {
                     let found = format!(
-                        "{at}: [{}, {}] lies {km:.0} km outside {}'s border (Natural Earth)",
+                        "{at}: [{}, {}] lies {km:.0} km outside {border} (Natural Earth)",
                         p.lon(),
                         p.lat(),
-                        p.country
                     );
                     // GeoNames' own points (islands, disputed land) are told, not refused.
                     match p.tier {
                         Tier::Curated => report.errors.push(format!(
-                            "{found} — swapped lon/lat, a point moved, or the wrong country?"
+                            "{found} — swapped lon/lat, a point moved, or filed under the wrong country or governorate?"
                         )),
                         Tier::Geonames => report.notes.push(format!("{found}, as GeoNames has it")),
                     }
@@ -272,6 +312,21 @@ mod tests {
             "{:?}",
             aleppo.errors
         );
+        // A base moved a degree stays in its country but leaves its governorate: al-Taqaddum
+        // north into Salah al-Din, al-Shaddadi south into Deir ez-Zor.
+        for (id, dy, admin1) in [
+            ("al_taqaddum_airbase", 1.0, "Anbar (IQ)"),
+            ("al_shaddadi_base", -1.0, "Hasakah (SY)"),
+        ] {
+            let r = moved(id, |x, y| (x, y + dy));
+            let [error] = r.errors.as_slice() else {
+                panic!("{id}: {:?}", r.errors)
+            };
+            assert!(
+                error.starts_with(id) && error.contains(&format!("outside the border of {admin1}")),
+                "{error}"
+            );
+        }
         // Al-Tanf moved a degree east lies in Iraq.
         let tanf = moved("al_tanf_garrison", |x, y| (x + 1.0, y));
         assert!(inside_box(&tanf), "{:?}", tanf.errors);
