@@ -162,15 +162,24 @@ fn f07_unresolved_context_is_a_window_around_the_name() {
     assert!(n >= 3000, "{n} names reported");
 }
 
+/// Whether a gazetteer kind is an area that a place named inside it stands for.
+fn broad(kind: Option<&str>) -> bool {
+    matches!(kind, Some("country" | "region" | "governorate"))
+}
+
+/// The Arabic names of the embedded gazetteer's places that are not areas.
+fn site_names() -> Vec<String> {
+    (places().into_iter())
+        .filter(|(_, kind)| !broad(Some(kind)))
+        .map(|(name, _)| name)
+        .collect()
+}
+
 #[test]
 fn f07_a_frame_listing_many_places_makes_a_bounded_number_of_trips() {
     // Forty sites and towns as origins and forty others as destinations, in one clause: 1,600
     // trips if every pair were one.
-    let places: Vec<String> = places()
-        .into_iter()
-        .filter(|(_, kind)| !matches!(kind.as_str(), "country" | "region" | "governorate"))
-        .map(|(name, _)| name)
-        .collect();
+    let places = site_names();
     assert!(places.len() >= 80);
     let text = format!(
         "انسحبت القوات الأمريكية من {} إلى {}.\n",
@@ -182,6 +191,67 @@ fn f07_a_frame_listing_many_places_makes_a_bounded_number_of_trips() {
     let n = features(&out, "movements.geojson").len();
     // At most 32 origins times 32 destinations (extract's MAX_ENDS).
     assert!(n > 100 && n <= 32 * 32, "{n} movements");
+}
+
+#[test]
+fn f07_places_past_the_cap_of_one_frame_are_told_not_lost_silently() {
+    let places = site_names();
+    // 40 names of origins and 35 of destinations: some past the 32 kept of each.
+    let head = "خبر.\n";
+    let text = format!(
+        "{head}انسحبت القوات الأمريكية من {} إلى {}.\n",
+        places[..40].join(" و"),
+        places[40..75].join(" و")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("long.txt");
+    let run = |text: &str| {
+        std::fs::write(&article, text).unwrap();
+        let out = dir.path().join("out");
+        let o = convoy(&["extract", s(&article), "-o", s(&out), "-q"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        o
+    };
+    let o = run(&text);
+    // How many places past 32 each side names, as `places` finds them: distinct, and not a
+    // country or region (a place named inside it stands for it).
+    let rows = convoy(&["places", s(&article), "--format", "json"]);
+    let rows: Value = serde_json::from_slice(&rows.stdout).unwrap();
+    let to = text.find(" إلى ").unwrap();
+    let side = |origins: bool| {
+        let mut ids: Vec<&str> = (rows.as_array().unwrap().iter())
+            .filter(|r| (r["start"].as_u64().unwrap() < to as u64) == origins)
+            .filter(|r| {
+                !matches!(
+                    r["kind"].as_str(),
+                    Some("country" | "region" | "governorate")
+                )
+            })
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids.len().saturating_sub(32)
+    };
+    let past = side(true) + side(false);
+    assert!(past >= 5, "{past}");
+    assert_eq!(
+        stderr(&o).lines().next().unwrap(),
+        format!(
+            "convoy: {}: a trip told at byte {} names more than 32 places as origins or as \
+             destinations; {past} past the first 32 of each are left out of the movements",
+            article.display(),
+            head.len()
+        )
+    );
+    // A list within the cap: not a word.
+    let text = format!(
+        "انسحبت القوات الأمريكية من {} إلى {}.\n",
+        places[..32].join(" و"),
+        places[40..72].join(" و")
+    );
+    let o = run(&text);
+    assert!(!stderr(&o).contains("left out"), "{}", stderr(&o));
 }
 
 #[test]

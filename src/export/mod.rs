@@ -47,8 +47,9 @@ pub struct Features {
     /// The article's file name and the places it names, one per mention, for `places.geojson`.
     pub doc: String,
     pub places: Vec<PlaceIndex>,
-    /// What decoding the article took beyond plain UTF-8, as a note for the user.
-    pub decoding: Option<String>,
+    /// Notes for the user: what decoding the article took beyond plain UTF-8, and places its
+    /// extraction left out ([`crate::extract::LeftOut`]).
+    pub notes: Vec<String>,
     /// The actors and event types of its features.
     pub legend: Legend,
 }
@@ -169,7 +170,9 @@ pub fn features(
             .collect(),
         doc: doc.name.clone(),
         places: x.mentions.iter().map(|m| m.place).collect(),
-        decoding: doc.decoding_note(),
+        notes: (doc.decoding_note().into_iter())
+            .chain(x.left_out.note(|at| doc.file_offset(at)))
+            .collect(),
         legend: Legend::of(x),
     }
 }
@@ -645,7 +648,7 @@ pub struct Summary {
     pub unresolved: usize,
     /// Articles that could not be read, with why.
     pub failed: Vec<Failure>,
-    /// Notes for the user (encodings used).
+    /// Notes for the user: encodings used, places left out, each naming its article.
     pub notes: Vec<String>,
     /// The actors, event types and kinds of place the layers hold, for their styles.
     pub legend: Legend,
@@ -668,7 +671,7 @@ impl std::fmt::Display for Failure {
 impl Summary {
     /// Counts one article's features.
     fn count(&mut self, f: &Features, path: &Path) {
-        if let Some(note) = &f.decoding {
+        for note in &f.notes {
             self.notes.push(format!("{}: {note}", path.display()));
         }
         self.articles += 1;

@@ -41,6 +41,7 @@ use crate::gazetteer::{Gazetteer, GeoPrecision, PlaceIndex};
 use crate::geoparse::{self, Mention};
 use dates::{ArticleDate, DateMention, Ymd};
 use lexicon::{Lex, Qualifier, Role, Trigger};
+pub use movements::MAX_ENDS;
 use reading::{role_of, PlaceRole, Word};
 use trips::Half;
 pub use unresolved::Unresolved;
@@ -191,6 +192,49 @@ pub struct Extraction {
     pub events: Vec<Event>,
     pub mentions: Vec<Mention>,
     pub unresolved: Vec<Unresolved>,
+    /// Places movement frames named past [`MAX_ENDS`] in one role, left out of their trips.
+    pub left_out: LeftOut,
+}
+
+/// Places that movement frames named in one role (origins, destinations) past the first
+/// [`MAX_ENDS`], and so left out of their trips: what a user must be told rather than lose.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LeftOut {
+    /// How many places were left out, over the article.
+    pub places: usize,
+    /// In how many frames (the words telling one trip).
+    pub frames: usize,
+    /// Where the first such frame starts, a byte offset into the text.
+    pub first_at: Option<usize>,
+    /// Where the last frame counted starts: a frame may leave places out in two roles.
+    last_at: Option<usize>,
+}
+
+impl LeftOut {
+    /// Counts `places` left out by the frame starting at text offset `at`.
+    fn add(&mut self, places: usize, at: usize) {
+        self.places += places;
+        if self.last_at != Some(at) {
+            self.frames += 1;
+        }
+        self.last_at = Some(at);
+        self.first_at.get_or_insert(at);
+    }
+
+    /// The note for the user, with the offset in the file `file_offset` gives; `None` when
+    /// nothing was left out.
+    pub fn note(&self, file_offset: impl Fn(usize) -> usize) -> Option<String> {
+        let at = file_offset(self.first_at?);
+        let told = match self.frames {
+            1 => format!("a trip told at byte {at} names"),
+            n => format!("{n} trips told (the first at byte {at}) name"),
+        };
+        Some(format!(
+            "{told} more than {MAX_ENDS} places as origins or as destinations; {} past the \
+             first {MAX_ENDS} of each are left out of the movements",
+            self.places
+        ))
+    }
 }
 
 /// Builds what [`extract`] needs, the gazetteer's name automaton and the lexicon, side by side
@@ -271,17 +315,20 @@ pub fn extract(g: &Gazetteer, doc: &Document, date: Option<ArticleDate>) -> Extr
         partials: Vec::new(),
         movements: Vec::new(),
         events: Vec::new(),
+        left_out: LeftOut::default(),
     };
     let read_as = windows(&words, &parsed.sentences, &sentence_words);
     for (si, (s, range)) in read_as.into_iter().enumerate() {
         reader.sentence(si, s, range);
     }
+    let left_out = reader.left_out;
     let (movements, events) = reader.finish();
     Extraction {
         movements,
         events,
         unresolved,
         mentions: parsed.mentions,
+        left_out,
     }
 }
 
@@ -335,6 +382,7 @@ struct Reader<'a> {
     partials: Vec<Half>,
     movements: Vec<(usize, Movement)>,
     events: Vec<Event>,
+    left_out: LeftOut,
 }
 
 /// A place name in a frame with its role.

@@ -26,13 +26,14 @@ fn frame_count_range(frame: &Frame, sentence: &Range<usize>, first: bool) -> Ran
 
 /// The most places a frame keeps in one role (origins, destinations): far more than a news
 /// sentence lists, and a bound on the trips one frame makes (origins times destinations), so
-/// that a text listing thousands of names costs in proportion to its length.
-const MAX_ENDS: usize = 32;
+/// that a text listing thousands of names costs in proportion to its length. The places past
+/// it are told to the user ([`super::LeftOut`]).
+pub const MAX_ENDS: usize = 32;
 
 /// Keeps the most precise endpoints: a country or region is dropped when a place inside it is
 /// also named in the same role (Camp Adder … out of Iraq → Camp Adder); each place once, the
-/// first [`MAX_ENDS`] of them.
-fn most_precise(g: &Gazetteer, mut ends: Ends) -> Ends {
+/// first [`MAX_ENDS`] of them. Also says how many places past those were left out.
+fn most_precise(g: &Gazetteer, mut ends: Ends) -> (Ends, usize) {
     let broad = |e: &Endpoint| {
         matches!(
             g.place(e.place).kind,
@@ -45,11 +46,23 @@ fn most_precise(g: &Gazetteer, mut ends: Ends) -> Ends {
     ends.retain(|e| !broad(e) || !specific.contains(country(e)));
     let mut seen = FxHashSet::default();
     ends.retain(|e| seen.insert(e.place));
+    let left_out = ends.len().saturating_sub(MAX_ENDS);
     ends.truncate(MAX_ENDS);
-    ends
+    (ends, left_out)
 }
 
 impl Reader<'_> {
+    /// [`most_precise`] of `ends`, a role of `frame`; places left out are counted against the
+    /// article.
+    fn most_precise(&mut self, frame: &Frame, ends: Ends) -> Ends {
+        let (kept, left_out) = most_precise(self.g, ends);
+        if left_out > 0 {
+            let at = self.words[frame.range.start].token.orig.0;
+            self.left_out.add(left_out, at);
+        }
+        kept
+    }
+
     /// Reads a movement frame into trips, half-trips for [`super::trips`], and events.
     pub(super) fn movement_frame(
         &mut self,
@@ -241,12 +254,12 @@ impl Reader<'_> {
         } else if origins.is_empty() {
             origins = earlier;
         }
-        let origins = most_precise(g, origins);
-        let mut dests = most_precise(g, dests);
+        let origins = self.most_precise(frame, origins);
+        let mut dests = self.most_precise(frame, dests);
         // "وعادت قاعدة بلد ... مع مغادرة آخر الجنود منها": a place both left and reached in one
         // frame is where the frame happens, left.
         dests.retain(|d| !origins.iter().any(|o| o.place == d.place));
-        let purpose_dests = most_precise(g, purpose_dests);
+        let purpose_dests = self.most_precise(frame, purpose_dests);
         let (vehicles, personnel) =
             self.counts(frame_count_range(frame, &ctx.words, ctx.first_frame));
         let event_type = if redeploy {
@@ -606,10 +619,9 @@ mod tests {
             end("syria"),
             end("kuwait"),
         ];
-        let ids: Vec<&str> = most_precise(&g, ends)
-            .iter()
-            .map(|e| g.place(e.place).id.as_str())
-            .collect();
+        let (kept, left_out) = most_precise(&g, ends);
+        assert_eq!(left_out, 0);
+        let ids: Vec<&str> = kept.iter().map(|e| g.place(e.place).id.as_str()).collect();
         assert_eq!(ids, ["baghdad_city", "kuwait", "erbil_city", "syria"]);
     }
 }
