@@ -1036,3 +1036,12 @@ fn back_to_its_base_is_back_to_where_the_trip_set_out_from() {
         ]
     );
 }
+
+#[test]
+fn a_companys_staff_withdrawn_are_no_troop_movement_past_a_date_aside() {
+    let (_, _, t) =
+        trips("وكانت شركة نفطية أجنبية قد سحبت، في آذار 2020، موظفيها من حقل العمر إلى أربيل.");
+    assert!(t.is_empty(), "{t:?}");
+    let (_, _, t) = trips("وانسحبت، في آذار 2020، القوات الأمريكية من حقل العمر إلى أربيل.");
+    assert_eq!(t, ["al_omar_oilfield > [] > erbil_city"]);
+}

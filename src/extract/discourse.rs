@@ -192,10 +192,17 @@ impl Reader<'_> {
             .find(|&j| words[j].mention.is_some())
             .unwrap_or(frame.range.end)
             .min(t + 5);
-        // The object, past its subject and count ("نقلت القوات نحو 150 من معتقلي التنظيم"), up
-        // to the first name or comma.
+        // The object, past its subject, count and a date between commas ("نقلت القوات نحو 150
+        // من معتقلي التنظيم"، "سحبت، في كانون الثاني، موظفيها"), up to the first name or comma.
+        let dated = |j: usize| words.get(j).is_some_and(|w| w.in_date);
+        let aside = |j: usize| {
+            let before_date = words[j].token.text == "في" && dated(j + 1);
+            dated(j)
+                || before_date
+                || words[j].is_punct() && (j.saturating_sub(2)..=j + 2).any(dated)
+        };
         let counted_object = (t + 1..frame.range.end.min(t + 11))
-            .take_while(|&j| words[j].mention.is_none() && !words[j].is_punct());
+            .take_while(|&j| words[j].mention.is_none() && (!words[j].is_punct() || aside(j)));
         if (t + 1..object_end)
             .chain(counted_object)
             .any(|j| words[j].has(Lex::Civilian))
