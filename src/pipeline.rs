@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::export::{self, OutputSet};
 use crate::gazetteer::Gazetteer;
 use crate::page;
-use crate::render::{self, ArticleIndex, Coverage, MapData, MapOptions, Scene};
+use crate::render::{self, Coverage, MapData, MapOptions, Scene};
 
 /// What `map` wrote.
 #[derive(Debug, Default)]
@@ -57,8 +57,7 @@ pub fn map(
         .iter()
         .filter_map(|name| set.staged_path(name))
         .collect();
-    let data = MapData::from_paths(&staged)?;
-    let scene = Scene::of(&data);
+    let scene = Scene::from_paths(&staged)?;
     let manifests = Manifests::read(articles.paths)?;
     let ((overview, page), articles) = rayon::join(
         || {
@@ -72,7 +71,7 @@ pub fn map(
             let unread: std::collections::HashSet<&Path> =
                 extract.failed.iter().map(|f| f.path.as_path()).collect();
             let read = |p: &&PathBuf| !unread.contains(&p.as_path());
-            draw_articles(&data, articles, read, &manifests, set, opts, progress.maps)
+            draw_articles(articles, read, &manifests, set, opts, progress.maps)
         },
     );
     let mut images = overview?;
@@ -117,7 +116,6 @@ fn write_page(staged: &[PathBuf], set: &OutputSet, opts: &MapOptions) -> Result<
 /// is drawn, in parallel; returns the files, in the order of the articles, each with a warning
 /// when some of the article's movements or events lie wholly outside the basemap.
 fn draw_articles(
-    data: &MapData,
     articles: Articles,
     read: impl Fn(&&PathBuf) -> bool + Sync,
     manifests: &Manifests,
@@ -126,33 +124,51 @@ fn draw_articles(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Vec<(PathBuf, Option<String>)>> {
     use rayon::prelude::*;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let index = ArticleIndex::new(data);
-    let done = AtomicUsize::new(0);
     // Named as extraction names the articles: unique across the inputs.
     let names = crate::document::naming::names(articles.paths);
     let drawn: Vec<(&PathBuf, &ArticleName)> = (articles.paths.iter())
         .zip(&names)
         .filter(|(p, _)| read(p))
         .collect();
-    drawn
-        .par_iter()
-        .map(|&(path, name)| {
-            // The manifest lists the article by its own file name.
-            let file = path
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            let entry = manifests.entry(path, &file);
-            let o = article_options(opts, &articles, path, &name.doc, entry)?;
-            let article = Scene::of(&index.article(data, &name.doc));
-            let png = render::render_png(&article, &o)?;
-            let map = name.map_file();
-            set.write(&map, &png)?;
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, drawn.len());
-            let note = coverage_note(&name.doc, &map, &article.coverage());
-            Ok((set.dir().join(map), note))
-        })
-        .collect()
+    let docs: Vec<&str> = drawn.iter().map(|(_, name)| name.doc.as_str()).collect();
+    let [movements, events, places] = render::CONTRACT_FILES.map(|f| set.staged_path(f));
+    let mut maps = Vec::with_capacity(drawn.len());
+    // A batch of articles is drawn at a time, by all threads.
+    let batch = 4 * rayon::current_num_threads();
+    let each = |articles_read: Vec<(usize, MapData)>| -> Result<()> {
+        let drawn_now: Vec<Result<(PathBuf, Option<String>)>> = articles_read
+            .into_par_iter()
+            .map(|(i, data)| {
+                let (path, name) = drawn[i];
+                // The manifest lists the article by its own file name.
+                let file = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let entry = manifests.entry(path, &file);
+                let o = article_options(opts, &articles, path, &name.doc, entry)?;
+                let article = Scene::of(&data);
+                let png = render::render_png(&article, &o)?;
+                let map = name.map_file();
+                set.write(&map, &png)?;
+                let note = coverage_note(&name.doc, &map, &article.coverage());
+                Ok((set.dir().join(map), note))
+            })
+            .collect();
+        for m in drawn_now {
+            maps.push(m?);
+        }
+        progress(maps.len(), drawn.len());
+        Ok(())
+    };
+    render::articles_of(
+        movements.as_deref(),
+        events.as_deref(),
+        places.as_deref(),
+        &docs,
+        batch,
+        each,
+    )?;
+    Ok(maps)
 }
 
 /// The warning for article `doc`, whose map is `map`, when some of its movements or events

@@ -1,130 +1,315 @@
-//! One article's part of a corpus's [`MapData`], cut out by an index built in one pass, so
-//! that a map per article costs the article's features, not a search (or a copy) of the
-//! whole corpus each time.
+//! A corpus's contract files read back one article at a time. `extract` writes each article's
+//! movements and events together, in the articles' order; so the two files are read side by
+//! side, each article's part cut out as it comes, and only a batch of articles is held,
+//! however large the corpus. The places, few whatever the corpus, are read first.
 
 use std::collections::HashMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
-use super::data::MapData;
+use super::data::{read, Event, FeatureSink, MapData, MapPlace, Movement};
+use crate::error::{Error, Result};
 
-/// Where each article's movements, events and places lie in a [`MapData`].
+/// How many articles' features a reader may read ahead of the one being cut out.
+const AHEAD: usize = 64;
+
+/// Reads the features of the articles `docs` (their `doc` names, in the order extract wrote
+/// them) from `movements`, `events` and `places` (any may be missing) and gives them to
+/// `each`, `batch` articles at a time, as (position in `docs`, the article's features). An
+/// article's places are those listing it among their `docs`, each listing it alone.
 ///
 /// # Examples
 /// ```
-/// use convoy::render::{ArticleIndex, MapData};
-/// let data = MapData::default();
-/// let index = ArticleIndex::new(&data);
-/// assert!(index.article(&data, "a.txt").is_empty());
+/// use convoy::render::articles_of;
+/// let mut seen = 0;
+/// articles_of(None, None, None, &["a.txt"], 8, |batch| {
+///     seen += batch.len();
+///     assert!(batch[0].1.is_empty());
+///     Ok(())
+/// })
+/// .unwrap();
+/// assert_eq!(seen, 1);
 /// ```
-#[derive(Debug, Default)]
-pub struct ArticleIndex {
-    by_doc: HashMap<String, Positions>,
-}
-
-/// Positions in a [`MapData`]'s lists, in their order.
-#[derive(Debug, Default)]
-struct Positions {
-    movements: Vec<usize>,
-    events: Vec<usize>,
-    places: Vec<usize>,
-}
-
-impl ArticleIndex {
-    /// Indexes `data` by the articles (`doc`) its features come from.
-    pub fn new(data: &MapData) -> ArticleIndex {
-        let mut by_doc: HashMap<String, Positions> = HashMap::new();
-        fn at<'m>(by_doc: &'m mut HashMap<String, Positions>, doc: &str) -> &'m mut Positions {
-            if !by_doc.contains_key(doc) {
-                by_doc.insert(doc.to_owned(), Positions::default());
+pub fn articles_of(
+    movements: Option<&Path>,
+    events: Option<&Path>,
+    places: Option<&Path>,
+    docs: &[&str],
+    batch: usize,
+    mut each: impl FnMut(Vec<(usize, MapData)>) -> Result<()>,
+) -> Result<()> {
+    let places = Places::read(places)?;
+    std::thread::scope(|s| {
+        let (movements, from_movements) = side(s, movements);
+        let (events, from_events) = side(s, events);
+        let mut movements = Peeked::new(movements);
+        let mut events = Peeked::new(events);
+        let mut held = Vec::with_capacity(batch);
+        for (i, doc) in docs.iter().enumerate() {
+            let mut data = places.of(doc);
+            for (_, part) in [movements.take(doc), events.take(doc)]
+                .into_iter()
+                .flatten()
+            {
+                data.merge(part);
             }
-            by_doc.get_mut(doc).expect("inserted above")
+            held.push((i, data));
+            if held.len() == batch.max(1) {
+                each(std::mem::take(&mut held))?;
+            }
         }
-        for (i, m) in data.movements().iter().enumerate() {
-            at(&mut by_doc, &m.doc).movements.push(i);
+        if !held.is_empty() {
+            each(held)?;
         }
-        for (i, e) in data.events().iter().enumerate() {
-            at(&mut by_doc, &e.doc).events.push(i);
+        // Features left over belong to no article, or came out of the articles' order.
+        let left = movements.next.take().or(events.next.take());
+        drop((movements, events));
+        for reader in [from_movements, from_events].into_iter().flatten() {
+            reader.join().expect("a reader thread panicked")?;
         }
+        match left {
+            Some((doc, _)) => Err(Error::Invalid(format!(
+                "features of article \"{doc}\" are not in the order of the articles read"
+            ))),
+            None => Ok(()),
+        }
+    })
+}
+
+/// A reader of one file on a thread of its own, sending each article's features as a run of
+/// them ends; none for a file that is missing.
+#[allow(clippy::type_complexity)]
+fn side<'s>(
+    s: &'s std::thread::Scope<'s, '_>,
+    path: Option<&'s Path>,
+) -> (
+    Option<Receiver<(String, MapData)>>,
+    Option<std::thread::ScopedJoinHandle<'s, Result<()>>>,
+) {
+    let Some(path) = path else {
+        return (None, None);
+    };
+    let (tx, rx) = sync_channel(AHEAD);
+    let reader = s.spawn(move || {
+        let file = File::open(path).map_err(|e| Error::io(path, "cannot read", e))?;
+        let mut runs = Runs {
+            tx,
+            doc: None,
+            data: MapData::default(),
+        };
+        read(&path.display().to_string(), file, &mut runs)?;
+        runs.flush();
+        Ok(())
+    });
+    (Some(rx), Some(reader))
+}
+
+/// Cuts a file's features into runs of one article, sent as each ends.
+struct Runs {
+    tx: SyncSender<(String, MapData)>,
+    doc: Option<String>,
+    data: MapData,
+}
+
+impl Runs {
+    /// Starts the run of `doc`, sending the one before when it is another article's.
+    fn start(&mut self, doc: &str) {
+        if self.doc.as_deref() != Some(doc) {
+            self.flush();
+            self.doc = Some(doc.to_owned());
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(doc) = self.doc.take() {
+            // A closed receiver stopped early, on an error of its own: nothing to send to.
+            let _ = self.tx.send((doc, std::mem::take(&mut self.data)));
+        }
+    }
+}
+
+impl FeatureSink for Runs {
+    fn movement(&mut self, m: Movement) {
+        self.start(&m.doc);
+        self.data.movement(m);
+    }
+
+    fn event(&mut self, e: Event) {
+        self.start(&e.doc);
+        self.data.event(e);
+    }
+
+    fn place(&mut self, p: MapPlace) {
+        self.data.place(p);
+    }
+}
+
+/// A receiver of runs with the next one looked at.
+struct Peeked {
+    rx: Option<Receiver<(String, MapData)>>,
+    next: Option<(String, MapData)>,
+}
+
+impl Peeked {
+    fn new(rx: Option<Receiver<(String, MapData)>>) -> Peeked {
+        let next = rx.as_ref().and_then(|r| r.recv().ok());
+        Peeked { rx, next }
+    }
+
+    /// The run of `doc`, when it is the next one.
+    fn take(&mut self, doc: &str) -> Option<(String, MapData)> {
+        if self.next.as_ref().is_none_or(|(d, _)| d != doc) {
+            return None;
+        }
+        let next = self.rx.as_ref().and_then(|r| r.recv().ok());
+        std::mem::replace(&mut self.next, next)
+    }
+}
+
+/// The places, and which of them each article names.
+#[derive(Default)]
+struct Places {
+    all: Vec<MapPlace>,
+    by_doc: HashMap<String, Vec<u32>>,
+}
+
+impl Places {
+    fn read(path: Option<&Path>) -> Result<Places> {
+        let Some(path) = path else {
+            return Ok(Places::default());
+        };
+        let data = MapData::from_paths(&[PathBuf::from(path)])?;
+        let mut places = Places::default();
         for (i, p) in data.places().iter().enumerate() {
             for doc in &p.docs {
-                let places = &mut at(&mut by_doc, doc).places;
+                let at = places.by_doc.entry(doc.clone()).or_default();
                 // A place listing the article twice is still one place.
-                if places.last() != Some(&i) {
-                    places.push(i);
+                if at.last() != Some(&(i as u32)) {
+                    at.push(i as u32);
                 }
             }
         }
-        ArticleIndex { by_doc }
-    }
-
-    /// What article `doc` holds of `data` (the data this index was built from): its
-    /// movements and events, and the places it names, each listing `doc` alone.
-    pub fn article(&self, data: &MapData, doc: &str) -> MapData {
-        let Some(at) = self.by_doc.get(doc) else {
-            return MapData::default();
-        };
-        let mut places = pick(data.places(), &at.places);
-        for p in &mut places {
-            p.docs = vec![doc.to_owned()];
+        places.all = data.places().to_vec();
+        for p in &mut places.all {
+            p.docs = Vec::new();
         }
-        MapData::from_parts(
-            pick(data.movements(), &at.movements),
-            pick(data.events(), &at.events),
-            places,
-        )
+        Ok(places)
     }
-}
 
-/// Copies of the items of `all` at `at`.
-fn pick<T: Clone>(all: &[T], at: &[usize]) -> Vec<T> {
-    at.iter().map(|&i| all[i].clone()).collect()
+    /// Data holding the places article `doc` names, each listing `doc` alone.
+    fn of(&self, doc: &str) -> MapData {
+        let mut data = MapData::default();
+        for &i in self.by_doc.get(doc).into_iter().flatten() {
+            let mut p = self.all[i as usize].clone();
+            p.docs = vec![doc.to_owned()];
+            data.place(p);
+        }
+        data
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::{Event, MapPlace};
 
-    fn event(id: &str, doc: &str) -> Event {
-        Event {
-            id: id.into(),
-            doc: doc.into(),
-            event_type: "withdrawal".into(),
-            place: "p".into(),
-            place_name: "P".into(),
-            actor: None,
-            status: None,
-            event_date: None,
-            point: [44.0, 33.0],
+    fn write(dir: &Path, name: &str, features: &[String]) -> PathBuf {
+        let path = dir.join(name);
+        let text = format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        );
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn event(id: &str, doc: &str) -> String {
+        format!(
+            r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[44.0,33.0]}},
+            "properties":{{"id":"{id}","doc":"{doc}","event_type":"withdrawal","place":"p"}}}}"#
+        )
+    }
+
+    fn movement(id: &str, doc: &str) -> String {
+        format!(
+            r#"{{"type":"Feature","geometry":{{"type":"LineString","coordinates":[[44,33],[45,34]]}},
+            "properties":{{"id":"{id}","doc":"{doc}","actor":null,"origin":"p","destination":"q",
+            "status":"completed"}}}}"#
+        )
+    }
+
+    /// Each article's event and movement ids and place docs, read `batch` at a time.
+    fn read_all(dir: &Path, docs: &[&str], batch: usize) -> Result<Vec<Vec<String>>> {
+        let mut got = Vec::new();
+        articles_of(
+            Some(&dir.join("movements.geojson")),
+            Some(&dir.join("events.geojson")),
+            Some(&dir.join("places.geojson")),
+            docs,
+            batch,
+            |b| {
+                assert!(b.len() <= batch);
+                for (i, data) in b {
+                    assert_eq!(i, got.len());
+                    let ids = (data.movements().iter().map(|m| m.id.clone()))
+                        .chain(data.events().iter().map(|e| e.id.clone()))
+                        .chain(data.places().iter().map(|p| p.docs.join("+")));
+                    got.push(ids.collect());
+                }
+                Ok(())
+            },
+        )?;
+        Ok(got)
+    }
+
+    #[test]
+    fn each_article_gets_its_own_features_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let place = r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[44.0,33.0]},
+            "properties":{"id":"p","name_en":"P","kind":"town","docs":["a.txt","c.txt","c.txt"]}}"#;
+        write(dir.path(), "places.geojson", &[place.to_owned()]);
+        write(
+            dir.path(),
+            "events.geojson",
+            &[
+                event("a-e1", "a.txt"),
+                event("a-e2", "a.txt"),
+                event("c-e1", "c.txt"),
+            ],
+        );
+        write(
+            dir.path(),
+            "movements.geojson",
+            &[movement("b-m1", "b.txt"), movement("c-m1", "c.txt")],
+        );
+        let docs = ["a.txt", "b.txt", "c.txt", "d.txt"];
+        for batch in [1, 3, 8] {
+            let got = read_all(dir.path(), &docs, batch).unwrap();
+            assert_eq!(
+                got,
+                [
+                    vec!["a-e1", "a-e2", "a.txt"],
+                    vec!["b-m1"],
+                    vec!["c-m1", "c-e1", "c.txt"],
+                    vec![],
+                ]
+            );
         }
     }
 
     #[test]
-    fn an_article_gets_its_own_features_only() {
-        let place = MapPlace {
-            id: "p".into(),
-            name_en: "P".into(),
-            name_ar: String::new(),
-            kind: "town".into(),
-            mentions: 3,
-            docs: vec!["a.txt".into(), "b.txt".into()],
-            point: [44.0, 33.0],
-        };
-        let data = MapData::from_parts(
-            Vec::new(),
-            vec![
-                event("a-e1", "a.txt"),
-                event("b-e1", "b.txt"),
-                event("a-e2", "a.txt"),
-            ],
-            vec![place],
+    fn features_out_of_the_articles_order_are_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "places.geojson", &[]);
+        write(dir.path(), "movements.geojson", &[]);
+        let events = [event("b-e1", "b.txt"), event("a-e1", "a.txt")];
+        write(dir.path(), "events.geojson", &events);
+        let e = read_all(dir.path(), &["a.txt", "b.txt"], 4).unwrap_err();
+        assert!(
+            e.to_string().contains("\"a.txt\" are not in the order"),
+            "{e}"
         );
-        let index = ArticleIndex::new(&data);
-        let a = index.article(&data, "a.txt");
-        let ids: Vec<&str> = a.events().iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(ids, ["a-e1", "a-e2"]);
-        assert_eq!(a.places().len(), 1);
-        assert_eq!(a.places()[0].docs, ["a.txt"]);
-        assert_eq!(index.article(&data, "b.txt").events()[0].id, "b-e1");
-        assert!(index.article(&data, "c.txt").is_empty());
+        let e = read_all(dir.path(), &["a.txt"], 4).unwrap_err();
+        assert!(e.to_string().contains("\"b.txt\""), "{e}");
     }
 }

@@ -13,13 +13,14 @@
 //!
 //! Public: [`Scene`], what a map draws, gathered from `movements.geojson`, `events.geojson`
 //! and `places.geojson` one feature at a time; [`MapData`] (its [`Movement`], [`Event`],
-//! [`MapPlace`]), the features as read, to cut an article's out; [`MapOptions`]; [`render_svg`],
+//! [`MapPlace`]), the features as read, and [`articles_of`], them read back article by
+//! article; [`Coverage`]; [`MapOptions`]; [`render_svg`],
 //! [`render_png`], [`render_svg_and_png`] (one drawing, both files); the [`Lcc`] projection.
 //! Inside, one file per concept:
 //!
 //! - `data`: the contract files read; `scene`: what of them a map draws (`flows`: its
-//!   routes); `articles`: one article's part of them; `basemap`: the embedded Natural Earth
-//!   layers; `coverage`: what of the data lies on it.
+//!   routes); `articles`: the files read back one article at a time; `basemap`: the
+//!   embedded Natural Earth layers; `coverage`: what of the data lies on it.
 //! - `projection`: the conic; `view`: page layout and the view fitted to the features.
 //! - `map`: the drawing (basemap, places, events, labels, titles); `arrows`: the movements;
 //!   `legend`: legend, scale bar, north arrow; `style`: colours and symbols.
@@ -62,7 +63,7 @@ use resvg::{tiny_skia, usvg};
 
 use crate::error::{Error, Result};
 
-pub use articles::ArticleIndex;
+pub use articles::articles_of;
 pub use coverage::{Count, Coverage, BASEMAP_EXTENT};
 pub use data::{contract_inputs, Event, MapData, MapPlace, Movement, CONTRACT_FILES};
 pub use projection::Lcc;
