@@ -1045,3 +1045,136 @@ fn a_companys_staff_withdrawn_are_no_troop_movement_past_a_date_aside() {
     let (_, _, t) = trips("وانسحبت، في آذار 2020، القوات الأمريكية من حقل العمر إلى أربيل.");
     assert_eq!(t, ["al_omar_oilfield > [] > erbil_city"]);
 }
+
+#[test]
+fn an_attack_told_by_what_a_base_underwent_is_at_that_base() {
+    // The base after the verb of undergoing, with a time between it and the attack word.
+    let (g, x, _) = trips("وتعرضت قاعدة حرير منذ مطلع العام الجاري لعدة هجمات بالطائرات المسيرة.");
+    assert_eq!(events(&g, &x, EventType::Attack), ["harir_airbase"]);
+    // Before the verb "شهد", with a month between it and a dual attack word.
+    let (g, x, _) = trips("وكان معسكر التاجي قد شهد في أيار الماضي هجومين بالقذائف.");
+    assert_eq!(events(&g, &x, EventType::Attack), ["camp_taji"]);
+    // "القاعدة" before the verb refers to the base named in the sentence before.
+    let (g, x, _) = trips(
+        "زار قائد القوات البرية قاعدة عين الأسد أمس. وكانت القاعدة قد تعرضت في العاشر من نيسان لهجوم صاروخي.",
+    );
+    assert_eq!(events(&g, &x, EventType::Attack), ["ain_al_asad_airbase"]);
+    // Positions the text does not name: no attack at the crossing the soldiers came through.
+    let (g, x, _) =
+        trips("ودخل عشرات الجنود الأراضي العراقية عبر منفذ القائم بعد تعرض مقراتهم لقصف عنيف.");
+    assert!(events(&g, &x, EventType::Attack).is_empty());
+}
+
+#[test]
+fn strikes_on_a_list_of_towns_hit_each_and_a_drone_downed_over_a_base_hit_it() {
+    let (g, x, _) =
+        trips("وشنت مقاتلات مجهولة غارات على مخازن أسلحة في مدينة الرقة وبلدتي الميادين والبوكمال.");
+    assert_eq!(
+        events(&g, &x, EventType::Attack),
+        ["raqqa_city", "al_mayadin_town", "abu_kamal_town"]
+    );
+    let (g, x, _) = trips("وقال مصدر إن طائرة مسيرة أسقطت فجر اليوم فوق قاعدة عين الأسد.");
+    assert_eq!(events(&g, &x, EventType::Attack), ["ain_al_asad_airbase"]);
+    // Over a region, a downed drone names no target.
+    let (g, x, _) = trips("أسقطت الدفاعات الجوية طائرة مسيرة فوق شمال شرق سوريا.");
+    assert!(events(&g, &x, EventType::Attack).is_empty());
+}
+
+#[test]
+fn neutralising_fighters_and_clearing_an_area_are_attacks_there() {
+    let (g, x, _) = trips("وأعلن الجيش تحييد أربعة مسلحين في ريف منبج.");
+    assert_eq!(events(&g, &x, EventType::Attack), ["manbij_city"]);
+    let (g, x, _) = trips("وبدأ الجيش عملية واسعة لتطهير بادية الرقة من الخلايا النائمة.");
+    assert!(!events(&g, &x, EventType::Attack).is_empty());
+}
+
+#[test]
+fn the_seat_of_an_office_is_no_place_of_the_attack() {
+    let (g, x, _) = trips(
+        "وأصيب جنديان في هجوم على دورية للتحالف، بحسب ما أعلنته مديرية الأمن في محافظة الحسكة.",
+    );
+    assert!(events(&g, &x, EventType::Attack).is_empty());
+}
+
+#[test]
+fn every_site_a_handover_names_was_handed_over() {
+    let (g, x, _) = trips(
+        "وتعد قاعدة حرير آخر موقع يسلمه التحالف هذا العام، بعد قاعدة بلد ومعسكر التاجي، إضافة إلى قاعدة القيارة.",
+    );
+    let handed = events(&g, &x, EventType::Handover);
+    for site in ["balad_airbase", "camp_taji", "qayyarah_airfield_west"] {
+        assert!(handed.contains(&site.to_owned()), "{site}: {handed:?}");
+    }
+}
+
+#[test]
+fn where_forces_are_is_the_place_before_where() {
+    let (g, x, _) =
+        trips("ونقلت المعدات إلى قاعدة حرير، حيث يتمركز مستشارو التحالف في إقليم كردستان العراق.");
+    assert_eq!(events(&g, &x, EventType::Presence), ["harir_airbase"]);
+}
+
+#[test]
+fn gathering_deploying_and_raising_a_flag_are_presence() {
+    let (g, x, _) = trips("وستتجمع القوات المتبقية في قاعدتين أبرزهما عين الأسد وقاعدة حرير.");
+    assert_eq!(
+        events(&g, &x, EventType::Presence),
+        ["ain_al_asad_airbase", "harir_airbase"]
+    );
+    assert!(x.events.iter().all(|e| e.status == super::Status::Planned));
+    let (g, x, _) = trips("ونشرت روسيا مروحيات قتالية في مطار القامشلي.");
+    assert_eq!(events(&g, &x, EventType::Presence), ["qamishli_airport"]);
+    // Publishing is no deploying.
+    let (g, x, _) = trips("ونشرت الوكالة تقريرا عن القوات في مطار القامشلي.");
+    assert!(events(&g, &x, EventType::Presence).is_empty());
+    let (g, x, _) = trips("ورفعت القوات الروسية علمها فوق مبنى في مطار الطبقة.");
+    assert_eq!(events(&g, &x, EventType::Presence), ["tabqa_airbase"]);
+}
+
+#[test]
+fn a_place_of_the_purpose_is_not_where_forces_are() {
+    let (g, x, _) = trips("ويحتفظ التحالف بقوات في أربيل لدعم العمليات الجارية في سوريا.");
+    assert_eq!(events(&g, &x, EventType::Presence), ["erbil_city"]);
+}
+
+#[test]
+fn negations_past_an_auxiliary_or_an_adverb_deny() {
+    let denied = |text: &str| {
+        let (_, x, _) = trips(text);
+        assert!(!x.events.is_empty() || !x.movements.is_empty(), "{text}");
+        x.events.iter().all(|e| e.status == super::Status::Denied)
+            && x.movements
+                .iter()
+                .all(|m| m.status == super::Status::Denied)
+    };
+    assert!(denied(
+        "وقال المسؤول إنه لم يتم حتى الآن سحب أي جندي من قاعدة التنف."
+    ));
+    assert!(denied(
+        "وأكد الوزير أن بلاده لا تنوي على الإطلاق سحب قواتها من العراق."
+    ));
+    assert!(denied("مسؤول محلي ينفي إنشاء قاعدة أمريكية جديدة في الرقة"));
+}
+
+#[test]
+fn what_a_step_prepares_for_is_planned() {
+    let (_, x, _) =
+        trips("غادر رتل أمريكي قاعدة عين الأسد أمس، تمهيداً لتسليم القاعدة إلى القوات العراقية.");
+    let handover = x
+        .events
+        .iter()
+        .find(|e| e.event_type == EventType::Handover);
+    assert_eq!(handover.map(|e| e.status), Some(super::Status::Planned));
+}
+
+#[test]
+fn an_aim_or_a_belonging_is_no_movement() {
+    let (g, x, t) =
+        trips("وتهدف الهجمات إلى الضغط على الحكومة للإسراع بجدولة انسحاب القوات الأجنبية من العراق.");
+    assert!(t.is_empty(), "{t:?}");
+    assert!(events(&g, &x, EventType::Withdrawal).is_empty());
+    let (g, x, _) = trips(
+        "وأوضح المتحدث أن المروحيات تعود إلى القوة الجوية العراقية، وكانت تنفذ طلعات فوق الأنبار.",
+    );
+    assert!(events(&g, &x, EventType::Arrival).is_empty());
+}

@@ -12,6 +12,16 @@ use super::{Actor, Ctx, Endpoint, Event, EventType, Placed, Reader, Status};
 use crate::document::{excerpt, MAX_EXCERPT_BYTES};
 use crate::gazetteer::Kind;
 
+/// What a verb of undergoing (تعرض، شهد) says was attacked.
+enum Undergoer {
+    /// A force, or a name the text gives elsewhere.
+    Named,
+    /// The name or the anaphor ("القاعدة") at this word, before or after the verb.
+    At(usize),
+    /// Something the text does not name ("تعرض مواقعهم لهجمات").
+    Unnamed,
+}
+
 impl Reader<'_> {
     /// Reads an event frame (handover, attack, presence) into events at its places.
     pub(super) fn event_frame(
@@ -29,8 +39,10 @@ impl Reader<'_> {
             Trigger::Attack => EventType::Attack,
             _ => EventType::Presence,
         };
-        // A presence is of forces: "لا تزال الأوضاع متوترة في الحسكة" tells none.
-        if event_type == EventType::Presence && !self.names_a_force(&ctx.words) {
+        // A presence is of forces: "لا تزال الأوضاع متوترة في الحسكة" tells none. "نشرت روسيا
+        // مروحيات في مطار X" deploys what a force has; "نشرت الوكالة تقريرا" publishes.
+        let deploys = reading::is_deploying(words[frame.triggers[0].0].token.text);
+        if event_type == EventType::Presence && !deploys && !self.names_a_force(&ctx.words) {
             return;
         }
         // The place: a named site in the frame, else one a pronoun or "القاعدة" refers to; a
@@ -48,24 +60,64 @@ impl Reader<'_> {
                 )
             })
             .filter(|p| p.word >= frame.range.start || event_type == EventType::Presence)
+            .filter(|p| !self.names_an_office(p.word, ctx.words.start))
             .collect();
         let mut candidates = candidates;
-        // "تعرضت القاعدة لقصف": the base before the verb was the target.
+        // "نُقل إلى مطار أربيل، حيث تتمركز قيادة التحالف في إقليم كوردستان": where is the
+        // place named before it.
+        let antecedent = (event_type == EventType::Presence)
+            .then(|| self.where_antecedent(frame, before, ctx.words.start))
+            .flatten();
+        if let Some(p) = antecedent {
+            candidates.insert(0, p);
+        }
+        // "تعرضت القاعدة لقصف", "شهد المعسكر هجومين": the base the verb tells of was the target.
         let t0 = frame.triggers[0].0;
-        let subjected = (t0.saturating_sub(5).max(ctx.words.start)..t0).any(|j| {
-            let t = words[j].token.text;
-            t.contains("تعرض") || t.contains("يتعرض")
-        });
-        if candidates.is_empty() && event_type == EventType::Attack && subjected {
+        let mut anaphoric = None;
+        let mut undergoer_word = None;
+        let subjected = event_type == EventType::Attack
+            && match self.undergoer(t0, ctx.words.start) {
+                Some(Undergoer::At(at)) => {
+                    anaphoric = words[at].has(Lex::Anaphor).then_some(at);
+                    undergoer_word = Some(at);
+                    true
+                }
+                Some(Undergoer::Named) => true,
+                // "إثر تعرض مواقعهم لهجمات": positions the text does not name.
+                Some(Undergoer::Unnamed) | None => false,
+            };
+        if candidates.is_empty() && subjected {
+            let told = |p: &&Placed| {
+                !matches!(
+                    p.role,
+                    PlaceRole::Origin
+                        | PlaceRole::EarlierOrigin
+                        | PlaceRole::Destination
+                        | PlaceRole::Via
+                )
+            };
+            // The name the verb tells of, unless it is where a force was ("القوات الأمريكية في
+            // العراق وسوريا تعرضت"), which the list of such places below gives.
+            let named = |p: &&Placed| Some(p.word) == undergoer_word;
             candidates.extend(
                 before
                     .iter()
-                    .rev()
-                    .filter(|p| g.place(self.mentions[p.mention].place).kind.is_site())
+                    .filter(named)
+                    .filter(|p| p.role != PlaceRole::Location)
                     .take(1),
             );
+            if anaphoric.is_none() && candidates.is_empty() {
+                candidates.extend(
+                    before
+                        .iter()
+                        .rev()
+                        .filter(told)
+                        .filter(|p| g.place(self.mentions[p.mention].place).kind.is_site())
+                        .take(1),
+                );
+            }
             // "القوات الأمريكية في العراق وسوريا تعرضت لهجمات": attacked in each place.
-            if candidates.is_empty() {
+            if candidates.is_empty() && anaphoric.is_none() {
                 candidates.extend(before.iter().filter(|p| p.role == PlaceRole::Location));
             }
         }
@@ -75,6 +127,7 @@ impl Reader<'_> {
             .iter()
             .find(|p| g.place(self.mentions[p.mention].place).kind.is_site())
             .map(|p| self.endpoint(p))
+            .or_else(|| anaphoric.and_then(|at| self.anaphor(at)))
             .or_else(|| self.frame_anaphor(frame))
             .or_else(|| {
                 // A place the event is "in" before a bare name, which is often a subject.
@@ -130,19 +183,52 @@ impl Reader<'_> {
         } else {
             ctx.actor.clone()
         };
-        // Forces remain at every site a list names ("في قواعد X وY وZ").
         // Forces stay, or are attacked, at every place a list names ("تنتشر في الحسكة والرقة
-        // ودير الزور").
+        // ودير الزور", "غارات على مواقع في مدينة X وبلدتي Y وZ"); each site a handover names
+        // was handed over ("أحدث موقع يسلمه التحالف بعد X وY وZ"). The list goes on from its
+        // first name by و or a comma: "لدعم العمليات في سوريا" after it is another matter.
         let mut places = vec![place];
-        if matches!(event_type, EventType::Presence | EventType::Attack) {
-            for p in &candidates {
-                let e = self.endpoint(p);
-                let listed = g.place(e.place).kind.is_site()
-                    || matches!(p.role, PlaceRole::Location | PlaceRole::Object(_));
-                if listed && !places.iter().any(|q| q.place == e.place) {
-                    places.push(e);
+        for (n, p) in candidates.iter().enumerate() {
+            let e = self.endpoint(p);
+            let kind = g.place(e.place).kind;
+            let listed = match event_type {
+                EventType::Presence | EventType::Attack => {
+                    kind.is_site() || matches!(p.role, PlaceRole::Location | PlaceRole::Object(_))
                 }
+                EventType::Handover => {
+                    kind.is_site() || p.role == PlaceRole::Location && kind != Kind::Country
+                }
+                _ => false,
+            };
+            // A site told after the verb is one of its places; another place only as the head
+            // of a list, the first after the verb, or the next name of a list ("في مدينة X
+            // وبلدتي Y وZ"), not a party named later ("مع الولايات المتحدة وروسيا").
+            let follows_listed = candidates[..n].last().is_some_and(|q| {
+                placed
+                    .iter()
+                    .rfind(|r| r.word < p.word)
+                    .is_some_and(|r| r.word == q.word)
+                    && places
+                        .iter()
+                        .any(|e| e.place == self.mentions[q.mention].place)
+            });
+            let first_after = antecedent.is_none()
+                && candidates
+                    .iter()
+                    .find(|q| q.word > t0)
+                    .is_some_and(|q| q.word == p.word);
+            let in_list = n == 0
+                || kind.is_site()
+                || first_after
+                || follows_listed && self.continues_list(p.word, ctx.words.start);
+            if listed && in_list && !places.iter().any(|q| q.place == e.place) {
+                places.push(e);
             }
+        }
+        // "أسقطت طائرة مسيرة فوق شمال شرق سوريا": a drone downed over a base was aimed at it;
+        // over a region, at nothing the text names.
+        if event_type == EventType::Attack && self.only_shot_down(frame) {
+            places.retain(|e| g.place(e.place).kind.is_site() || e.site.is_some());
         }
         for place in places {
             self.events.push(Event {
@@ -160,6 +246,102 @@ impl Reader<'_> {
         }
     }
 
+    /// Whether every attack word of a frame says something was shot down (أسقطت، إسقاط).
+    fn only_shot_down(&self, frame: &Frame) -> bool {
+        frame.triggers.iter().all(|&(t, _)| {
+            let w = crate::arabic::strip_glue(self.words[t].token.text, 2);
+            w.starts_with("اسقط") || w.starts_with("اسقاط")
+        })
+    }
+
+    /// Whether the name at `k` locates an office or a directorate named just before it
+    /// ("مديرية مكافحة الإرهاب في إقليم كوردستان"): the body's seat, no place of the event.
+    fn names_an_office(&self, k: usize, start: usize) -> bool {
+        let words = self.words;
+        let Some(at) = reading::previous_word(words, k, start) else {
+            return false;
+        };
+        words[at].role() == Some(lexicon::Role::Location)
+            && (at.saturating_sub(3).max(start)..at).any(|j| {
+                words[j].has(Lex::Office)
+                    && !(j + 1..at)
+                        .any(|q| words[q].trigger().is_some() || words[q].has(Lex::PlaceNoun))
+            })
+    }
+
+    /// The place "حيث" refers to, when it stands just before a presence verb: the nearest name
+    /// before it ("إلى مطار أربيل، حيث تتمركز القيادة").
+    fn where_antecedent<'p>(
+        &self,
+        frame: &Frame,
+        before: &'p [Placed],
+        start: usize,
+    ) -> Option<&'p Placed> {
+        let words = self.words;
+        let t = frame.triggers[0].0;
+        let at = reading::previous_word(words, t, start)?;
+        if crate::arabic::strip_glue(words[at].token.text, 1) != "حيث" {
+            return None;
+        }
+        before.iter().rev().find(|p| p.word < at && !p.party)
+    }
+
+    /// Whether the name at `k` goes on a list: joined by و (to itself or to its head noun,
+    /// "وبلدتي الميادين"), or after a comma or "ثم".
+    fn continues_list(&self, k: usize, start: usize) -> bool {
+        let words = self.words;
+        if words[k].glue.starts_with('و') {
+            return true;
+        }
+        let Some(p) = reading::previous_word(words, k, start) else {
+            return false;
+        };
+        let w = &words[p];
+        matches!(w.token.text, "،" | "," | "ثم")
+            || w.token.text.starts_with('و')
+                && w.mention.is_none()
+                && (w.has(Lex::PlaceNoun) || w.role().is_some() || w.token.text == "وعلي")
+    }
+
+    /// Who or what the verb of undergoing before an attack word tells of ("تعرضت القاعدة
+    /// لهجوم", "شهد المعسكر هجومين", "وكانت القاعدة قد تعرضت ... لهجوم"), if there is one.
+    fn undergoer(&self, t: usize, start: usize) -> Option<Undergoer> {
+        let words = self.words;
+        // The verb, with a name, a date or "قد" between it and the attack word.
+        let verb = (start..t)
+            .rev()
+            .filter(|&j| !words[j].continued && !words[j].in_date && !words[j].is_punct())
+            .take(8)
+            .find(|&j| {
+                let w = crate::arabic::strip_glue(words[j].token.text, 1);
+                ["تعرض", "يتعرض", "شهد", "يشهد", "تشهد"]
+                    .iter()
+                    .any(|v| w.starts_with(v))
+                    && !w.starts_with("شهدا")
+            })?;
+        // Its subject after it (تعرضت القاعدة), or before it when the attack word or a date
+        // follows (القاعدة تعرضت لهجوم، القاعدة قد تعرضت في ... لهجوم).
+        let next = (verb + 1..t + 1).find(|&j| !words[j].in_date && !words[j].is_punct())?;
+        let w = &words[next];
+        if w.mention.is_some() || w.has(Lex::Anaphor) {
+            return Some(Undergoer::At(next));
+        }
+        if next == t || w.glue.ends_with('ل') || w.token.text.starts_with('ل') || w.role().is_some()
+        {
+            let before = (start..verb)
+                .rev()
+                .filter(|&j| !words[j].continued || words[j].mention.is_some())
+                .take(3)
+                .find(|&j| words[j].has(Lex::Anaphor) || words[j].mention.is_some());
+            return Some(before.map_or(Undergoer::Named, Undergoer::At));
+        }
+        // A force is attacked where it is ("تعرضت قوات أمريكية في العراق لهجمات").
+        if w.has(Lex::Force) || w.has(Lex::Personnel) || w.has(Lex::Vehicles) {
+            return Some(Undergoer::Named);
+        }
+        Some(Undergoer::Unnamed)
+    }
+
     /// Presence told without a verb of staying: forces "stationed" (متواجدين، المنتشرة) at a
     /// place, or a base of a force at a place ("قاعدتي التحالف في تل بيدر وقسرك", "إحدى
     /// قواعدنا بالقرب من حقل كونيكو").
@@ -171,6 +353,8 @@ impl Reader<'_> {
     ) {
         let words = self.words;
         let mut listed = false;
+        // "ينفي إنشاء قاعدة أمريكية في الرقة": a base said not to exist.
+        let denial = (range.start..range.end).find(|&i| words[i].has(Lex::Denied));
         for p in placed.iter().filter(|p| !p.party) {
             let stationed = p.role == PlaceRole::Stationed;
             let at = matches!(
@@ -198,12 +382,17 @@ impl Reader<'_> {
                 self.mentions[p.mention].span.clone(),
                 MAX_EXCERPT_BYTES,
             );
+            let status = if based && !stationed && denial.is_some_and(|d| d < p.word) {
+                Status::Denied
+            } else {
+                Status::Reported
+            };
             self.events.push(Event {
                 event_type: EventType::Presence,
                 place: self.endpoint(p),
                 actor,
                 counterpart: None,
-                status: Status::Reported,
+                status,
                 date: None,
                 date_text: None,
                 evidence: evidence.clone(),

@@ -206,14 +206,18 @@ impl Reader<'_> {
         ) && (from..i).any(|j| words[j].has(Lex::Source))
     }
 
-    /// Whether a frame's verb is asked for, demanded or set as a condition, not told: a word
-    /// of calling, demanding or condition within the four words before it ("دعا إلى سحب",
-    /// "تطالب بانسحاب", "إذا لم تنسحب").
+    /// Whether a frame's verb is asked for, demanded, aimed at or set as a condition, not told:
+    /// a word of calling, demanding, pressing, hastening or condition within the four words
+    /// before it ("دعا إلى سحب", "تطالب بانسحاب", "للإسراع بجدولة انسحاب", "إذا لم تنسحب").
     pub(super) fn demanded(&self, frame: &Frame, sentence: &Range<usize>) -> bool {
         let words = self.words;
         let t = frame.triggers[0].0;
         (t.saturating_sub(4).max(sentence.start)..t).any(|j| {
-            let w = crate::arabic::strip_glue(words[j].token.text, 2);
+            let t = words[j].token.text;
+            // "للإسراع" is ل + الإسراع.
+            let w = t
+                .strip_prefix("لل")
+                .unwrap_or_else(|| crate::arabic::strip_glue(t, 2));
             let w = w.strip_prefix("ال").unwrap_or(w);
             [
                 "دعا",
@@ -232,6 +236,11 @@ impl Reader<'_> {
                 "هددت",
                 "يهدد",
                 "تهدد",
+                "يهدف",
+                "تهدف",
+                "ضغط",
+                "اسراع",
+                "تسريع",
             ]
             .contains(&w)
         })
@@ -298,18 +307,16 @@ impl Reader<'_> {
                 planned |= words[j].has(Lex::Planned);
                 progress |= words[j].has(Lex::InProgress);
             }
-            // "لم تنسحب القوات", "لا تنوي سحب قواتها": said not to happen.
-            let negation = |j: usize| {
-                let w = words[j].token.text;
-                let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
-                matches!(w, "لم" | "لن" | "لا")
-            };
-            if t > sentence.start
-                && (negation(t - 1)
-                    || t > sentence.start + 1 && words[t - 1].has(Lex::Planned) && negation(t - 2))
-            {
+            // "لم تنسحب القوات", "لا تنوي سحب قواتها", "لم يتم حتى الآن سحب", "لا ينوي على
+            // الإطلاق سحب": said not to happen.
+            if self.negated(t, sentence.start) {
                 return Status::Denied;
             }
+            // "تمهيداً لتسليم القاعدة": what a step prepares for is still to come (a verb after
+            // the purpose within a frame begun before it is the frame's next leg).
+            planned |= t == frame.triggers[0].0
+                && reading::previous_word(words, t, sentence.start)
+                    .is_some_and(|p| words[p].has(Lex::Purpose));
             // "على أن تنقل قواتها": a condition agreed, still to come.
             planned |= t >= sentence.start + 2
                 && words[t - 1].token.text == "ان"
@@ -327,6 +334,49 @@ impl Reader<'_> {
         } else {
             Status::Reported
         }
+    }
+
+    /// Whether a negation stands before the trigger at `t`, with only an intention (ينوي),
+    /// the auxiliary of the passive (يتم) or an adverb of time or degree (حتى الآن، على الإطلاق،
+    /// بعد) between: "لم تنسحب", "لا ينوي على الإطلاق سحب", "لم يتم حتى الآن سحب".
+    fn negated(&self, t: usize, start: usize) -> bool {
+        let words = self.words;
+        let negation = |w: &str| {
+            let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+            matches!(w, "لم" | "لن" | "لا")
+        };
+        let between = |j: usize| {
+            let w = words[j].token.text;
+            words[j].has(Lex::Planned)
+                || words[j].is_punct() && matches!(w, "\"" | "«" | "»")
+                || matches!(
+                    w.strip_prefix("ال").unwrap_or(w),
+                    "يتم"
+                        | "تتم"
+                        | "حتي"
+                        | "ان"
+                        | "بعد"
+                        | "علي"
+                        | "اطلاق"
+                        | "ابدا"
+                        | "مطلقا"
+                        | "قط"
+                )
+        };
+        let mut j = t;
+        for _ in 0..5 {
+            if j == start {
+                return false;
+            }
+            j -= 1;
+            if negation(words[j].token.text) {
+                return true;
+            }
+            if !between(j) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The frame's date: the last date expression inside it that names a day or a month, else

@@ -740,6 +740,9 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "تسليمه",
             "سلمتها",
             "سلمها",
+            "يسلمه",
+            "يسلمها",
+            "سلمه",
             "handed",
             "handover",
         ],
@@ -783,6 +786,19 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "ضربة",
             "ضربات",
             "غارة",
+            "غارات",
+            "غارتين",
+            "غارتان",
+            "هجومين",
+            "هجومان",
+            "ضربتين",
+            "ضربتان",
+            "أسقطت",
+            "أسقط",
+            "إسقاط",
+            "تحييد",
+            "تطهير",
+            "تطهيرها",
             "سقطت",
             "سقط",
             "سقطا",
@@ -852,6 +868,19 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "ترابط",
             "تتوزع",
             "يتوزع",
+            "تتجمع",
+            "يتجمع",
+            "تجمعت",
+            "تجمعوا",
+            "نشرت",
+            "نشر",
+            "ينشر",
+            "تنشر",
+            "رفعت",
+            "رفع",
+            "رفعوا",
+            "يرفع",
+            "ترفع",
             "يحتل",
             "تحتل",
             "أبقى",
@@ -1301,6 +1330,11 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "قرية",
             "بلدة",
             "مدينة",
+            "قريتي",
+            "بلدتي",
+            "مدينتي",
+            "بلدات",
+            "قرى",
             "ناحية",
             "محافظة",
             "منطقة",
@@ -1434,6 +1468,7 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "رئيسة",
             "برلمان",
             "سلطات",
+            "مديرية",
             "الدفاع",
             "الخارجية",
             "ministry",
@@ -1827,8 +1862,9 @@ fn expand(words: &[(String, Vec<Lex>)], phrases: &[Phrase]) -> HashMap<String, F
     for (ix, (w, _)) in words.iter().enumerate() {
         add(w.clone(), ix, 0);
     }
-    // The proclitics of names, and the future prefix of verbs: "وانسحبت", "ستنسحب".
-    for p in arabic::PROCLITICS.into_iter().chain(["س"]) {
+    // The proclitics of names, and the future prefix of verbs, alone or after a conjunction:
+    // "وانسحبت", "ستنسحب", "وستنسحب".
+    for p in arabic::PROCLITICS.into_iter().chain(["س", "وس", "فس"]) {
         for (ix, (w, _)) in words.iter().enumerate() {
             if long(w, 2) {
                 add([p, w].concat(), ix, p.len());

@@ -154,7 +154,7 @@ pub fn read<'a>(
             }
         }
         let (l, glue) = lex.meanings_of(form, texts[i]);
-        if glue == "س" {
+        if glue.ends_with('س') {
             // Only a verb takes the future prefix; anything else was a word that starts with س.
             if l.kinds() & Lex::Trigger(Trigger::Withdraw).kind_bit() != 0 {
                 words[i].set_meanings(l);
@@ -179,6 +179,50 @@ pub fn read<'a>(
             && words[i].token.text.contains("بلغ")
             && words[i + 1..(i + 3).min(words.len())].iter().any(is_count)
         {
+            words[i].kinds &= !Lex::Trigger(Trigger::Arrive).kind_bit();
+        }
+    }
+    // "رفعت الشرطة الروسية علمها فوق مبنى": raising a flag over a place is holding it; raising
+    // anything else (رفع الحصار، رفع الجاهزية) is not.
+    for i in 0..words.len() {
+        let raise = crate::arabic::strip_glue(words[i].token.text, 2).starts_with("رفع")
+            || words[i].token.text.starts_with("يرفع")
+            || words[i].token.text.starts_with("ترفع");
+        if words[i].trigger() != Some(Trigger::Remain) || !raise {
+            continue;
+        }
+        let flag = words[i + 1..(i + 5).min(words.len())].iter().any(|w| {
+            let t = w.token.text.strip_prefix("ال").unwrap_or(w.token.text);
+            t.starts_with("علم") || t.starts_with("اعلام")
+        });
+        if !flag {
+            words[i].kinds &= !Lex::Trigger(Trigger::Remain).kind_bit();
+        }
+    }
+    // "نشرت روسيا مروحيات", "نشرت القوات الأمريكية 500 جندي": deploying a force or what it
+    // has, past a subject of one word; "نشرت الوكالة تقريرا" publishes.
+    for i in 0..words.len() {
+        if words[i].trigger() == Some(Trigger::Remain)
+            && is_deploying(words[i].token.text)
+            && !deploys_a_force(&words[i + 1..(i + 6).min(words.len())])
+        {
+            words[i].kinds &= !Lex::Trigger(Trigger::Remain).kind_bit();
+        }
+    }
+    // "تعود إلى طيران الجيش العراقي": the helicopters belong to a force, they go nowhere.
+    for i in 0..words.len() {
+        let back = words[i].token.text.contains("عود") || words[i].token.text.contains("عاد");
+        if words[i].trigger() != Some(Trigger::Arrive) || !back {
+            continue;
+        }
+        let to = words
+            .get(i + 1)
+            .filter(|w| w.role() == Some(Role::Destination));
+        let owner = |w: &Word| {
+            w.mention.is_none()
+                && (w.has_kind(Lex::Nation(0)) || w.has(Lex::Force) || w.has(Lex::Coalition))
+        };
+        if to.is_some() && words[i + 2..(i + 4).min(words.len())].iter().any(owner) {
             words[i].kinds &= !Lex::Trigger(Trigger::Arrive).kind_bit();
         }
     }
@@ -238,6 +282,36 @@ pub fn read<'a>(
         }
     }
     words
+}
+
+/// Whether a word is a verb of deploying (نشرت، ينشر), normalised.
+pub fn is_deploying(word: &str) -> bool {
+    let t = crate::arabic::strip_glue(word, 2);
+    let t = t.strip_prefix('س').filter(|r| r.len() > 4).unwrap_or(t);
+    ["نشر", "نشرت", "ينشر", "تنشر", "نشروا"].contains(&t)
+}
+
+/// Whether the words after a verb of deploying name a force or what a force has before a
+/// second word that is none of a name, a nationality or a count: the verb's subject may stand
+/// first ("نشرت روسيا مروحيات"), and anything else deployed is no force ("نشرت الوكالة تقريرا").
+fn deploys_a_force(after: &[Word]) -> bool {
+    let mut others = 0;
+    for w in after {
+        if w.has(Lex::Force) || w.has(Lex::Personnel) || w.has(Lex::Vehicles) || w.has(Lex::Cargo) {
+            return true;
+        }
+        let counts = w.has_kind(Lex::Qualify(Qualifier::Exact))
+            || w.has_kind(Lex::Number(0))
+            || !w.token.text.is_empty() && w.token.text.bytes().all(|b| b.is_ascii_digit());
+        let said = w.mention.is_some() || w.continued || w.has_kind(Lex::Nation(0)) || counts;
+        if !said {
+            others += 1;
+            if others > 1 {
+                return false;
+            }
+        }
+    }
+    false
 }
 
 /// Whether a word is a verb of ending (أنهت، ينهي، إنهاء), normalised.
@@ -321,6 +395,7 @@ fn not_a_way(word: &str) -> bool {
         "تطرق",
         "استنادا",
         "نظرا",
+        "اضافه",
     ]
     .iter()
     .any(|p| w.starts_with(p))
@@ -480,6 +555,10 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
             }
         }
         steps += 1;
+        // "في مدينة دير الزور وبلدتي الميادين": و on the head noun joins the name to the list.
+        if steps == 1 && w.mention.is_none() && w.glue.starts_with('و') && w.has(Lex::PlaceNoun) {
+            return (PlaceRole::Coordinated, near);
+        }
         if w.mention.is_some() {
             // "تحتفظ فرنسا بنحو 600 جندي في قاعدة حرير": forces between the two names are
             // what is at this one; the name before does not locate it.
