@@ -141,23 +141,16 @@ mod tests {
     }
 
     fn movement(line: Vec<[f64; 2]>) -> Movement {
+        let id = format!("a-m{line:?}");
         Movement {
-            id: format!("a-m{line:?}"),
             doc: "a.txt".into(),
             event_type: None,
             actor: None,
-            actor_ar: None,
             origin: "o".into(),
-            destination: "d".into(),
             origin_name: "o".into(),
-            destination_name: "d".into(),
-            origin_coarse: false,
-            destination_coarse: false,
-            via: vec![],
-            vehicles: None,
             status: "completed".into(),
-            event_date: None,
             line,
+            ..Movement::test_trip(&id, "d")
         }
     }
 

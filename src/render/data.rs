@@ -77,6 +77,31 @@ pub struct Movement {
     pub line: Vec<[f64; 2]>,
 }
 
+#[cfg(test)]
+impl Movement {
+    /// A reported United States withdrawal from `a` to `to`, for tests to vary.
+    pub(crate) fn test_trip(id: &str, to: &str) -> Movement {
+        Movement {
+            id: id.into(),
+            doc: format!("{id}.txt"),
+            event_type: Some("withdrawal".into()),
+            actor: Some("United States".into()),
+            actor_ar: None,
+            origin: "a".into(),
+            destination: to.into(),
+            origin_name: "A".into(),
+            destination_name: to.into(),
+            origin_coarse: false,
+            destination_coarse: false,
+            via: Vec::new(),
+            vehicles: None,
+            status: "reported".into(),
+            event_date: None,
+            line: vec![[44.0, 33.0], [45.0, 34.0]],
+        }
+    }
+}
+
 /// An event at a place: one Point feature of `events.geojson`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {

@@ -122,22 +122,8 @@ mod tests {
 
     fn trip(id: &str, to: &str, vehicles: Option<u32>) -> Movement {
         Movement {
-            id: id.into(),
-            doc: format!("{id}.txt"),
-            event_type: Some("withdrawal".into()),
-            actor: Some("United States".into()),
-            actor_ar: None,
-            origin: "a".into(),
-            destination: to.into(),
-            origin_name: "A".into(),
-            destination_name: to.into(),
-            origin_coarse: false,
-            destination_coarse: false,
-            via: Vec::new(),
             vehicles,
-            status: "reported".into(),
-            event_date: None,
-            line: vec![[44.0, 33.0], [45.0, 34.0]],
+            ..Movement::test_trip(id, to)
         }
     }
 

@@ -387,22 +387,13 @@ mod tests {
 
     fn trip(id: usize, to: &str) -> Movement {
         Movement {
-            id: format!("a{id:05}-m1"),
             doc: format!("a{:05}.txt", id / 3),
-            event_type: Some("withdrawal".into()),
-            actor: Some("United States".into()),
-            actor_ar: None,
-            origin: "a".into(),
-            destination: to.into(),
-            origin_name: "A".into(),
-            destination_name: to.into(),
-            origin_coarse: false,
             destination_coarse: true,
             via: vec!["v".into()],
             vehicles: Some(2),
-            status: "reported".into(),
             event_date: Some(format!("2020-01-{:02}", 1 + id % 28)),
             line: vec![[44.0, 33.0], [44.5, 33.5], [45.0, 34.0]],
+            ..Movement::test_trip(&format!("a{id:05}-m1"), to)
         }
     }
 
