@@ -749,3 +749,37 @@ fn fuzz_found_map_of_an_article_whose_title_holds_a_control_character() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn fuzz_found_a_trip_from_a_base_to_itself_is_no_line() {
+    // One base named over and over around «إلى», in a sentence long enough to be cut to a
+    // window, gave a movement from Harir Air Base to itself: a LineString of one point twice,
+    // which no GIS takes as valid.
+    let tmp = tempfile::tempdir().unwrap();
+    let (articles, out) = (tmp.path().join("in"), tmp.path().join("out"));
+    std::fs::create_dir(&articles).unwrap();
+    let text = format!(
+        "بدأت القوات الأمريكية المتمركزة في قاعدة خراب الجير بإخلاء القاعدة اليوم، حيث خرجت من {}حرير للانسحاب.\n",
+        "قاعدة حرير إلى ".repeat(130)
+    );
+    std::fs::write(articles.join("a.txt"), text).unwrap();
+    let o = convoy(&[
+        "extract",
+        articles.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(out.join("movements.geojson")).unwrap();
+    let geojson::GeoJson::FeatureCollection(fc) = text.parse().unwrap() else {
+        panic!("not a FeatureCollection");
+    };
+    assert!(
+        !fc.features.is_empty(),
+        "the trip from Kharab al-Jir is told"
+    );
+    for f in &fc.features {
+        let line: geo::Geometry<f64> = f.geometry.clone().unwrap().try_into().unwrap();
+        assert!(line.is_valid(), "{:?}: {line:?}", f.id);
+    }
+}

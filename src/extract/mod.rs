@@ -168,6 +168,20 @@ pub struct Movement {
     pub background: bool,
 }
 
+impl Movement {
+    /// Whether the trip goes anywhere: its places, in order, stand at two points or more. One
+    /// place told as both ends ("من قاعدة X إلى قاعدة X"), or two names for one point with
+    /// nothing between, is no line to draw.
+    pub fn goes_somewhere(&self, g: &Gazetteer) -> bool {
+        let at = |e: &Endpoint| g.place(e.place).point;
+        let first = at(&self.origin);
+        self.via
+            .iter()
+            .chain([&self.destination])
+            .any(|e| at(e) != first)
+    }
+}
+
 /// Something that happened at a place.
 #[derive(Debug, Clone)]
 pub struct Event {
@@ -618,6 +632,7 @@ impl Reader<'_> {
         let mut movements = std::mem::take(&mut self.movements);
         let partials = std::mem::take(&mut self.partials);
         let used = trips::assemble(self.g, self.mentions, &mut movements, &partials);
+        movements.retain(|(_, m)| m.goes_somewhere(self.g));
         movements.sort_by_key(|(s, m)| (*s, m.evidence.start));
         let mut events = std::mem::take(&mut self.events);
         for (i, p) in partials.iter().enumerate() {
