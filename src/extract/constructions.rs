@@ -1178,3 +1178,42 @@ fn an_aim_or_a_belonging_is_no_movement() {
     );
     assert!(events(&g, &x, EventType::Arrival).is_empty());
 }
+
+#[test]
+fn a_convoy_made_of_counted_vehicles_takes_no_origin_from_that_of() {
+    // "قافلة من 40 شاحنة": of what the convoy is made; the crossing after it is crossed, and
+    // the place it came from is the origin.
+    let (_, _, t) =
+        trips("اجتاز رتل من 35 صهريجاً معبر الوليد قادماً من مدينة الحسكة متجهاً إلى قاعدة حرير.");
+    assert_eq!(
+        t,
+        ["al_hasakah_city > [al_waleed_crossing_ne] > harir_airbase"]
+    );
+}
+
+#[test]
+fn a_place_left_and_a_place_come_from_before_it_make_one_trip_through_the_first() {
+    // "دخلت X من معبر A قادمة من B": B → A → X.
+    let (_, _, t) = trips("دخل رتل للتحالف الأراضي العراقية من معبر ربيعة قادماً من مدينة القامشلي.");
+    assert_eq!(t, ["qamishli_city > [yarubiyah_rabia_crossing] > iraq"]);
+}
+
+#[test]
+fn a_patrol_sent_from_one_place_to_another_is_a_trip() {
+    let (_, _, t) = trips("سيّرت الشرطة العسكرية الروسية دورية من مطار القامشلي إلى بلدة عامودا.");
+    assert_eq!(t, ["qamishli_airport > [] > amuda_town"]);
+}
+
+#[test]
+fn crossing_in_the_present_tense_passes_the_place() {
+    let (g, x, t) = trips("وشوهد رتل أمريكي يعبر بلدة تل تمر قادماً من قاعدة قسرك باتجاه الحسكة.");
+    assert_eq!(
+        t,
+        ["qasrak_base > [tal_tamr_town] > al_hasakah_city"],
+        "{:?}",
+        events(&g, &x, EventType::Arrival)
+    );
+    // Expressing (تعبر عن) is no crossing.
+    let (_, x, _) = trips("وتعبر الحكومة عن قلقها من الوضع في مدينة منبج.");
+    assert!(x.movements.is_empty() && x.events.is_empty(), "{x:?}");
+}

@@ -12,7 +12,7 @@ use super::lexicon::{self, Lex, Qualifier, Trigger};
 use super::reading::{self, PlaceRole, Word};
 use super::trips::Half;
 use super::{Count, Ctx, Endpoint, Ends, Event, EventType, Movement, Placed, Reader, Status};
-use crate::gazetteer::{Gazetteer, Kind, PlaceIndex};
+use crate::gazetteer::{Gazetteer, GeoPrecision, Kind, PlaceIndex};
 
 /// The words whose counts belong to a frame: the first frame of a sentence also takes the words
 /// before its trigger (the subject often carries the count: "50 شاحنة ... غادرت").
@@ -247,9 +247,17 @@ impl Reader<'_> {
                 dests.extend(self.anaphor(i).filter(|d| !origins.contains(d)));
             }
         }
-        // "خرجت من A كانت قادمة من B": B → A.
+        // "خرجت من A كانت قادمة من B": B → A; "دخلت سوريا من معبر A قادمة من B": B → A → on.
         if !earlier.is_empty() && dests.is_empty() {
             dests = std::mem::take(&mut origins);
+            origins = earlier;
+        } else if !earlier.is_empty()
+            && !origins.is_empty()
+            && origins
+                .iter()
+                .all(|o| g.place(o.place).kind.geo_precision() != GeoPrecision::Region)
+        {
+            vias.insert_many(0, std::mem::take(&mut origins));
             origins = earlier;
         } else if origins.is_empty() {
             origins = earlier;

@@ -676,6 +676,11 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                             return (role, near);
                         }
                     }
+                    // "قافلة من 40 شاحنة معبر X", "رتل من الآليات": what the convoy is made
+                    // of, not where it left; the name is the verb's, further back.
+                    if forces_between && words.get(j + 1).is_some_and(counted) {
+                        continue;
+                    }
                     // "قادمة من": where it came from before.
                     if came(w.token.text) || before.is_some_and(|b| came(b.token.text)) {
                         return (PlaceRole::EarlierOrigin, near);
@@ -772,6 +777,17 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
         PlaceRole::Bare
     };
     (role, near)
+}
+
+/// Whether a word counts or names what a force is made of: a number (40، أربعين) or a noun of
+/// vehicles, troops or forces (شاحنة، الآليات، جندي).
+fn counted(w: &Word) -> bool {
+    let digits = !w.token.text.is_empty() && w.token.text.bytes().all(|b| b.is_ascii_digit());
+    digits
+        || w.has_kind(Lex::Number(0))
+        || w.has(Lex::Vehicles)
+        || w.has(Lex::Personnel)
+        || w.has(Lex::Force)
 }
 
 /// "قادمة من", "القادم من", "آتياً من": words that say where a force came from
