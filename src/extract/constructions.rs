@@ -1217,3 +1217,11 @@ fn crossing_in_the_present_tense_passes_the_place() {
     let (_, x, _) = trips("وتعبر الحكومة عن قلقها من الوضع في مدينة منبج.");
     assert!(x.movements.is_empty() && x.events.is_empty(), "{x:?}");
 }
+
+#[test]
+fn a_return_to_a_base_left_before_is_an_arrival_there() {
+    // "بعد ... من انسحابها منها": the base was left before; the news is the return to it.
+    let (g, x, t) = trips("عادت قوات أمريكية إلى قاعدة قسرك بعد شهرين من انسحابها منها.");
+    assert!(t.is_empty(), "{t:?}");
+    assert_eq!(events(&g, &x, EventType::Arrival), ["qasrak_base"]);
+}

@@ -203,7 +203,15 @@ impl Reader<'_> {
             // "بإخلاء القاعدة", "انسحبت منها", "نقلت معداتها من القاعدة إلى ...".
             let from_it = frame.has(Trigger::Withdraw) || self.anaphor_after_from(frame);
             if let Some(i) = from_it.then(|| self.frame_anaphor_word(frame)).flatten() {
-                origins.extend(self.anaphors(i));
+                // "عادت إلى قاعدة X بعد أسبوع من انسحابها منها": left before, and returned
+                // to (but "عادت قاعدة X ... مع مغادرة الجنود منها" is the base left).
+                let returned_to = |o: &Endpoint| {
+                    frame.first() == Trigger::Arrive
+                        && placed
+                            .iter()
+                            .any(|p| p.role == PlaceRole::Destination && self.endpoint(p) == *o)
+                };
+                origins.extend(self.anaphors(i).into_iter().filter(|o| !returned_to(o)));
             }
         }
         if origins.is_empty() && dests.is_empty() && frame.has(Trigger::Withdraw) {
