@@ -7,7 +7,7 @@ use smallvec::SmallVec;
 
 use super::frames::Frame;
 use super::lexicon::{self, nation_actor, Lex, Trigger};
-use super::reading::{self, PlaceRole};
+use super::reading::{self, PlaceRole, Word};
 use super::{Actor, Ctx, Placed, Reader};
 use crate::gazetteer::Kind;
 
@@ -70,6 +70,30 @@ fn is_listed_actor_word(w: &str) -> bool {
     )
 }
 
+/// Whether the word at `j` is in an escort phrase: within six words after "بحماية",
+/// "برفقة", "بمرافقة", "ترافقه" or "تحت حراسة" (normalised text), what escorts a trip.
+fn escorting(words: &[Word], j: usize, sentence_start: usize) -> bool {
+    let escort = |w: &Word| {
+        let strip = |t| crate::arabic::strip_glue(t, 4);
+        let t = strip(strip(w.token.text));
+        [
+            "حمايه",
+            "مرافقه",
+            "رفقه",
+            "يرافق",
+            "ترافق",
+            "حراسه",
+            "مواكبه",
+        ]
+        .iter()
+        .any(|e| t.starts_with(e))
+    };
+    (j.saturating_sub(6).max(sentence_start)..j)
+        .rev()
+        .take_while(|&b| words[b].trigger().is_none())
+        .any(|b| escort(&words[b]))
+}
+
 /// The forces that receive bases rather than hand them over.
 fn is_host(actor: &str) -> bool {
     matches!(
@@ -107,6 +131,10 @@ impl Reader<'_> {
             let w = &words[j];
             // Coalition, force and nation words all have a meaning: most words have none.
             if !w.means_something() || w.continued && w.mention.is_none() {
+                continue;
+            }
+            // "بحماية عربات تابعة لقسد", "برفقة مروحيات أمريكية": the escort is not who moves.
+            if escorting(words, j, sentence.start) {
                 continue;
             }
             let text = |a: usize, b: usize| Some(words[a].token.orig.0..words[b].token.orig.1);

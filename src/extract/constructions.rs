@@ -1225,3 +1225,38 @@ fn a_return_to_a_base_left_before_is_an_arrival_there() {
     assert!(t.is_empty(), "{t:?}");
     assert_eq!(events(&g, &x, EventType::Arrival), ["qasrak_base"]);
 }
+
+#[test]
+fn what_a_place_was_turned_into_is_no_destination() {
+    // "حوّله ... إلى قاعدة في Y": Y locates the base the airfield became.
+    let (_, _, t) = trips(
+        "انطلق الرتل من مطار الطبقة الذي حوّله الجيش الروسي إلى قاعدة عسكرية في ريف الرقة، قبل أن يتجه نحو حلب.",
+    );
+    assert_eq!(t, ["tabqa_airbase > [] > aleppo_city"]);
+}
+
+#[test]
+fn a_way_told_in_a_clause_of_its_own_is_the_trips_way() {
+    let (_, _, t) = trips(
+        "خرج رتل أمريكي من قاعدة تل بيدر، وسلك الطريق المؤدي إلى معبر الوليد، قبل أن يدخل الأراضي العراقية.",
+    );
+    assert_eq!(t, ["tell_baydar_base > [al_waleed_crossing_ne] > iraq"]);
+}
+
+#[test]
+fn an_escort_is_not_who_moves() {
+    let (_, x, _) = trips(
+        "غادر رتل للقوات الأمريكية قاعدة الشدادي باتجاه الحسكة بحماية عربات تابعة للجيش التركي.",
+    );
+    let actor = x.movements[0].actor.as_ref().map(|a| &*a.name);
+    assert_eq!(actor, Some("United States"));
+}
+
+#[test]
+fn a_convoy_brought_in_later_is_another_trip_not_the_next_leg() {
+    // "أدخلت رتلاً" brings in a convoy of its own: not where the first one went on to.
+    let (_, _, t) = trips(
+        "انطلق الرتل الأمريكي من قاعدة قسرك باتجاه أربيل. وفي وقت سابق، أدخلت القوات رتلاً من 20 شاحنة توجه إلى قاعدة الشدادي.",
+    );
+    assert_eq!(t, ["qasrak_base > [] > erbil_city"]);
+}

@@ -379,8 +379,23 @@ impl Reader<'_> {
         if dests.is_empty() && !purpose_dests.is_empty() {
             dests = purpose_dests;
         }
+        // "انطلق الرتل من A، وسلك الطريق المؤدي إلى معبر B، قبل أن يعبر نحو C": a way told in
+        // a clause of its own is the way of the trip the sentence set out on.
+        if origins.is_empty() && dests.is_empty() {
+            let set_out = self.partials.last_mut().filter(|h| {
+                h.sentence == ctx.sentence && h.has_origin && h.movement.via.is_empty()
+            });
+            if let Some(h) = set_out {
+                h.movement.via.extend(vias.iter().copied());
+            }
+            return;
+        }
         let placeholder = Endpoint::at(PlaceIndex(u32::MAX));
         let next_step = self.after_sequencer(frame.triggers[0].0, ctx.words.start);
+        let new_convoy = frame
+            .range
+            .clone()
+            .any(|j| convoy_brought_in(self.words[j].token.text));
         if !origins.is_empty() {
             for o in &origins {
                 self.partials.push(Half {
@@ -389,6 +404,7 @@ impl Reader<'_> {
                     has_origin: true,
                     redeploy,
                     next_step,
+                    new_convoy,
                 });
             }
         } else if !dests.is_empty() {
@@ -399,6 +415,7 @@ impl Reader<'_> {
                     has_origin: false,
                     redeploy,
                     next_step,
+                    new_convoy,
                 });
             }
         }
@@ -554,6 +571,15 @@ impl Reader<'_> {
     pub(super) fn push_movement(&mut self, sentence: usize, m: Movement) {
         self.movements.push((sentence, m));
     }
+}
+
+/// Whether a word is a convoy noun without the article ("رتل"، "رتلاً"، "قافلة"، "أرتال"): a convoy
+/// not told before (normalised text).
+fn convoy_brought_in(word: &str) -> bool {
+    let w = crate::arabic::strip_glue(word, 3);
+    ["رتل", "قافله", "ارتال", "قوافل"]
+        .iter()
+        .any(|c| w.starts_with(c))
 }
 
 /// Whether a verb says a place was emptied, its subject the place, not the force: "يُخلى",

@@ -702,6 +702,9 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
                     {
                         break;
                     }
+                    if converted_into(words, j, sentence_start) {
+                        break;
+                    }
                     if before.is_some_and(|b| b.has(Lex::PathNext)) {
                         return (PlaceRole::PathNext, near);
                     }
@@ -777,6 +780,24 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
         PlaceRole::Bare
     };
     (role, near)
+}
+
+/// Whether «إلى» at `j` says what something was turned into, not where anything went: a verb
+/// of converting at most three words before it, and an unnamed place noun after it
+/// ("مطار X الذي حوّله الجيش إلى قاعدة عسكرية في Y": Y locates the base it became).
+fn converted_into(words: &[Word], j: usize, sentence_start: usize) -> bool {
+    let unnamed_noun = words
+        .get(j + 1)
+        .is_some_and(|n| n.mention.is_none() && n.has(Lex::PlaceNoun));
+    let converting = |w: &Word| {
+        let t = crate::arabic::strip_glue(w.token.text, 1);
+        // Not the bare preposition حول ("about").
+        t != "حول"
+            && ["حول", "تحويل", "تحول", "يحول"]
+                .iter()
+                .any(|v| t.starts_with(v))
+    };
+    unnamed_noun && (j.saturating_sub(3).max(sentence_start)..j).any(|b| converting(&words[b]))
 }
 
 /// Whether a word counts or names what a force is made of: a number (40، أربعين) or a noun of

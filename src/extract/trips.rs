@@ -33,6 +33,9 @@ pub(super) struct Half {
     pub redeploy: bool,
     /// Its clause tells the next step ("ثم انطلق إلى", "بعدما"), not something at the same time.
     pub next_step: bool,
+    /// Its clause brings in a convoy of its own: a convoy noun without the article ("أدخلت
+    /// رتلاً"، "وصلت قافلة"), not "الرتل" told before.
+    pub new_convoy: bool,
 }
 
 impl Half {
@@ -239,7 +242,7 @@ fn go_on(
                 && !refines(g, dest, m.destination.place)
                 // Going back to where it came from is a trip of its own ("على أن تعود إلى العراق").
                 && !contains(g, dest, m.origin.place)
-                && (*s == b.sentence || !named_in(mentions, dest, &m.evidence))
+                && (*s == b.sentence || !named_in(mentions, dest, &m.evidence) && !b.new_convoy)
                 && b.actor()
                     .is_none_or(|x| m.actor.as_ref().is_none_or(|y| *y.name == *x))
         });
@@ -462,8 +465,11 @@ pub(super) fn contains(g: &Gazetteer, outer: PlaceIndex, inner: PlaceIndex) -> b
     let (o, n) = (g.place(outer), g.place(inner));
     match o.kind {
         Kind::Country => n.kind != Kind::Country && n.country == o.country,
+        // A region reaches as far as its radius, but not over the border ("شمال العراق" holds
+        // no base in Syria).
         Kind::Region | Kind::Governorate => {
             n.kind != Kind::Country
+                && n.country == o.country
                 && n.precision_m < o.precision_m
                 && Haversine.distance(o.point, n.point) <= f64::from(o.precision_m)
         }
@@ -484,6 +490,7 @@ mod tests {
         assert!(contains(&g, at("iraq"), at("kurdistan_region_iraq")));
         assert!(!contains(&g, at("iraq"), at("syria")));
         assert!(!contains(&g, at("northeast_syria"), at("al_tanf_garrison")));
+        assert!(!contains(&g, at("northern_iraq"), at("al_shaddadi_town")));
         assert!(!contains(&g, at("al_shaddadi_base"), at("syria")));
     }
 }
