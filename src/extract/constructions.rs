@@ -1260,3 +1260,17 @@ fn a_convoy_brought_in_later_is_another_trip_not_the_next_leg() {
     );
     assert_eq!(t, ["qasrak_base > [] > erbil_city"]);
 }
+
+#[test]
+fn a_civilian_who_tells_the_news_is_not_who_moved() {
+    // The residents speak; who moved is told after "إن".
+    let (g, x, t) = trips(
+        "غادرت القوات الأمريكية قاعدة تل بيدر، وقال أحد سكان القرية إن الأمريكيين خرجوا بعشرات الآليات باتجاه الحسكة.",
+    );
+    assert_eq!(
+        t,
+        ["tell_baydar_base > [] > al_hasakah_city"],
+        "{:?}",
+        events(&g, &x, EventType::Arrival)
+    );
+}

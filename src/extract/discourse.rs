@@ -218,8 +218,11 @@ impl Reader<'_> {
         {
             return true;
         }
+        // Who moved is told after "that", not the speaker ("قال أحد السكان إن الروس خرجوا").
+        let that = |j: &usize| matches!(words[*j].token.text, "ان" | "بان" | "انه" | "بانه");
         match (sentence.start..t)
             .rev()
+            .take_while(|j| !that(j))
             .find(|&j| words[j].has(Lex::Civilian) || force(j))
         {
             Some(j) => words[j].has(Lex::Civilian),
