@@ -1274,3 +1274,24 @@ fn a_civilian_who_tells_the_news_is_not_who_moved() {
         events(&g, &x, EventType::Arrival)
     );
 }
+
+#[test]
+fn two_places_a_base_lies_between_are_no_ends() {
+    let (g, x, t) = trips("وصل رتل للتحالف إلى قاعدة قسرك الواقعة بين مدينتي الحسكة وتل تمر.");
+    assert!(t.is_empty(), "{t:?}");
+    assert_eq!(events(&g, &x, EventType::Arrival), ["qasrak_base"]);
+}
+
+#[test]
+fn two_aircraft_take_off_and_land() {
+    let (_, _, t) = trips("أقلعت طائرتا شحن من مطار القامشلي، ثم هبطتا في قاعدة حميميم.");
+    assert_eq!(t, ["qamishli_airport > [] > hmeimim_airbase"]);
+}
+
+#[test]
+fn the_place_a_where_clause_names_inside_the_destination_ends_the_trip() {
+    // "إلى X، حيث ... في Y": Y, inside X, is where the trip ends.
+    let (_, _, t) =
+        trips("انطلقت الشاحنات من قاعدة عين الأسد نحو الكويت، حيث ستُفرغ حمولتها في معسكر عريفجان.");
+    assert_eq!(t, ["ain_al_asad_airbase > [] > camp_arifjan"]);
+}

@@ -1711,6 +1711,8 @@ fn conjugations() -> Vec<(String, Lex)> {
             past.to_owned(),
             format!("{past}ت"),
             format!("{past}وا"),
+            // Two aircraft, two vehicles: "أقلعتا"، "حطتا".
+            format!("{past}تا"),
             format!("ي{present}"),
             format!("ت{present}"),
             format!("ي{present}ون"),

@@ -435,10 +435,16 @@ impl Reader<'_> {
             };
             let (mut role, near) = role_of(words, i, range.start);
             // "بين الرطبة والرمادي": the second of a pair after بين is what the first is.
+            // ("بين مدينتي الحسكة وتل تمر": past the place noun of the pair.)
             let paired = placed.last().is_some_and(|p| {
-                p.role == PlaceRole::Locator
-                    && reading::previous_word(words, p.word, range.start)
-                        .is_some_and(|b| words[b].token.text == "بين")
+                let before = reading::previous_word(words, p.word, range.start);
+                let before = match before {
+                    Some(b) if words[b].has(Lex::PlaceNoun) && words[b].mention.is_none() => {
+                        reading::previous_word(words, b, range.start)
+                    }
+                    b => b,
+                };
+                p.role == PlaceRole::Locator && before.is_some_and(|b| words[b].token.text == "بين")
             });
             if role == PlaceRole::Location {
                 if let Some(verb) = reading::base_left_in(words, i, range.start) {
@@ -606,6 +612,27 @@ impl Reader<'_> {
                         told && self.g.place(self.mentions[p.mention].place).kind.is_site()
                     })
                     .map(|p| self.endpoint(p));
+                if std::env::var_os("CONVOY_TRACE").is_some() {
+                    let w = |i: usize| words[i].token.text;
+                    eprintln!(
+                        "FRAME {:?} trig={:?}",
+                        frame.range,
+                        frame
+                            .triggers
+                            .iter()
+                            .map(|(i, t)| (w(*i), *t))
+                            .collect::<Vec<_>>()
+                    );
+                    for p in &mine {
+                        eprintln!(
+                            "   {} {:?} purpose={} party={}",
+                            w(p.word),
+                            p.role,
+                            p.purpose,
+                            p.party
+                        );
+                    }
+                }
                 self.movement_frame(frame, &mine, &earlier_locs, subject_site, &ctx);
             } else {
                 // An attacked base is often the subject before the verb ("تعرضت القاعدة لقصف").

@@ -10,7 +10,7 @@ use super::discourse::to_it;
 use super::frames::Frame;
 use super::lexicon::{self, Lex, Qualifier, Trigger};
 use super::reading::{self, PlaceRole, Word};
-use super::trips::Half;
+use super::trips::{contains, Half};
 use super::{Count, Ctx, Endpoint, Ends, Event, EventType, Movement, Placed, Reader, Status};
 use crate::gazetteer::{Gazetteer, GeoPrecision, Kind, PlaceIndex};
 
@@ -87,6 +87,7 @@ impl Reader<'_> {
         let mut passed: Ends = Ends::new();
         let mut put_in: Ends = Ends::new();
         let mut crossed: Ends = Ends::new();
+        let mut where_locs: Ends = Ends::new();
         let mut reached: Ends = Ends::new();
         // Forces stationed somewhere named after the trip's destination stay there ("نقلت
         // جنودا إلى الأردن، مشيرة إلى أن الجنود المتمركزين في أربيل سيبقون"): no origin.
@@ -146,6 +147,10 @@ impl Reader<'_> {
                 (PlaceRole::PathBetween, _) => between.push(e),
                 // "دخل رتل قاعدة قسرك": what one enters or reaches is the destination.
                 (PlaceRole::Object(Trigger::Arrive), false) => dests.push(e),
+                (PlaceRole::Location, false) if self.after_where(frame, p.word) => {
+                    where_locs.push(e);
+                    locs.push(e)
+                }
                 // "نقلت معداتها في قاعدة عين الأسد", "استقرت في الكويت": put or settled in.
                 (PlaceRole::Location, false) if put_by(self.words, frame, p.word) => {
                     put_in.push(e);
@@ -272,6 +277,16 @@ impl Reader<'_> {
         }
         let origins = self.most_precise(frame, origins);
         let mut dests = self.most_precise(frame, dests);
+        // "متجهة إلى الكويت، حيث ستخزن في معسكر عريفجان": the place the "where" clause names
+        // inside the destination is where the trip ends.
+        for d in dests.iter_mut() {
+            if let Some(w) = where_locs
+                .iter()
+                .find(|w| w.place != d.place && contains(g, d.place, w.place))
+            {
+                *d = *w;
+            }
+        }
         // "وعادت قاعدة بلد ... مع مغادرة آخر الجنود منها": a place both left and reached in one
         // frame is where the frame happens, left.
         dests.retain(|d| !origins.iter().any(|o| o.place == d.place));
@@ -419,6 +434,11 @@ impl Reader<'_> {
                 });
             }
         }
+    }
+
+    /// Whether the word at `word` is in a "where" clause of the frame (حيث).
+    fn after_where(&self, frame: &Frame, word: usize) -> bool {
+        (frame.triggers[0].0..word).any(|j| self.words[j].token.text == "حيث")
     }
 
     /// The place noun, introduced by a destination preposition, that the place at `word`
