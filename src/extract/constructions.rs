@@ -1295,3 +1295,37 @@ fn the_place_a_where_clause_names_inside_the_destination_ends_the_trip() {
         trips("انطلقت الشاحنات من قاعدة عين الأسد نحو الكويت، حيث ستُفرغ حمولتها في معسكر عريفجان.");
     assert_eq!(t, ["ain_al_asad_airbase > [] > camp_arifjan"]);
 }
+
+#[test]
+fn those_leaving_the_two_places_go_where_the_clause_says() {
+    // "منهما": the two places named last (not the one that locates them); "إلى المطار ذاته"
+    // is where they went, not where they left.
+    let (_, _, t) = trips(
+        "انسحبت القوات الروسية إلى مطار القامشلي. ثم أخلت نقطتيها في عامودا والدرباسية بريف الحسكة، وتوجهت العناصر المنسحبة منهما إلى المطار ذاته.",
+    );
+    assert!(
+        t.contains(&"amuda_town > [] > qamishli_airport".to_owned()),
+        "{t:?}"
+    );
+    assert!(
+        t.contains(&"darbasiyah_town > [] > qamishli_airport".to_owned()),
+        "{t:?}"
+    );
+    assert!(!t.iter().any(|x| x.starts_with("al_hasakah_city")), "{t:?}");
+}
+
+#[test]
+fn taking_off_after_landing_leaves_where_it_landed() {
+    let (g, x, t) = trips("حطت في قاعدة حرير طائرة شحن أمريكية، وأقلعت بعد ساعات باتجاه الكويت.");
+    assert_eq!(t, ["harir_airbase > [] > kuwait"]);
+    assert_eq!(events(&g, &x, EventType::Arrival), ["harir_airbase"]);
+}
+
+#[test]
+fn going_on_ones_way_is_the_next_leg() {
+    // "قبل أن يكمل طريقه إلى": the trip told over two sentences goes on, past where it stopped.
+    let (_, _, t) = trips(
+        "انطلق رتل روسي من مدينة منبج. وتوقف الرتل في بلدة عين عيسى، قبل أن يكمل طريقه إلى مطار القامشلي.",
+    );
+    assert_eq!(t, ["manbij_city > [ayn_issa_town] > qamishli_airport"]);
+}

@@ -4,10 +4,10 @@
 use std::ops::Range;
 
 use super::frames::Frame;
-use super::lexicon::Lex;
+use super::lexicon::{Lex, Role};
 use super::reading::{role_of, PlaceRole};
 use super::{Endpoint, Ends, Reader};
-use crate::gazetteer::Kind;
+use crate::gazetteer::{GeoPrecision, Kind};
 use crate::geoparse::{self, Mention};
 
 /// How many names back an anaphor ("القاعدة", "منها") may refer.
@@ -129,7 +129,10 @@ impl Reader<'_> {
         frame.range.clone().find(|&i| {
             // Close after a trigger: "انسحاب القوات منها"، "تسليمها"، "بإخلاء القاعدة".
             let near_trigger = frame.triggers.iter().any(|(t, _)| *t <= i && i <= t + 8);
+            // Not one gone to ("إلى المطار ذاته").
+            let gone_to = i > 0 && words[i - 1].has(Lex::Role(Role::Destination));
             near_trigger
+                && !gone_to
                 && !to_it(words[i].token.text)
                 && (words[i].has(Lex::Anaphor)
                     || (frame.triggers.iter().any(|(t, _)| *t == i)
@@ -146,15 +149,21 @@ impl Reader<'_> {
             && ["موقع", "قاعدت", "معسكر", "مطار"]
                 .iter()
                 .any(|n| t.contains(n));
-        if !dual {
+        // "أخلت نقطتيها في عامودا والدرباسية، وتوجهت العناصر المنسحبة منهما": the two
+        // places named last, towns as well as sites.
+        let of_two = t == "منهما";
+        if !dual && !of_two {
             return self.anaphor(word).into_iter().collect();
         }
         let at = self.words[word].token.orig.0;
         let n = self.mentions.partition_point(|m| m.span.start < at);
         let mut ends = Ends::new();
         for m in self.mentions[..n].iter().rev().take(ANAPHOR_REACH) {
-            let site = self.g.place(m.place).kind.is_site() || self.named_as_site(m);
-            if site && !ends.iter().any(|e| e.place == m.place) {
+            let kind = self.g.place(m.place).kind;
+            let site = kind.is_site() || self.named_as_site(m);
+            let settled =
+                of_two && kind.geo_precision() != GeoPrecision::Region && !self.locates_another(m);
+            if (site || settled) && !ends.iter().any(|e| e.place == m.place) {
                 ends.insert(0, Endpoint::at(m.place));
                 if ends.len() == 2 {
                     break;
@@ -162,6 +171,16 @@ impl Reader<'_> {
             }
         }
         ends
+    }
+
+    /// Whether the name `m` only locates the one before it: right after a word of countryside
+    /// or direction ("عامودا والدرباسية بريف الحسكة").
+    fn locates_another(&self, m: &Mention) -> bool {
+        let words = self.words;
+        // The word the name begins in (its glue, و or ب, may come before the name).
+        let at = words.partition_point(|w| w.token.orig.1 <= m.span.start);
+        let before = at.checked_sub(1).map(|b| &words[b]);
+        before.is_some_and(|w| w.has(Lex::Countryside) || w.has(Lex::Direction))
     }
 
     /// "من القاعدة", "منها": a frame whose origin is the base named before.

@@ -920,6 +920,7 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "من",
             "منها",
             "منه",
+            "منهما",
             "from",
             "out of",
             "قادمة من",
@@ -1299,6 +1300,7 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "القاعدة العسكرية",
             "منها",
             "منه",
+            "منهما",
             "فيها",
             "عليها",
             "the base",
@@ -1700,6 +1702,37 @@ fn possessed() -> Vec<(String, Lex)> {
     forms
 }
 
+/// "أكمل طريقه إلى"، "واصلت سيرها نحو"، "يواصلون تقدمهم باتجاه": going on one's way, a verb of
+/// motion only with its object (واصل alone goes on with anything), in the forms of
+/// [`conjugations`] and the possessives of [`possessed`].
+fn going_on() -> Vec<(String, Lex)> {
+    let verbs = [("أكمل", "كمل"), ("واصل", "واصل"), ("تابع", "تابع")];
+    let ways = ["طريق", "سير", "مسير", "تقدم"];
+    let mut forms = Vec::new();
+    for (past, present) in verbs {
+        let written = [
+            past.to_owned(),
+            format!("{past}ت"),
+            format!("{past}وا"),
+            format!("{past}تا"),
+            format!("ي{present}"),
+            format!("ت{present}"),
+            format!("ي{present}ون"),
+        ];
+        for verb in &written {
+            for way in ways {
+                for pronoun in ["ه", "ها", "هم", "هما"] {
+                    forms.push((
+                        format!("{verb} {way}{pronoun}"),
+                        Lex::Trigger(Trigger::Move),
+                    ));
+                }
+            }
+        }
+    }
+    forms
+}
+
 /// The finite forms of [`VERBS`] that news reports use: past (he, she or a plural of things,
 /// they) and present (he, she, they, and we where it is no noun); the future prefix is added to every word when the
 /// lexicon is expanded.
@@ -1807,7 +1840,11 @@ pub fn lexicon() -> &'static Lexicon {
             }
         }
         let listed = entries().into_iter().map(|(t, l)| (t.to_owned(), l));
-        for (text, lex) in listed.chain(conjugations()).chain(possessed()) {
+        let all = listed
+            .chain(conjugations())
+            .chain(possessed())
+            .chain(going_on());
+        for (text, lex) in all {
             let slot = slot(&mut words, &mut phrases, &text);
             if !slot.contains(&lex) {
                 slot.push(lex);

@@ -612,27 +612,6 @@ impl Reader<'_> {
                         told && self.g.place(self.mentions[p.mention].place).kind.is_site()
                     })
                     .map(|p| self.endpoint(p));
-                if std::env::var_os("CONVOY_TRACE").is_some() {
-                    let w = |i: usize| words[i].token.text;
-                    eprintln!(
-                        "FRAME {:?} trig={:?}",
-                        frame.range,
-                        frame
-                            .triggers
-                            .iter()
-                            .map(|(i, t)| (w(*i), *t))
-                            .collect::<Vec<_>>()
-                    );
-                    for p in &mine {
-                        eprintln!(
-                            "   {} {:?} purpose={} party={}",
-                            w(p.word),
-                            p.role,
-                            p.purpose,
-                            p.party
-                        );
-                    }
-                }
                 self.movement_frame(frame, &mine, &earlier_locs, subject_site, &ctx);
             } else {
                 // An attacked base is often the subject before the verb ("تعرضت القاعدة لقصف").

@@ -244,6 +244,12 @@ impl Reader<'_> {
         if origins.is_empty() && (next_step || moved_out) {
             origins.extend(subject_site);
         }
+        // "هبطت في مطار X طائرتان، وأقلعتا بعد ساعات باتجاه Y": leaving, told in a clause
+        // joined to an arrival, leaves the place arrived at.
+        let joined = self.words[verb].glue.starts_with('و') || next_step;
+        if origins.is_empty() && frame.first() == Trigger::Withdraw && joined {
+            origins.extend(self.arrived_in_sentence(ctx.sentence));
+        }
         // "رجعت إليها": the destination is the base named before; "متجهاً إلى القاعدة ذاتها":
         // the base named before the place left.
         if dests.is_empty() {
@@ -433,6 +439,21 @@ impl Reader<'_> {
                     new_convoy,
                 });
             }
+        }
+    }
+
+    /// Where the last clause of sentence `sentence` read so far arrived, if it told an
+    /// arrival: a destination with no origin, or a trip's destination.
+    fn arrived_in_sentence(&self, sentence: usize) -> Option<Endpoint> {
+        let half = self.partials.last().filter(|h| h.sentence == sentence);
+        let trip = self.movements.last().filter(|(s, _)| *s == sentence);
+        match (half, trip) {
+            (Some(h), Some((_, m))) if h.movement.evidence.start > m.evidence.start => {
+                (!h.has_origin).then_some(h.movement.destination)
+            }
+            (_, Some((_, m))) => Some(m.destination),
+            (Some(h), None) => (!h.has_origin).then_some(h.movement.destination),
+            (None, None) => None,
         }
     }
 

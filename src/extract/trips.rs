@@ -71,7 +71,7 @@ pub(super) fn assemble(
         let covered = movements[told_in(movements, a.sentence, a.sentence + REACH)]
             .iter()
             .any(|(_, m)| {
-                m.origin == a.movement.origin
+                m.origin.place == a.movement.origin.place
                     && a.actor()
                         .is_none_or(|x| m.actor.as_ref().is_some_and(|y| *y.name == *x))
             });
@@ -121,13 +121,23 @@ pub(super) fn assemble(
                 !used[k] && b.has_origin && b.sentence == a.sentence && a.same_party(b)
             }))
             .collect();
+        // "وسلك الطريق باتجاه بغداد ومنها إلى كركوك، قبل أن يواصل مسيره صوب حرير": the next
+        // steps told in that sentence are where the trip went on to.
+        let onward: Vec<usize> = (first..halves.len())
+            .take_while(|&j| halves[j].sentence == at)
+            .filter(|&j| later(j) && halves[j].next_step && !joined.contains(&j))
+            .collect();
         for &o in &together {
             used[o] = true;
             for &j in &joined {
-                found.push((a.sentence, join(&halves[o], &halves[j])));
+                let mut trip = join(&halves[o], &halves[j]);
+                for &k in &onward {
+                    go_on_to(&mut trip, &halves[k].movement);
+                }
+                found.push((a.sentence, trip));
             }
         }
-        for j in joined {
+        for j in joined.into_iter().chain(onward) {
             used[j] = true;
         }
     }
@@ -257,16 +267,21 @@ fn go_on(
             found.push((*s, part));
             continue;
         }
-        let reached = m.destination;
-        m.via.push(reached);
-        m.via.extend(b.movement.via.iter().copied());
-        m.destination = b.movement.destination;
-        widen(m, &b.movement);
-        if b.movement.status != Status::Reported {
-            m.status = b.movement.status;
-        }
+        go_on_to(m, &b.movement);
     }
     add(movements, &mut found);
+}
+
+/// Extends trip `m` past its destination to where `next` (a destination half) goes.
+fn go_on_to(m: &mut Movement, next: &Movement) {
+    let reached = m.destination;
+    m.via.push(reached);
+    m.via.extend(next.via.iter().copied());
+    m.destination = next.destination;
+    widen(m, next);
+    if next.status != Status::Reported {
+        m.status = next.status;
+    }
 }
 
 /// The trip from `m`'s origin to the destination half `b` tells, with `b`'s own counts and
