@@ -127,7 +127,12 @@ impl Reader<'_> {
         // Candidates keep borrowed names and spans: most are not chosen, and only the one that
         // is becomes an owned `Actor`.
         let mut candidates: SmallVec<[(usize, Candidate); 4]> = SmallVec::new();
-        for j in sentence.start..frame.range.end.max(sentence.start) {
+        // "جرى شحنه إلى الأردن، فيما بقيت الأبراج بعهدة الجيش العراقي": a clause of
+        // "while" tells of someone else.
+        let end = (first..frame.range.end)
+            .find(|&j| matches!(words[j].token.text, "فيما" | "وفيما" | "بينما" | "وبينما"))
+            .unwrap_or(frame.range.end);
+        for j in sentence.start..end.max(sentence.start) {
             let w = &words[j];
             // Coalition, force and nation words all have a meaning: most words have none.
             if !w.means_something() || w.continued && w.mention.is_none() {

@@ -1329,3 +1329,47 @@ fn going_on_ones_way_is_the_next_leg() {
     );
     assert_eq!(t, ["manbij_city > [ayn_issa_town] > qamishli_airport"]);
 }
+
+#[test]
+fn forces_said_to_be_stationed_in_the_base_leave_it() {
+    // "التي كانت متمركزة في القاعدة ... تم نقلها إلى X": the base named before is the origin.
+    let (_, _, t) = trips(
+        "سلّمت القوات الأمريكية قاعدة التاجي للجيش العراقي. وقال مصدر إن القوات التي كانت متمركزة في القاعدة تم نقلها إلى قاعدة حرير.",
+    );
+    assert_eq!(t, ["camp_taji > [] > harir_airbase"]);
+}
+
+#[test]
+fn a_part_moved_later_goes_from_where_the_trip_set_out() {
+    // "قسم من المعدات" is another part of what left, not a next leg.
+    let (_, x, t) = trips(
+        "نقلت القوات الأمريكية معداتها من قاعدة تل بيدر إلى قاعدة الشدادي. وجرى شحن قسم من المعدات إلى الأراضي العراقية، فيما بقيت المباني بعهدة الجيش السوري.",
+    );
+    assert_eq!(
+        t,
+        [
+            "tell_baydar_base > [] > al_shaddadi_base",
+            "tell_baydar_base > [] > iraq"
+        ]
+    );
+    let actors: Vec<_> = x
+        .movements
+        .iter()
+        .map(|m| m.actor.as_ref().map(|a| &*a.name))
+        .collect();
+    assert_eq!(actors, [Some("United States"); 2]);
+}
+
+#[test]
+fn the_two_bases_are_those_named_not_the_towns_that_locate_them() {
+    let (_, _, t) = trips(
+        "ستتسلم القوات العراقية قاعدتي القيارة جنوب الموصل وكي وان في كركوك، على أن تنتقل القوات المنسحبة منهما إلى قاعدة حرير.",
+    );
+    assert_eq!(
+        t,
+        [
+            "qayyarah_airfield_west > [] > harir_airbase",
+            "k1_airbase > [] > harir_airbase"
+        ]
+    );
+}

@@ -180,7 +180,12 @@ impl Reader<'_> {
         // The word the name begins in (its glue, و or ب, may come before the name).
         let at = words.partition_point(|w| w.token.orig.1 <= m.span.start);
         let before = at.checked_sub(1).map(|b| &words[b]);
-        before.is_some_and(|w| w.has(Lex::Countryside) || w.has(Lex::Direction))
+        // "وكي وان في كركوك": "in" right after another name.
+        let in_after_name = before.is_some_and(|w| w.token.text == "في")
+            && at
+                .checked_sub(2)
+                .is_some_and(|b| words[b].mention.is_some() || words[b].continued);
+        in_after_name || before.is_some_and(|w| w.has(Lex::Countryside) || w.has(Lex::Direction))
     }
 
     /// "من القاعدة", "منها": a frame whose origin is the base named before.

@@ -1674,6 +1674,7 @@ const VERBAL_NOUNS: &[(&str, Trigger)] = &[
     ("رحيل", Trigger::Withdraw),
     ("انتقال", Trigger::Move),
     ("نقل", Trigger::Move),
+    ("شحن", Trigger::Move),
     ("تحرك", Trigger::Move),
     ("توجه", Trigger::Move),
     ("انطلاق", Trigger::Move),

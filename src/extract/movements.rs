@@ -219,6 +219,11 @@ impl Reader<'_> {
                 origins.extend(self.anaphors(i).into_iter().filter(|o| !returned_to(o)));
             }
         }
+        if origins.is_empty() && !dests.is_empty() {
+            // "القوات التي كانت متمركزة في القاعدة ... تم نقلها إلى X": where the force moved
+            // was stationed, told of it before the verb.
+            origins.extend(self.stationed_anaphor(frame, ctx));
+        }
         if origins.is_empty() && dests.is_empty() && frame.has(Trigger::Withdraw) {
             // "يستقلون طائرة في قاعدة الأسد": a withdrawal with no place left from leaves the
             // site it is at; a base "emptied" (يُخلى، خلت) is the site the sentence is about.
@@ -413,6 +418,7 @@ impl Reader<'_> {
         }
         let placeholder = Endpoint::at(PlaceIndex(u32::MAX));
         let next_step = self.after_sequencer(frame.triggers[0].0, ctx.words.start);
+        let part = (ctx.words.start..frame.range.end).any(|j| self.part_of(j));
         let new_convoy = frame
             .range
             .clone()
@@ -426,6 +432,7 @@ impl Reader<'_> {
                     redeploy,
                     next_step,
                     new_convoy,
+                    part,
                 });
             }
         } else if !dests.is_empty() {
@@ -437,6 +444,7 @@ impl Reader<'_> {
                     redeploy,
                     next_step,
                     new_convoy,
+                    part,
                 });
             }
         }
@@ -455,6 +463,24 @@ impl Reader<'_> {
             (Some(h), None) => (!h.has_origin).then_some(h.movement.destination),
             (None, None) => None,
         }
+    }
+
+    /// The base an anaphor stands for where the sentence, before the frame's verb, says its
+    /// force was stationed ("المتمركزة في القاعدة", "التي كانت منتشرة في المطار").
+    fn stationed_anaphor(&self, frame: &Frame, ctx: &Ctx) -> Option<Endpoint> {
+        let words = self.words;
+        let verb = frame.triggers[0].0;
+        (ctx.words.start + 2..verb)
+            .filter(|&i| words[i].has(Lex::Anaphor) && !to_it(words[i].token.text))
+            .find(|&i| words[i - 1].token.text == "في" && words[i - 2].has(Lex::Stationed))
+            .and_then(|i| self.anaphor(i))
+    }
+
+    /// Whether the word at `j` begins a part of something: "قسم من"، "جزءاً من"، "بعض".
+    fn part_of(&self, j: usize) -> bool {
+        let w = crate::arabic::strip_glue(self.words[j].token.text, 3);
+        let of = self.words.get(j + 1).is_some_and(|n| n.token.text == "من");
+        of && ["قسم", "قسما", "جزء", "جزءا", "بعض", "بعضا"].contains(&w)
     }
 
     /// Whether the word at `word` is in a "where" clause of the frame (حيث).

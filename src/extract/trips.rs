@@ -36,6 +36,9 @@ pub(super) struct Half {
     /// Its clause brings in a convoy of its own: a convoy noun without the article ("أدخلت
     /// رتلاً"، "وصلت قافلة"), not "الرتل" told before.
     pub new_convoy: bool,
+    /// What moves is a part of something told before ("قسماً من المعدات جرى شحنه إلى"):
+    /// another part of a trip told before, from where it set out.
+    pub part: bool,
 }
 
 impl Half {
@@ -261,7 +264,7 @@ fn go_on(
         };
         used[j] = true;
         let (s, m) = &mut movements[k];
-        if *s == b.sentence && !b.next_step {
+        if *s == b.sentence && !b.next_step || b.part {
             let mut part = join_origin(m, b);
             part.via = b.movement.via.clone();
             found.push((*s, part));
