@@ -1373,3 +1373,12 @@ fn the_two_bases_are_those_named_not_the_towns_that_locate_them() {
         ]
     );
 }
+
+#[test]
+fn what_is_brought_in_comes_to_where_the_one_who_brings_it_is() {
+    // "استقدمتها من Y": brought from Y to the place the clause before names.
+    let (_, _, t) =
+        trips("عززت القوات التركية وجودها في مدينة الباب بتعزيزات استقدمتها من ولاية كلس.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t, ["gn_307864 > [] > gn_174018"], "Kilis to al-Bab");
+}

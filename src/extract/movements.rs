@@ -271,6 +271,20 @@ impl Reader<'_> {
                 dests.extend(self.anaphor(i).filter(|d| !origins.contains(d)));
             }
         }
+        // "عززت انتشارها في X بتعزيزات استقدمتها من Y": what is brought in (استقدم) comes to
+        // where the sentence puts the one who brings it.
+        let brought = frame
+            .triggers
+            .iter()
+            .any(|(t, _)| self.words[*t].token.text.contains("ستقدم"));
+        if brought && dests.is_empty() && !origins.is_empty() {
+            // The nearest before the verb.
+            let here = locs
+                .iter()
+                .chain(earlier_locs.iter().rev())
+                .find(|l| !origins.contains(l));
+            dests.extend(here.copied());
+        }
         // "خرجت من A كانت قادمة من B": B → A; "دخلت سوريا من معبر A قادمة من B": B → A → on.
         if !earlier.is_empty() && dests.is_empty() {
             dests = std::mem::take(&mut origins);
