@@ -1382,3 +1382,18 @@ fn what_is_brought_in_comes_to_where_the_one_who_brings_it_is() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert_eq!(t, ["gn_307864 > [] > gn_174018"], "Kilis to al-Bab");
 }
+
+#[test]
+fn a_place_noun_listed_after_a_base_takes_its_role_from_the_name_that_places_it() {
+    // "إخلاء قاعدة X ومقر قيادة التحالف في Y": Y is left as X is.
+    let (_, _, t) = trips(
+        "بدأت القوات إخلاء قاعدة التاجي شمال بغداد ومقر قيادة القوات الأمريكية في قاعدة بلد الجوية، على أن ينتقل الجنود إلى قاعدة حرير.",
+    );
+    assert_eq!(
+        t,
+        [
+            "camp_taji > [] > harir_airbase",
+            "balad_airbase > [] > harir_airbase"
+        ]
+    );
+}

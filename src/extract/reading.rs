@@ -559,6 +559,11 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
         if steps == 1 && w.mention.is_none() && w.glue.starts_with('و') && w.has(Lex::PlaceNoun) {
             return (PlaceRole::Coordinated, near);
         }
+        // "إخلاء قاعدة X ومقر قيادة التحالف في Y": the name places a noun listed after the one
+        // before, and takes its role.
+        if located && w.mention.is_none() && w.glue.starts_with('و') && w.has(Lex::PlaceNoun) {
+            return (PlaceRole::Coordinated, near);
+        }
         if w.mention.is_some() {
             // "تحتفظ فرنسا بنحو 600 جندي في قاعدة حرير": forces between the two names are
             // what is at this one; the name before does not locate it.
