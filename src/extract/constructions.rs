@@ -1397,3 +1397,26 @@ fn a_place_noun_listed_after_a_base_takes_its_role_from_the_name_that_places_it(
         ]
     );
 }
+
+#[test]
+fn leaving_the_land_the_trip_began_in_is_a_step_of_that_trip() {
+    // "ليخرج من الأراضي السورية عبر المعبر ذاته": not a trip from Syria, the same trip going
+    // on through the crossing named before.
+    let (_, _, t) = trips(
+        "دخل رتل أمريكي من معبر الوليد. وخرج رتل آخر من قاعدة تل بيدر، واجتاز مدينة القامشلي، ليخرج لاحقاً من الأراضي السورية عبر المعبر ذاته باتجاه أربيل.",
+    );
+    assert!(
+        t.contains(
+            &"tell_baydar_base > [qamishli_city,al_waleed_crossing_ne] > erbil_city".to_owned()
+        ),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn a_convoy_brought_in_later_does_not_refine_an_earlier_trip() {
+    let (_, _, t) = trips(
+        "أدخلت القوات الأمريكية رتلاً إلى الأراضي السورية قادماً من إقليم كردستان. وكانت قد أدخلت الأسبوع الماضي رتلاً من 30 شاحنة إلى قاعدة الشدادي.",
+    );
+    assert_eq!(t, ["kurdistan_region_iraq > [] > syria"]);
+}

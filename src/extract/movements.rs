@@ -168,6 +168,25 @@ impl Reader<'_> {
         if dests.is_empty() && purpose_dests.is_empty() {
             dests = reached;
         }
+        // "عبر المعبر ذاته": the crossing named before is passed.
+        vias.extend(self.way_anaphors(frame));
+        // "خرج من قاعدة A، واجتاز B، ليخرج لاحقاً من الأراضي السورية عبر المعبر باتجاه C":
+        // leaving the land the sentence's trip set out in is a step of that trip.
+        let broad = |e: &Endpoint| g.place(e.place).kind.geo_precision() == GeoPrecision::Region;
+        if !dests.is_empty() && !origins.is_empty() && origins.iter().all(broad) {
+            let began = self.partials.last().filter(|h| {
+                h.sentence == ctx.sentence
+                    && h.has_origin
+                    && origins
+                        .iter()
+                        .any(|o| contains(g, o.place, h.movement.origin.place))
+            });
+            if began.is_some() {
+                let h = self.partials.pop().expect("found");
+                origins = Ends::from_elem(h.movement.origin, 1);
+                vias.insert_many(0, h.movement.via);
+            }
+        }
         // A place crossed is a waypoint of a trip the frame states, else where it happens.
         if origins.is_empty() && dests.is_empty() {
             locs.extend(crossed);
@@ -488,6 +507,18 @@ impl Reader<'_> {
             .filter(|&i| words[i].has(Lex::Anaphor) && !to_it(words[i].token.text))
             .find(|&i| words[i - 1].token.text == "في" && words[i - 2].has(Lex::Stationed))
             .and_then(|i| self.anaphor(i))
+    }
+
+    /// The places anaphors after "عبر" in the frame stand for ("عبر المعبر ذاته"): waypoints.
+    fn way_anaphors(&self, frame: &Frame) -> Ends {
+        let words = self.words;
+        let via = |i: usize| i > 0 && words[i - 1].has(Lex::Role(lexicon::Role::Via));
+        frame
+            .range
+            .clone()
+            .filter(|&i| words[i].has(Lex::Anaphor) && via(i))
+            .filter_map(|i| self.anaphor(i))
+            .collect()
     }
 
     /// Whether the word at `j` begins a part of something: "قسم من"، "جزءاً من"، "بعض".

@@ -208,6 +208,10 @@ fn refine(
     let mut found = Vec::new();
     for j in open_destinations(halves, used) {
         let b = &halves[j];
+        // A convoy brought in is another trip, not this one's end told again.
+        if b.new_convoy {
+            continue;
+        }
         let dest = b.movement.destination.place;
         let window = told_in(movements, b.sentence.saturating_sub(REACH + 1), b.sentence);
         let coarse = movements[window].iter().rev().find(|(_, m)| {
