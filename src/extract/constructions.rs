@@ -1420,3 +1420,15 @@ fn a_convoy_brought_in_later_does_not_refine_an_earlier_trip() {
     );
     assert_eq!(t, ["kurdistan_region_iraq > [] > syria"]);
 }
+
+#[test]
+fn the_same_base_after_a_trip_is_where_that_trip_ended() {
+    // The last base named is a waypoint; "القاعدة ذاتها" is where the trip told before went.
+    let (_, _, t) = trips(
+        "دخل رتل أمريكي من معبر الوليد، ثم توجه إلى قاعدة الشدادي، ومنها إلى حقل العمر. ونقلت مروحيات في اليوم نفسه جنوداً من قاعدة تل بيدر إلى القاعدة ذاتها.",
+    );
+    assert!(
+        t.contains(&"tell_baydar_base > [] > al_omar_oilfield".to_owned()),
+        "{t:?}"
+    );
+}

@@ -37,6 +37,12 @@ impl Reader<'_> {
             let town = |m: &&Mention| matches!(self.g.place(m.place).kind, Kind::City | Kind::Town);
             return before().find(town).map(|m| Endpoint::at(m.place));
         }
+        // "نقلت مروحيات جنوداً إلى القاعدة ذاتها" after a trip to a base: that trip's end.
+        if self.the_same(word) && text == "القاعده" {
+            if let Some(end) = self.last_site_reached(at) {
+                return Some(end);
+            }
+        }
         let noun = ["معسكر", "مطار", "معبر", "قاعد"]
             .into_iter()
             .find(|n| text.contains(n));
@@ -63,6 +69,22 @@ impl Reader<'_> {
     }
 
     /// Whether "ذاته", "ذاتها", "نفسه" or "نفسها" follows the word at `word`: the same one.
+    /// The site the last trip told before byte `at` (in a sentence before) ended at, if it
+    /// ended at a site.
+    fn last_site_reached(&self, at: usize) -> Option<Endpoint> {
+        let ended = self
+            .movements
+            .last()
+            .map(|(_, m)| (m.evidence.end, m.destination));
+        let half = self.partials.iter().rev().find(|h| !h.has_origin);
+        let half = half.map(|h| (h.movement.evidence.end, h.movement.destination));
+        let (end, place) = match (ended, half) {
+            (Some(a), Some(b)) => std::cmp::max_by_key(a, b, |(end, _)| *end),
+            (a, b) => a.or(b)?,
+        };
+        (end <= at && self.g.place(place.place).kind.is_site()).then_some(place)
+    }
+
     fn the_same(&self, word: usize) -> bool {
         self.words
             .get(word + 1)

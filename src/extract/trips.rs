@@ -398,7 +398,8 @@ fn fold_crossing_legs(g: &Gazetteer, movements: &mut Vec<(usize, Movement)>) {
     let mut i = 0;
     while i < movements.len() {
         let (s, leg) = &movements[i];
-        if g.place(leg.origin.place).kind != Kind::Crossing {
+        // (A leg with waypoints of its own is a trip told whole.)
+        if g.place(leg.origin.place).kind != Kind::Crossing || !leg.via.is_empty() {
             i += 1;
             continue;
         }
