@@ -34,6 +34,56 @@ fn events(g: &Gazetteer, x: &Extraction, kind: EventType) -> Vec<String> {
 }
 
 #[test]
+fn bases_of_a_force_that_underwent_attacks_are_attacked_where_they_are() {
+    // The bases are the subject of تعرضت: an attack in each place, no presence told apart.
+    let (g, x, _) = trips(
+        "وتعرضت قواعد التحالف في سوريا والعراق لعشرات الهجمات بالطائرات المسيرة خلال الشهرين الماضيين.",
+    );
+    assert_eq!(events(&g, &x, EventType::Attack), ["syria", "iraq"]);
+    assert!(events(&g, &x, EventType::Presence).is_empty());
+}
+
+#[test]
+fn a_war_named_beside_an_attack_is_not_where_it_struck() {
+    let (g, x, _) = trips(
+        "وتعرضت القوات الأمريكية في العراق لهجمات متكررة منذ بدء الحرب في أوكرانيا العام الماضي.",
+    );
+    assert_eq!(events(&g, &x, EventType::Attack), ["iraq"]);
+}
+
+#[test]
+fn a_relative_clause_between_the_base_and_the_attack_is_passed() {
+    let (g, x, _) = trips(
+        "وتعرضت قاعدة حرير، التي تقع على مسافة ساعة من مدينة أربيل، لقصف بطائرة مسيرة مساء أمس.",
+    );
+    assert_eq!(events(&g, &x, EventType::Attack), ["harir_airbase"]);
+}
+
+#[test]
+fn soldiers_killed_at_a_place_tell_an_attack_there() {
+    let (g, x, _) =
+        trips("وأسفر أحد تلك الهجمات عن مقتل جندي أمريكي في قاعدة عين الأسد بمحافظة الأنبار.");
+    assert_eq!(events(&g, &x, EventType::Attack), ["ain_al_asad_airbase"]);
+}
+
+#[test]
+fn officials_and_rescue_crews_going_to_a_place_are_no_arrival() {
+    let (g, x, t) = trips(
+        "وبعد القصف توجه محافظ الأنبار إلى قاعدة عين الأسد، فيما وصلت سيارات الإسعاف إلى القاعدة.",
+    );
+    assert!(t.is_empty(), "{t:?}");
+    assert!(events(&g, &x, EventType::Arrival).is_empty());
+}
+
+#[test]
+fn whether_they_return_tells_no_return() {
+    let (g, x, _) = trips(
+        "وقال المسؤول إن القوات الروسية غادرت قاعدة حميميم، ولا يعرف أحد إن كانت ستعود إليها.",
+    );
+    assert!(events(&g, &x, EventType::Arrival).is_empty());
+}
+
+#[test]
 fn a_participle_gives_the_destination() {
     let (_, _, t) = trips("انسحب رتل أمريكي من قاعدة الشدادي فجر اليوم، متجهاً إلى معبر الوليد.");
     assert_eq!(t, ["al_shaddadi_base > [] > al_waleed_crossing_ne"]);

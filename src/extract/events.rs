@@ -20,6 +20,9 @@ enum Undergoer {
     At(usize),
     /// Something the text does not name ("تعرض مواقعهم لهجمات").
     Unnamed,
+    /// The bases of a force, at the places named after this word ("تعرضت القواعد الأمريكية
+    /// في العراق وسوريا لهجمات"): attacked in each place.
+    BasesIn(usize),
 }
 
 impl Reader<'_> {
@@ -61,6 +64,7 @@ impl Reader<'_> {
             })
             .filter(|p| p.word >= frame.range.start || event_type == EventType::Presence)
             .filter(|p| !self.names_an_office(p.word, ctx.words.start))
+            .filter(|p| !self.names_a_war(p.word, ctx.words.start))
             .collect();
         let mut candidates = candidates;
         // "نُقل إلى مطار أربيل، حيث تتمركز قيادة التحالف في إقليم كوردستان": where is the
@@ -75,6 +79,7 @@ impl Reader<'_> {
         let t0 = frame.triggers[0].0;
         let mut anaphoric = None;
         let mut undergoer_word = None;
+        let mut bases_from = None;
         let subjected = event_type == EventType::Attack
             && match self.undergoer(t0, ctx.words.start) {
                 Some(Undergoer::At(at)) => {
@@ -83,6 +88,10 @@ impl Reader<'_> {
                     true
                 }
                 Some(Undergoer::Named) => true,
+                Some(Undergoer::BasesIn(at)) => {
+                    bases_from = Some(at);
+                    true
+                }
                 // "إثر تعرض مواقعهم لهجمات": positions the text does not name.
                 Some(Undergoer::Unnamed) | None => false,
             };
@@ -99,6 +108,14 @@ impl Reader<'_> {
             // The name the verb tells of, unless it is where a force was ("القوات الأمريكية في
             // العراق وسوريا تعرضت"), which the list of such places below gives.
             let named = |p: &&Placed| Some(p.word) == undergoer_word;
+            // "تعرضت القواعد الأمريكية في العراق وسوريا": every place the bases are in.
+            if let Some(at) = bases_from {
+                candidates.extend(
+                    before
+                        .iter()
+                        .filter(|p| p.word > at && p.role == PlaceRole::Location),
+                );
+            }
             candidates.extend(
                 before
                     .iter()
@@ -307,22 +324,22 @@ impl Reader<'_> {
     /// لهجوم", "شهد المعسكر هجومين", "وكانت القاعدة قد تعرضت ... لهجوم"), if there is one.
     fn undergoer(&self, t: usize, start: usize) -> Option<Undergoer> {
         let words = self.words;
-        // The verb, with a name, a date or "قد" between it and the attack word.
+        // The verb, with a name, a date or "قد" between it and the attack word, and past a
+        // relative clause between commas ("تعرض معسكر X، الذي يبعد ... عن العاصمة، لهجمات").
+        let aside = self.relative_asides(start, t);
         let verb = (start..t)
             .rev()
             .filter(|&j| !words[j].continued && !words[j].in_date && !words[j].is_punct())
+            .filter(|j| !aside.iter().any(|r| r.contains(j)))
             .take(8)
-            .find(|&j| {
-                let w = crate::arabic::strip_glue(words[j].token.text, 1);
-                ["تعرض", "يتعرض", "شهد", "يشهد", "تشهد"]
-                    .iter()
-                    .any(|v| w.starts_with(v))
-                    && !w.starts_with("شهدا")
-            })?;
+            .find(|&j| self.undergoing(j))?;
         // Its subject after it (تعرضت القاعدة), or before it when the attack word or a date
         // follows (القاعدة تعرضت لهجوم، القاعدة قد تعرضت في ... لهجوم).
         let next = (verb + 1..t + 1).find(|&j| !words[j].in_date && !words[j].is_punct())?;
         let w = &words[next];
+        if self.bases_of_force_at(next, t) {
+            return Some(Undergoer::BasesIn(next));
+        }
         if w.mention.is_some() || w.has(Lex::Anaphor) {
             return Some(Undergoer::At(next));
         }
@@ -340,6 +357,66 @@ impl Reader<'_> {
             return Some(Undergoer::Named);
         }
         Some(Undergoer::Unnamed)
+    }
+
+    /// Whether the word at `j` is a verb of undergoing (تعرض، يتعرض، شهد، يشهد، تشهد).
+    fn undergoing(&self, j: usize) -> bool {
+        let w = crate::arabic::strip_glue(self.words[j].token.text, 1);
+        ["تعرض", "يتعرض", "شهد", "يشهد", "تشهد"]
+            .iter()
+            .any(|v| w.starts_with(v))
+            && !w.starts_with("شهدا")
+    }
+
+    /// The relative clauses set between commas in the words `start..end` ("، الذي يبعد نحو
+    /// 30 كيلومترا عن العاصمة،"): an aside on the name before it, from the comma to the next.
+    fn relative_asides(&self, start: usize, end: usize) -> SmallVec<[Range<usize>; 2]> {
+        let words = self.words;
+        let comma = |j: usize| matches!(words[j].token.text, "،" | ",");
+        (start..end)
+            .filter(|&j| comma(j) && j + 1 < end)
+            .filter(|&j| matches!(words[j + 1].token.text, "الذي" | "التي" | "الذين"))
+            .filter_map(|j| (j + 1..end).find(|&k| comma(k)).map(|k| j..k + 1))
+            .collect()
+    }
+
+    /// Whether the word at `k` is a plural base noun of a force with a place after it, before
+    /// the word `end`: "القواعد الأمريكية في", "قواعد التحالف في".
+    fn bases_of_force_at(&self, k: usize, end: usize) -> bool {
+        let words = self.words;
+        let t = words[k].token.text;
+        let plural = t.strip_prefix("ال").unwrap_or(t).starts_with("قواعد");
+        plural
+            && (k + 1..(k + 3).min(end)).any(|j| {
+                words[j].has(Lex::Coalition)
+                    || words[j].has(Lex::Force)
+                    || words[j].nation().is_some()
+            })
+            && (k + 1..end).any(|j| words[j].mention.is_some())
+    }
+
+    /// Whether plural bases of a force, the subject of a verb of undergoing, come closely
+    /// before the name at `k` ("تعرضت القواعد الأمريكية في").
+    fn attacked_bases_before(&self, k: usize, start: usize) -> bool {
+        (k.saturating_sub(6).max(start)..k).any(|j| {
+            self.bases_of_force_at(j, k + 1)
+                && reading::previous_word(self.words, j, start).is_some_and(|v| self.undergoing(v))
+        })
+    }
+
+    /// Whether the name at `k` is where a war is ("منذ اندلاع الحرب في غزة"): the war's place,
+    /// not that of an attack the sentence tells.
+    fn names_a_war(&self, k: usize, start: usize) -> bool {
+        let words = self.words;
+        let Some(at) = reading::previous_word(words, k, start) else {
+            return false;
+        };
+        let war = |j: usize| {
+            let w = crate::arabic::strip_glue(words[j].token.text, 1);
+            matches!(w.strip_prefix("ال").unwrap_or(w), "حرب" | "حروب")
+        };
+        matches!(words[at].token.text, "في" | "علي")
+            && reading::previous_word(words, at, start).is_some_and(war)
     }
 
     /// Presence told without a verb of staying: forces "stationed" (متواجدين، المنتشرة) at a
@@ -362,9 +439,12 @@ impl Reader<'_> {
                 PlaceRole::Location | PlaceRole::Near | PlaceRole::Destination
             );
             // "قاعدتي التحالف في تل بيدر وقسرك": و + a name goes on the list before it.
+            // "تعرضت القواعد الأمريكية في العراق لهجمات": bases told as attacked are the
+            // attack's places (its frame reads them), not a presence told on its own.
             let based = at
                 && (listed && words[p.word].glue.starts_with('و')
-                    || self.base_of_force_before(p.word, range.start));
+                    || self.base_of_force_before(p.word, range.start)
+                        && !self.attacked_bases_before(p.word, range.start));
             listed = based;
             if !(stationed || based) {
                 continue;

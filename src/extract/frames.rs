@@ -208,12 +208,17 @@ impl Reader<'_> {
 
     /// Whether a frame's verb is asked for, demanded, aimed at or set as a condition, not told:
     /// a word of calling, demanding, pressing, hastening or condition within the four words
-    /// before it ("دعا إلى سحب", "تطالب بانسحاب", "للإسراع بجدولة انسحاب", "إذا لم تنسحب").
+    /// before it ("دعا إلى سحب", "تطالب بانسحاب", "للإسراع بجدولة انسحاب", "إذا لم تنسحب"),
+    /// or "whether" ("إن كانوا سيعودون").
     pub(super) fn demanded(&self, frame: &Frame, sentence: &Range<usize>) -> bool {
         let words = self.words;
         let t = frame.triggers[0].0;
         (t.saturating_sub(4).max(sentence.start)..t).any(|j| {
             let t = words[j].token.text;
+            // "لا نعرف إن كانوا سيعودون إليها": whether it happens is not known.
+            if t == "ان" && words[j + 1].token.text.starts_with("كان") {
+                return true;
+            }
             // "للإسراع" is ل + الإسراع.
             let w = t
                 .strip_prefix("لل")

@@ -819,6 +819,9 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "هجوما",
             "اعتداء",
             "الاعتداء",
+            // Soldiers killed at a place, a leader assassinated near one: an attack there.
+            "مقتل",
+            "اغتيال",
             "attack",
             "attacked",
             "attacks",
@@ -1579,6 +1582,12 @@ fn entries() -> Vec<(&'static str, Lex)> {
             "رئيس",
             "وفد",
             "مبعوث",
+            // Officials and emergency crews going to where an attack struck are no force.
+            "محافظ",
+            "الدفاع المدني",
+            "فرق الدفاع المدني",
+            "فرق الإنقاذ",
+            "سيارات الإسعاف",
             "الهدوء",
             "المعارك",
             "الاشتباكات",
