@@ -1482,3 +1482,25 @@ fn the_same_base_after_a_trip_is_where_that_trip_ended() {
         "{t:?}"
     );
 }
+
+#[test]
+fn what_is_moved_in_a_clause_joined_to_a_trip_goes_from_where_it_set_out() {
+    // "إلى داخل الحقل": the field named before; "ونقلت" goes from the base left.
+    let (_, _, t) = trips(
+        "أعادت القوات الأمريكية تموضعها في ريف دير الزور، إذ انسحبت من قاعدة القرية الخضراء المجاورة لحقل العمر، ونقلت آلياتها إلى داخل الحقل.",
+    );
+    assert_eq!(t, ["green_village > [] > al_omar_oilfield"]);
+}
+
+#[test]
+fn a_civilian_quoted_after_a_colon_is_not_who_moved() {
+    // "القاعدة" is the base an adjective and "في" placed ("القاعدة الأمريكية في حقل X"); the
+    // civilian speaks, the aircraft move.
+    let (_, _, t) = trips(
+        "انطلق الرتل من القاعدة الأمريكية في حقل كونيكو. وقال أحد العاملين المدنيين: \"أقلعت مروحيتان من داخل القاعدة، ويقال إنهما حطتا في قاعدة قسرك\".",
+    );
+    assert!(
+        t.contains(&"conoco_gas_field > [] > qasrak_base".to_owned()),
+        "{t:?}"
+    );
+}

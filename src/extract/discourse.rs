@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::frames::Frame;
 use super::lexicon::{Lex, Role};
-use super::reading::{role_of, PlaceRole};
+use super::reading::{role_of, PlaceRole, Word};
 use super::{Endpoint, Ends, Reader};
 use crate::gazetteer::{GeoPrecision, Kind};
 use crate::geoparse::{self, Mention};
@@ -16,6 +16,16 @@ pub(super) const ANAPHOR_REACH: usize = 40;
 /// "إليها", "إليه": to the place named before (normalised text).
 pub(super) fn to_it(word: &str) -> bool {
     matches!(word.strip_prefix('و').unwrap_or(word), "اليها" | "اليه")
+}
+
+/// The word before the one at `i`, past "داخل" ("من داخل القاعدة", "إلى داخل الحقل"): the
+/// preposition that gives a place referred back to its role.
+pub(super) fn preposition_before<'w>(words: &'w [Word<'w>], i: usize) -> Option<&'w Word<'w>> {
+    let b = i.checked_sub(1)?;
+    match words[b].token.text {
+        "داخل" => b.checked_sub(1).map(|p| &words[p]),
+        _ => Some(&words[b]),
+    }
 }
 
 impl Reader<'_> {
@@ -43,7 +53,7 @@ impl Reader<'_> {
                 return Some(end);
             }
         }
-        let noun = ["معسكر", "مطار", "معبر", "قاعد"]
+        let noun = ["معسكر", "مطار", "معبر", "قاعد", "حقل"]
             .into_iter()
             .find(|n| text.contains(n));
         // Named with the noun ("قاعدة الشدادي"), or placed by it ("إلى قاعدته في حقل العمر").
@@ -54,10 +64,9 @@ impl Reader<'_> {
                 let from = head.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
                 let lead = &head[from..];
                 let mut last = lead.split_whitespace().rev();
+                // (An adjective may stand between: "القاعدة الأمريكية في حقل كونيكو".)
                 let placed_by = last.next() == Some("في")
-                    && last
-                        .next()
-                        .is_some_and(|w| w.contains(n) && !w.contains("قواعد"));
+                    && last.take(2).any(|w| w.contains(n) && !w.contains("قواعد"));
                 name.starts_with(n) || n == "قاعد" && name.starts_with("قواعد") || placed_by
             })
         });
@@ -152,7 +161,8 @@ impl Reader<'_> {
             // Close after a trigger: "انسحاب القوات منها"، "تسليمها"، "بإخلاء القاعدة".
             let near_trigger = frame.triggers.iter().any(|(t, _)| *t <= i && i <= t + 8);
             // Not one gone to ("إلى المطار ذاته").
-            let gone_to = i > 0 && words[i - 1].has(Lex::Role(Role::Destination));
+            let gone_to =
+                preposition_before(words, i).is_some_and(|b| b.has(Lex::Role(Role::Destination)));
             near_trigger
                 && !gone_to
                 && !to_it(words[i].token.text)
@@ -216,7 +226,7 @@ impl Reader<'_> {
         frame.range.clone().any(|i| {
             words[i].has(Lex::Anaphor)
                 && (words[i].token.text.starts_with("من")
-                    || i > 0 && words[i - 1].token.text == "من")
+                    || preposition_before(words, i).is_some_and(|b| b.token.text == "من"))
         })
     }
 
@@ -264,8 +274,14 @@ impl Reader<'_> {
         {
             return true;
         }
-        // Who moved is told after "that", not the speaker ("قال أحد السكان إن الروس خرجوا").
-        let that = |j: &usize| matches!(words[*j].token.text, "ان" | "بان" | "انه" | "بانه");
+        // Who moved is told after "that" or a quote's start, not the speaker ("قال أحد السكان
+        // إن الروس خرجوا").
+        let that = |j: &usize| {
+            matches!(
+                words[*j].token.text,
+                "ان" | "بان" | "انه" | "بانه" | ":" | "\"" | "«"
+            )
+        };
         match (sentence.start..t)
             .rev()
             .take_while(|j| !that(j))

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashSet;
 
-use super::discourse::to_it;
+use super::discourse::{preposition_before, to_it};
 use super::frames::Frame;
 use super::lexicon::{self, Lex, Qualifier, Trigger};
 use super::reading::{self, PlaceRole, Word};
@@ -282,7 +282,8 @@ impl Reader<'_> {
             let to_the_base = |i: &usize| {
                 words[*i].has(Lex::Anaphor)
                     && *i > ctx.words.start
-                    && words[*i - 1].has(Lex::Role(lexicon::Role::Destination))
+                    && preposition_before(words, *i)
+                        .is_some_and(|b| b.has(Lex::Role(lexicon::Role::Destination)))
             };
             if let Some(i) = frame.range.clone().find(to_it) {
                 dests.extend(self.anaphor_in_sentence(i, &ctx.words));
@@ -303,6 +304,13 @@ impl Reader<'_> {
                 .chain(earlier_locs.iter().rev())
                 .find(|l| !origins.contains(l));
             dests.extend(here.copied());
+        }
+        // "انسحبت من قاعدة X، ونقلت آلياتها إلى Y": what is moved in a clause joined to a
+        // trip's start goes from where that trip set out.
+        let joined_verb = self.words[frame.triggers[0].0].glue.starts_with('و');
+        let moved = frame.first() == Trigger::Move && joined_verb;
+        if origins.is_empty() && !dests.is_empty() && moved {
+            origins.extend(self.left_in_sentence(ctx.sentence));
         }
         // "خرجت من A كانت قادمة من B": B → A; "دخلت سوريا من معبر A قادمة من B": B → A → on.
         if !earlier.is_empty() && dests.is_empty() {
@@ -480,6 +488,18 @@ impl Reader<'_> {
                     part,
                 });
             }
+        }
+    }
+
+    /// Where the last whole trip of sentence `sentence` read so far set out from, if it told
+    /// one last (half trips of the sentence are joined by [`super::trips`]).
+    fn left_in_sentence(&self, sentence: usize) -> Option<Endpoint> {
+        let half = self.partials.last().filter(|h| h.sentence == sentence);
+        let trip = self.movements.last().filter(|(s, _)| *s == sentence);
+        match (half, trip) {
+            (Some(h), Some(_)) if h.movement.evidence.start > trip?.1.evidence.start => None,
+            (_, Some((_, m))) => Some(m.origin),
+            _ => None,
         }
     }
 
