@@ -1504,3 +1504,44 @@ fn a_civilian_quoted_after_a_colon_is_not_who_moved() {
         "{t:?}"
     );
 }
+
+#[test]
+fn legs_told_one_after_another_pair_their_own_ends() {
+    // Two legs in one clause: two trips, not every origin to every destination.
+    let (_, _, t) = trips(
+        "نقلت القوات الأمريكية معدات من حقل العمر إلى مدينة الشدادي، ومن حقل كونيكو إلى قاعدة قسرك.",
+    );
+    assert_eq!(
+        t,
+        [
+            "al_omar_oilfield > [] > al_shaddadi_town",
+            "conoco_gas_field > [] > qasrak_base"
+        ]
+    );
+    // A leg from where the one before ended goes on: one trip through it.
+    let (_, _, t) = trips("توجه الرتل من قاعدة الشدادي إلى قاعدة قسرك، ومن قسرك إلى معبر الوليد.");
+    assert_eq!(
+        t,
+        ["al_shaddadi_base > [qasrak_base] > al_waleed_crossing_ne"]
+    );
+}
+
+#[test]
+fn going_home_goes_to_the_country_of_who_moves() {
+    let (_, _, t) = trips("سحبت تركيا قواتها من قاعدة حرير إلى أراضيها.");
+    assert_eq!(t, ["harir_airbase > [] > turkey"]);
+    let (_, _, t) = trips("غادر الجنود الإيطاليون قاعدة حرير عائدين إلى أرض الوطن.");
+    assert_eq!(t, ["harir_airbase > [] > italy"]);
+    // A coalition has no country to go home to.
+    let (_, _, t) = trips("انسحب التحالف الدولي من قاعدة حرير إلى بلاده.");
+    assert!(t.is_empty(), "{t:?}");
+}
+
+#[test]
+fn two_aircraft_or_vehicles_of_a_nation_name_the_actor() {
+    // A dual noun with its dual nationality adjective.
+    let (_, x, _) = trips("هبطت طائرتان روسيتان في مطار القامشلي قادمتين من قاعدة حميميم.");
+    assert_eq!(actors(&x), [Some("Russia")]);
+    let (_, x, _) = trips("انسحبت دبابتان تركيتان من قاعدة حرير إلى أربيل.");
+    assert_eq!(actors(&x), [Some("Turkey")]);
+}

@@ -11,8 +11,8 @@
 //! - `actors`: who acted in a frame, carried over from the sentences before when unsaid.
 //! - `discourse`: what القاعدة، منها، إليها، الموقعين refer back to, and what a sentence
 //!   continues from the one before.
-//! - `movements` and `events`: a frame's places sorted into the ends of a trip, or the places
-//!   of a handover, an attack or a presence.
+//! - `movements` and `events`: a frame's places sorted into the ends of a trip (`legs`: which
+//!   origin goes with which destination), or the places of a handover, an attack or a presence.
 //! - `trips`: half-trips joined across clauses and sentences, trips refined by a later specific
 //!   end, and restatements (a headline over the detailed trip) kept once.
 //! - `unresolved`: names no gazetteer entry has, with the known place that locates them.
@@ -24,6 +24,7 @@ pub mod dates;
 mod discourse;
 mod events;
 mod frames;
+mod legs;
 pub mod lexicon;
 mod movements;
 mod reading;

@@ -8,10 +8,13 @@ use rustc_hash::FxHashSet;
 
 use super::discourse::{preposition_before, to_it};
 use super::frames::Frame;
+use super::legs::Legs;
 use super::lexicon::{self, Lex, Qualifier, Trigger};
 use super::reading::{self, PlaceRole, Word};
 use super::trips::{contains, Half};
-use super::{Count, Ctx, Endpoint, Ends, Event, EventType, Movement, Placed, Reader, Status};
+use super::{
+    Actor, Count, Ctx, Endpoint, Ends, Event, EventType, Movement, Placed, Reader, Status,
+};
 use crate::gazetteer::{Gazetteer, GeoPrecision, Kind, PlaceIndex};
 
 /// The words whose counts belong to a frame: the first frame of a sentence also takes the words
@@ -89,6 +92,7 @@ impl Reader<'_> {
         let mut crossed: Ends = Ends::new();
         let mut where_locs: Ends = Ends::new();
         let mut reached: Ends = Ends::new();
+        let mut legs = Legs::default();
         // Forces stationed somewhere named after the trip's destination stay there ("نقلت
         // جنودا إلى الأردن، مشيرة إلى أن الجنود المتمركزين في أربيل سيبقون"): no origin.
         let first_destination = placed
@@ -130,7 +134,10 @@ impl Reader<'_> {
                     dests.push(e)
                 }
                 (PlaceRole::Stationed, false) if first_destination.is_some_and(|d| d < p.word) => {}
-                (PlaceRole::Origin | PlaceRole::Stationed, false) => origins.push(e),
+                (PlaceRole::Origin | PlaceRole::Stationed, false) => {
+                    legs.push(e.place, true);
+                    origins.push(e)
+                }
                 (PlaceRole::Object(t), false) if t.object_is_origin() => origins.push(e),
                 // "عبرت الشاحنات معبر سيمالكا ... باتجاه الحسكة": what is crossed is passed.
                 (PlaceRole::Object(Trigger::Move), false)
@@ -140,7 +147,10 @@ impl Reader<'_> {
                 }
                 (PlaceRole::Object(Trigger::Redeploy), false) => redeploy_locs.push(e),
                 (PlaceRole::EarlierOrigin, _) => earlier.push(e),
-                (PlaceRole::Destination, false) => dests.push(e),
+                (PlaceRole::Destination, false) => {
+                    legs.push(e.place, false);
+                    dests.push(e)
+                }
                 (PlaceRole::Destination, true) => purpose_dests.push(e),
                 (PlaceRole::Via | PlaceRole::PathNext, false) => vias.push(e),
                 (PlaceRole::Via | PlaceRole::PathNext, true) => purpose_vias.push(e),
@@ -165,6 +175,7 @@ impl Reader<'_> {
                 _ => {}
             }
         }
+        legs.close();
         if dests.is_empty() && purpose_dests.is_empty() {
             dests = reached;
         }
@@ -291,6 +302,9 @@ impl Reader<'_> {
                 dests.extend(self.anaphor(i).filter(|d| !origins.contains(d)));
             }
         }
+        if dests.is_empty() && !origins.is_empty() {
+            dests.extend(self.homeland(frame, ctx.actor.as_ref()));
+        }
         // "عززت انتشارها في X بتعزيزات استقدمتها من Y": what is brought in (استقدم) comes to
         // where the sentence puts the one who brings it.
         let brought = frame
@@ -340,8 +354,10 @@ impl Reader<'_> {
             }
         }
         // "وعادت قاعدة بلد ... مع مغادرة آخر الجنود منها": a place both left and reached in one
-        // frame is where the frame happens, left.
-        dests.retain(|d| !origins.iter().any(|o| o.place == d.place));
+        // frame is where the frame happens, left (but "من A إلى B، ومن B إلى C" passes B).
+        if !legs.told() {
+            dests.retain(|d| !origins.iter().any(|o| o.place == d.place));
+        }
         let purpose_dests = self.most_precise(frame, purpose_dests);
         let (vehicles, personnel) =
             self.counts(frame_count_range(frame, &ctx.words, ctx.first_frame));
@@ -405,10 +421,19 @@ impl Reader<'_> {
             }
             return;
         }
+        // "من A إلى B، ومن B إلى C": one trip through B.
+        let chain = legs.chained() && origins.len() == dests.len() && dests.len() > 1;
+        if chain {
+            let (last, passed) = dests.split_last().expect("two ends or more");
+            let mut through = vias.clone();
+            through.extend_from_slice(passed);
+            self.push_movement(ctx.sentence, make(origins[0], &through, *last, ctx.status));
+            return;
+        }
         if !origins.is_empty() && !dests.is_empty() {
             for o in &origins {
                 for d in &dests {
-                    if o == d {
+                    if o == d || !legs.pairs(o.place, d.place) {
                         continue;
                     }
                     self.push_movement(ctx.sentence, make(*o, &vias, *d, ctx.status));
@@ -539,6 +564,29 @@ impl Reader<'_> {
             .filter(|&i| words[i].has(Lex::Anaphor) && via(i))
             .filter_map(|i| self.anaphor(i))
             .collect()
+    }
+
+    /// The country of the frame's actor, when the frame goes to its home ("سحبت قواتها من X
+    /// إلى أراضيها"، "عادت إلى بلادها"، "إلى أرض الوطن"); an actor that is no country has none.
+    fn homeland(&self, frame: &Frame, actor: Option<&Actor>) -> Option<Endpoint> {
+        let words = self.words;
+        let home = |i: &usize| {
+            let w = words[*i].token.text;
+            let home = [w, crate::arabic::strip_glue(w, 3)];
+            let to = || {
+                preposition_before(words, *i)
+                    .is_some_and(|b| b.has(Lex::Role(lexicon::Role::Destination)))
+            };
+            let land = || *i > 0 && words[*i - 1].token.text.ends_with("ارض");
+            home.iter().any(|w| HOMELAND.contains(w)) && (to() || land())
+        };
+        frame.range.clone().find(home)?;
+        let g = self.g;
+        let country = g.lookup(&actor?.name).into_iter();
+        country
+            .filter(|c| g.place(*c).kind == Kind::Country)
+            .map(Endpoint::at)
+            .next()
     }
 
     /// Whether the word at `j` begins a part of something: "قسم من"، "جزءاً من"، "بعض".
@@ -740,6 +788,25 @@ fn verb_before(words: &[Word], frame: &Frame, word: usize) -> Option<(usize, Tri
         .find(|(t, _)| *t < word)
         .copied()
 }
+
+/// Words for the home of the one who moves, after a preposition of destination (normalised,
+/// without proclitics): its lands, its country, the homeland.
+const HOMELAND: &[&str] = &[
+    "اراضيها",
+    "اراضيه",
+    "اراضيهم",
+    "بلادها",
+    "بلاده",
+    "بلادهم",
+    "بلدها",
+    "بلده",
+    "بلدهم",
+    "الوطن",
+    "وطنها",
+    "وطنه",
+    "وطنهم",
+    "ديارهم",
+];
 
 /// Whether the verb nearest before the word at `word` is one of crossing (عبر، اجتاز), whose
 /// object is a place passed through.
