@@ -1545,3 +1545,40 @@ fn two_aircraft_or_vehicles_of_a_nation_name_the_actor() {
     let (_, x, _) = trips("انسحبت دبابتان تركيتان من قاعدة حرير إلى أربيل.");
     assert_eq!(actors(&x), [Some("Turkey")]);
 }
+
+#[test]
+fn a_large_part_of_the_equipment_moved_is_a_transfer_not_reported_speech() {
+    // An adjective between the part (جزءاً، عدداً) and its "من".
+    let (_, _, t) = trips("نقل التحالف جزءاً كبيراً من المعدات من معسكر التاجي إلى معسكر عريفجان.");
+    assert_eq!(t, ["camp_taji > [] > camp_arifjan"]);
+    let (_, _, t) = trips("ونقلت القوات عدداً كبيراً من الآليات من معسكر التاجي إلى معسكر عريفجان.");
+    assert_eq!(t, ["camp_taji > [] > camp_arifjan"]);
+}
+
+#[test]
+fn civilians_who_see_a_landing_are_witnesses_not_who_moved() {
+    let (_, _, t) = trips(
+        "رصد سكان هبوط طائرتي شحن في مطار القامشلي. وقالت مصادر محلية إنهما نقلتا معدات من المطار إلى قاعدة حميميم.",
+    );
+    assert_eq!(t, ["qamishli_airport > [] > hmeimim_airbase"]);
+}
+
+#[test]
+fn joining_others_goes_where_they_are() {
+    let (_, _, t) = trips(
+        "أخلى الأميركيون مقارهم في معسكر فيكتوري، وغادر قسم منهم إلى الكويت، فيما التحق آخرون بزملائهم في أربيل.",
+    );
+    assert_eq!(
+        t,
+        [
+            "camp_victory > [] > kuwait",
+            "camp_victory > [] > erbil_city"
+        ]
+    );
+    let (_, _, t) =
+        trips("انسحب جنود أمريكيون من قاعدة حرير وانضموا إلى القوات المتمركزة في أربيل.");
+    assert_eq!(t, ["harir_airbase > [] > erbil_city"]);
+    // Damage that befell a base is no one joining anyone there.
+    let (_, x, t) = trips("لحقت أضرار مادية بقاعدة حرير جراء القصف.");
+    assert!(t.is_empty() && x.events.iter().all(|e| e.event_type != EventType::Arrival));
+}

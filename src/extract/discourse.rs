@@ -279,13 +279,31 @@ impl Reader<'_> {
         let that = |j: &usize| {
             matches!(
                 words[*j].token.text,
-                "ان" | "بان" | "انه" | "بانه" | ":" | "\"" | "«"
+                "ان" | "بان"
+                    | "انه"
+                    | "بانه"
+                    | "انها"
+                    | "بانها"
+                    | "انهم"
+                    | "انهما"
+                    | ":"
+                    | "\""
+                    | "«"
             )
+        };
+        // "رصد سكان هبوط طائرتين": civilians who see it are witnesses, not who moved.
+        let witness = |j: usize| {
+            j > sentence.start && {
+                let w = crate::arabic::strip_glue(words[j - 1].token.text, 3);
+                ["رصد", "شاهد", "لاحظ", "افاد", "روى"]
+                    .iter()
+                    .any(|v| w.starts_with(v))
+            }
         };
         match (sentence.start..t)
             .rev()
             .take_while(|j| !that(j))
-            .find(|&j| words[j].has(Lex::Civilian) || force(j))
+            .find(|&j| words[j].has(Lex::Civilian) && !witness(j) || force(j))
         {
             Some(j) => words[j].has(Lex::Civilian),
             None => {

@@ -11,6 +11,7 @@ use smallvec::{smallvec, SmallVec};
 
 use super::dates::{DateMention, Ymd};
 use super::lexicon::{Lex, Trigger};
+use super::reading::Word;
 use super::{reading, Reader, Status};
 
 /// One trigger's share of a sentence.
@@ -61,6 +62,27 @@ fn message(word: &str) -> bool {
     ]
     .iter()
     .any(|m| w.starts_with(m))
+}
+
+/// Words for a part or a number of something, which an adjective may follow before "من"
+/// ("جزءاً كبيراً من"، "عدداً كبيراً من"; normalised text).
+fn counted_part(word: &str) -> bool {
+    matches!(word, "جزءا" | "جزء" | "عددا" | "عدد" | "قسما" | "قسم")
+}
+
+/// Whether the verb of joining at `i` (لحق، التحق) has whom it joins right after it, "ب"
+/// glued to it, and no damage near ("لحقت بالقاعدة أضرار": damage befell the base).
+fn joins(words: &[Word], i: usize) -> bool {
+    let damage = |w: &Word| {
+        ["ضرر", "اضرار", "خسائر", "دمار"]
+            .iter()
+            .any(|d| w.token.text.contains(d))
+    };
+    let near = words.iter().skip(i + 1).take(3);
+    words
+        .get(i + 1)
+        .is_some_and(|w| w.token.text.starts_with('ب'))
+        && !near.clone().any(damage)
 }
 
 /// Handing over and taking over are the same event seen from two sides.
@@ -137,17 +159,25 @@ impl Reader<'_> {
             if t.is_movement() && self.weapons_near(i, &range) {
                 continue;
             }
+            // "لحقت بالرتل": joining someone, "ب" right after; "لحقت أضرار بالقاعدة": damage.
+            if w.token.text.contains("لحق") && !joins(words, i) {
+                continue;
+            }
             // "ما تبقى من عناصرها": what remains, not forces remaining somewhere.
             if t == Trigger::Remain && i > range.start && words[i - 1].token.text == "ما" {
                 continue;
             }
-            // "نقلت الصحيفة عن مصادر": reported speech, not a transfer; "نقل جزء من قواتها" (a
-            // part of something, "من" after it) is one.
+            // "نقلت الصحيفة عن مصادر": reported speech, not a transfer; "نقل جزء من قواتها"،
+            // "نقل عدداً كبيراً من الآليات" (a part or a number of something, "من" after it,
+            // past an adjective) is one.
+            let of = |j: usize| words.get(j).is_some_and(|n| n.token.text == "من");
+            let of_part = |j: usize| {
+                of(j + 1) || of(j + 2) && counted_part(words[j].token.text.trim_start_matches('و'))
+            };
             if t == Trigger::Move
                 && w.token.text.contains("نقل")
                 && (i + 1..(i + 4).min(range.end)).any(|j| {
-                    let of_part = words.get(j + 1).is_some_and(|n| n.token.text == "من");
-                    words[j].has(Lex::Source) && !of_part || words[j].token.text == "عن"
+                    words[j].has(Lex::Source) && !of_part(j) || words[j].token.text == "عن"
                 })
             {
                 continue;

@@ -1680,6 +1680,10 @@ const VERBS: &[(&str, &str, Trigger)] = &[
     ("عاد", "عود", Trigger::Arrive),
     ("رجع", "رجع", Trigger::Arrive),
     ("بلغ", "بلغ", Trigger::Arrive),
+    // Joining others where they are: "التحق آخرون بزملائهم في X"، "لحقت بالرتل في X".
+    ("التحق", "لتحق", Trigger::Arrive),
+    ("لحق", "لحق", Trigger::Arrive),
+    ("انضم", "نضم", Trigger::Arrive),
     // Aircraft: take off from, land in.
     ("أقلع", "قلع", Trigger::Withdraw),
     ("هبط", "هبط", Trigger::Arrive),

@@ -133,6 +133,10 @@ impl Reader<'_> {
                 {
                     dests.push(e)
                 }
+                // "انضموا إلى القوات المتمركزة في X": where the ones joined are is gone to.
+                (PlaceRole::Stationed, false) if joined_by(self.words, frame, p.word) => {
+                    dests.push(e)
+                }
                 (PlaceRole::Stationed, false) if first_destination.is_some_and(|d| d < p.word) => {}
                 (PlaceRole::Origin | PlaceRole::Stationed, false) => {
                     legs.push(e.place, true);
@@ -807,6 +811,16 @@ const HOMELAND: &[&str] = &[
     "وطنهم",
     "ديارهم",
 ];
+
+/// Whether the verb nearest before the word at `word` is one of joining others (انضم، التحق،
+/// لحق), so that a place where they are stationed is where it goes.
+fn joined_by(words: &[Word], frame: &Frame, word: usize) -> bool {
+    verb_before(words, frame, word).is_some_and(|(v, _)| {
+        ["نضم", "لحق"]
+            .iter()
+            .any(|j| words[v].token.text.contains(j))
+    })
+}
 
 /// Whether the verb nearest before the word at `word` is one of crossing (عبر، اجتاز), whose
 /// object is a place passed through.
