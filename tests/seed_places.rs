@@ -328,3 +328,36 @@ fn air_bases_from_ourairports_records() {
     ];
     compare("airbases.txt", mentions_in(path.to_str().unwrap()), &want);
 }
+
+/// Towns curated from GeoNames records whose names are also ordinary words (الحضر، الدور،
+/// المنصورة، الدبس، بيت الشباب) are places where a word of place, a list with a town or a
+/// nearby place says so, and no place in their ordinary sense; Turkish towns whose records have
+/// no Arabic name (إصلاحية، باطمان) are found by the spellings reports use.
+#[test]
+fn towns_whose_names_are_words_are_found_where_the_text_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("towns.txt");
+    std::fs::write(
+        &path,
+        "وصلت تعزيزات إلى قضاء الحضر، ثم انتشرت في البعاج والحضر. وقال إن أهل الحضر يرفضون ذلك. \
+         وانسحبت القوات من تكريت والدور، وجاء الدور على قاعدة أخرى. وتمركزت قوات في بلدة \
+         المنصورة غرب الرقة، وقالت إن قواتها المنصورة ستنتصر. ووصل رتل إلى ناحية الدبس، وتناول \
+         الجنود الخبز مع الدبس. وقصفت المسيرات مواقع قرب قضاء بيت الشباب، وأقام الطلاب في بيت \
+         الشباب. وانطلقت الدبابات من إصلاحية، وأقلعت المسيرة من باطمان.",
+    )
+    .unwrap();
+    let want = [
+        ("قضاء الحضر", "hadr_town"),
+        ("البعاج", "gn_99524"),
+        ("الحضر", "hadr_town"),
+        ("تكريت", "tikrit_city"),
+        ("الدور", "dawr_town"),
+        ("بلدة المنصورة", "mansurah_raqqa"),
+        ("الرقة", "raqqa_city"),
+        ("ناحية الدبس", "dibis_town"),
+        ("قضاء بيت الشباب", "beytussebap_town"),
+        ("إصلاحية", "islahiye_town"),
+        ("باطمان", "batman_city"),
+    ];
+    compare("towns.txt", mentions_in(path.to_str().unwrap()), &want);
+}
