@@ -1578,6 +1578,9 @@ fn joining_others_goes_where_they_are() {
     let (_, _, t) =
         trips("انسحب جنود أمريكيون من قاعدة حرير وانضموا إلى القوات المتمركزة في أربيل.");
     assert_eq!(t, ["harir_airbase > [] > erbil_city"]);
+    // Nor is a country joining an alliance.
+    let (_, x, _) = trips("وفي نوفمبر الماضي انضمت سوريا إلى التحالف الدولي.");
+    assert!(x.events.iter().all(|e| e.event_type != EventType::Arrival));
     // Damage that befell a base is no one joining anyone there.
     let (_, x, t) = trips("لحقت أضرار مادية بقاعدة حرير جراء القصف.");
     assert!(t.is_empty() && x.events.iter().all(|e| e.event_type != EventType::Arrival));

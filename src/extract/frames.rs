@@ -70,19 +70,19 @@ fn counted_part(word: &str) -> bool {
     matches!(word, "جزءا" | "جزء" | "عددا" | "عدد" | "قسما" | "قسم")
 }
 
-/// Whether the verb of joining at `i` (لحق، التحق) has whom it joins right after it, "ب"
-/// glued to it, and no damage near ("لحقت بالقاعدة أضرار": damage befell the base).
+/// Whether the verb of joining at `i` (لحق، التحق، انضم) has whom it joins in the two words
+/// after it ("لحقت بالرتل"، "التحق آخرون بزملائهم"، "انضموا إلى القوات"), not damage ("لحقت أضرار بالقاعدة"), a subject
+/// ("انضمت سوريا إلى") or an alliance joined ("انضمت إلى التحالف").
 fn joins(words: &[Word], i: usize) -> bool {
-    let damage = |w: &Word| {
-        ["ضرر", "اضرار", "خسائر", "دمار"]
-            .iter()
-            .any(|d| w.token.text.contains(d))
-    };
+    let not_joined = ["ضرر", "اضرار", "خسائر", "دمار", "تحالف"];
     let near = words.iter().skip(i + 1).take(3);
-    words
-        .get(i + 1)
-        .is_some_and(|w| w.token.text.starts_with('ب'))
-        && !near.clone().any(damage)
+    let joined = (i + 1..i + 3)
+        .filter_map(|j| words.get(j))
+        .any(|w| w.token.text.starts_with('ب') || matches!(w.token.text, "الي" | "الى"));
+    joined
+        && !near
+            .clone()
+            .any(|w| not_joined.iter().any(|d| w.token.text.contains(d)))
 }
 
 /// Handing over and taking over are the same event seen from two sides.
@@ -160,7 +160,8 @@ impl Reader<'_> {
                 continue;
             }
             // "لحقت بالرتل": joining someone, "ب" right after; "لحقت أضرار بالقاعدة": damage.
-            if w.token.text.contains("لحق") && !joins(words, i) {
+            let joining = ["لحق", "نضم"].iter().any(|j| w.token.text.contains(j));
+            if joining && !joins(words, i) {
                 continue;
             }
             // "ما تبقى من عناصرها": what remains, not forces remaining somewhere.
