@@ -341,8 +341,8 @@ fn air_bases_from_ourairports_records() {
     compare("airbases.txt", mentions_in(path.to_str().unwrap()), &want);
 }
 
-/// Towns curated from GeoNames records whose names are also ordinary words (الحضر، الدور،
-/// المنصورة، الدبس، بيت الشباب) are places where a word of place, a list with a town or a
+/// Towns curated from GeoNames records whose names are also ordinary words or other places'
+/// (الحضر، الدور، المنصورة، الدبس، بيت الشباب، الحاضر، أريحا، العباسي) are places where a word of place, a list with a town or a
 /// nearby place says so, and no place in their ordinary sense; Turkish towns whose records have
 /// no Arabic name (إصلاحية، باطمان) are found by the spellings reports use.
 #[test]
@@ -355,7 +355,9 @@ fn towns_whose_names_are_words_are_found_where_the_text_says_so() {
          وانسحبت القوات من تكريت والدور، وجاء الدور على قاعدة أخرى. وتمركزت قوات في بلدة \
          المنصورة غرب الرقة، وقالت إن قواتها المنصورة ستنتصر. ووصل رتل إلى ناحية الدبس، وتناول \
          الجنود الخبز مع الدبس. وقصفت المسيرات مواقع قرب قضاء بيت الشباب، وأقام الطلاب في بيت \
-         الشباب. وانطلقت الدبابات من إصلاحية، وأقلعت المسيرة من باطمان.",
+         الشباب. وانطلقت الدبابات من إصلاحية، وأقلعت المسيرة من باطمان. وتمركزت الميليشيات في \
+         بلدة الحاضر بريف حلب، وفي الوقت الحاضر لا تغيير. ودخلت القوات أريحا وسراقب. وانتشرت قوات \
+         في ناحية الإسكندرية وناحية العباسي، وقال العباسي إنها انسحبت.",
     )
     .unwrap();
     let want = [
@@ -370,6 +372,12 @@ fn towns_whose_names_are_words_are_found_where_the_text_says_so() {
         ("قضاء بيت الشباب", "beytussebap_town"),
         ("إصلاحية", "islahiye_town"),
         ("باطمان", "batman_city"),
+        ("بلدة الحاضر", "hadir_aleppo"),
+        ("حلب", "aleppo_city"),
+        ("أريحا", "ariha_idlib"),
+        ("سراقب", "gn_164816"),
+        ("ناحية الإسكندرية", "iskandariyah_town"),
+        ("ناحية العباسي", "abbasi_town"),
     ];
     compare("towns.txt", mentions_in(path.to_str().unwrap()), &want);
 }
