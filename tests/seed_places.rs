@@ -384,8 +384,8 @@ fn towns_whose_names_are_words_are_found_where_the_text_says_so() {
 
 /// Names that GeoNames gives a place far from the one reports mean are no place where convoy has
 /// no coordinate for the right one: «القوات السويدية» (Swedish forces) is not Samandağ, whose old
-/// Arabic name السويدية is; «معبر المحمودية» in al-Hasakah is not al-Mahmudiyah south of Baghdad,
-/// which is still found by its own name.
+/// Arabic name السويدية is, nor are the al-Suwaydiyah fields of al-Hasakah; «معبر المحمودية» in
+/// al-Hasakah is not al-Mahmudiyah south of Baghdad, which is still found by its own name.
 #[test]
 fn names_of_far_namesakes_are_no_place() {
     let dir = tempfile::tempdir().unwrap();
@@ -393,7 +393,8 @@ fn names_of_far_namesakes_are_no_place() {
     std::fs::write(
         &path,
         "انسحبت القوات السويدية من العراق، وقالت الحكومة السويدية إن جنودها عادوا. ووصلت قافلة \
-         إلى معبر المحمودية في ريف الحسكة. وزار الوفد بلدة المحمودية جنوب بغداد.",
+         إلى معبر المحمودية في ريف الحسكة، ثم إلى حقول السويدية. وزار الوفد بلدة المحمودية جنوب \
+         بغداد.",
     )
     .unwrap();
     let want = [
