@@ -1585,3 +1585,54 @@ fn joining_others_goes_where_they_are() {
     let (_, x, t) = trips("لحقت أضرار مادية بقاعدة حرير جراء القصف.");
     assert!(t.is_empty() && x.events.iter().all(|e| e.event_type != EventType::Arrival));
 }
+
+#[test]
+fn going_on_after_an_arrival_sets_out_from_where_it_arrived() {
+    // An arrival with no place left from, then going on in a result clause.
+    let (_, _, t) = trips(
+        "وصل الرتل إلى مطار خراب الجير عصر اليوم، ليتابع طريقه في وقت لاحق نحو قاعدة الشدادي.",
+    );
+    assert_eq!(t, ["kharab_al_jir_airfield > [] > al_shaddadi_base"]);
+    // A trip told whole goes on through where it arrived.
+    let (_, _, t) = trips(
+        "انطلق الرتل من قاعدة حرير ووصل إلى مطار خراب الجير، ليتابع طريقه نحو قاعدة الشدادي.",
+    );
+    assert_eq!(
+        t,
+        ["harir_airbase > [kharab_al_jir_airfield] > al_shaddadi_base"]
+    );
+    // A part of it that goes on, past its count, goes from where the convoy arrived.
+    let (_, _, t) = trips("دخل رتل أمريكي من معبر الوليد إلى مطار خراب الجير، ليتابع جزء منه قوامه نحو 20 شاحنة طريقه نحو قاعدة الشدادي.");
+    assert_eq!(
+        t,
+        [
+            "al_waleed_crossing_ne > [] > kharab_al_jir_airfield",
+            "kharab_al_jir_airfield > [] > al_shaddadi_base"
+        ]
+    );
+    // "تابع" with no way after it is "added".
+    let (_, x, t) = trips("وصل الرتل إلى مطار خراب الجير، وتابع المصدر أنه ضم عشرين شاحنة.");
+    assert!(t.is_empty() && x.events.len() == 1, "{t:?}");
+}
+
+#[test]
+fn a_part_going_on_in_the_next_sentence_sets_out_from_where_the_trip_ended() {
+    let (_, _, t) = trips(
+        "دخل رتل أمريكي من معبر الوليد إلى مطار خراب الجير. ثم تابع جزء منه طريقه نحو قاعدة الشدادي.",
+    );
+    assert_eq!(
+        t,
+        [
+            "al_waleed_crossing_ne > [] > kharab_al_jir_airfield",
+            "kharab_al_jir_airfield > [] > al_shaddadi_base"
+        ]
+    );
+    // The whole convoy going on passes where it arrived.
+    let (_, _, t) = trips(
+        "دخل رتل أمريكي من معبر الوليد إلى مطار خراب الجير. ثم تابع الرتل طريقه نحو قاعدة الشدادي.",
+    );
+    assert_eq!(
+        t,
+        ["al_waleed_crossing_ne > [kharab_al_jir_airfield] > al_shaddadi_base"]
+    );
+}

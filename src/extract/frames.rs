@@ -159,6 +159,14 @@ impl Reader<'_> {
             if t.is_movement() && self.weapons_near(i, &range) {
                 continue;
             }
+            // "وتابع المصدر"، "واصلت القوات القصف": going on with no way is no motion.
+            if ["كمل", "واصل", "تابع"]
+                .iter()
+                .any(|v| w.token.text.contains(v))
+                && !reading::goes_on(words, i)
+            {
+                continue;
+            }
             // "لحقت بالرتل": joining someone, "ب" right after; "لحقت أضرار بالقاعدة": damage.
             let joining = ["لحق", "نضم"].iter().any(|j| w.token.text.contains(j));
             if joining && !joins(words, i) {

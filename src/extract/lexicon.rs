@@ -1747,12 +1747,11 @@ fn possessed() -> Vec<(String, Lex)> {
     forms
 }
 
-/// "أكمل طريقه إلى"، "واصلت سيرها نحو"، "يواصلون تقدمهم باتجاه": going on one's way, a verb of
-/// motion only with its object (واصل alone goes on with anything), in the forms of
-/// [`conjugations`] and the possessives of [`possessed`].
+/// "أكمل طريقه إلى"، "واصلت سيرها نحو"، "يواصلون تقدمهم باتجاه": the verbs of going on one's
+/// way, in the forms of [`conjugations`]; a verb of motion only with the way after it (واصل
+/// alone goes on with anything), which the frames check (`reading::goes_on`).
 fn going_on() -> Vec<(String, Lex)> {
     let verbs = [("أكمل", "كمل"), ("واصل", "واصل"), ("تابع", "تابع")];
-    let ways = ["طريق", "سير", "مسير", "تقدم"];
     let mut forms = Vec::new();
     for (past, present) in verbs {
         let written = [
@@ -1764,16 +1763,7 @@ fn going_on() -> Vec<(String, Lex)> {
             format!("ت{present}"),
             format!("ي{present}ون"),
         ];
-        for verb in &written {
-            for way in ways {
-                for pronoun in ["ه", "ها", "هم", "هما"] {
-                    forms.push((
-                        format!("{verb} {way}{pronoun}"),
-                        Lex::Trigger(Trigger::Move),
-                    ));
-                }
-            }
-        }
+        forms.extend(written.map(|verb| (verb, Lex::Trigger(Trigger::Move))));
     }
     forms
 }

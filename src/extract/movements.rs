@@ -289,6 +289,12 @@ impl Reader<'_> {
         if origins.is_empty() && frame.first() == Trigger::Withdraw && joined {
             origins.extend(self.arrived_in_sentence(ctx.sentence));
         }
+        // "وصل الرتل إلى X، ليتابع طريقه نحو Y": going on from where a verb of arriving, with
+        // no place left from in the sentence, arrived (a trip going on, or heading somewhere
+        // told before, goes on in [`super::trips`]).
+        if origins.is_empty() && !dests.is_empty() && self.goes_on(frame) {
+            origins.extend(self.only_arrived_in_sentence(ctx.sentence));
+        }
         // "رجعت إليها": the destination is the base named before; "متجهاً إلى القاعدة ذاتها":
         // the base named before the place left.
         if dests.is_empty() {
@@ -344,6 +350,13 @@ impl Reader<'_> {
             origins = earlier;
         } else if origins.is_empty() {
             origins = earlier;
+        }
+        // "وصل الرتل إلى X، ليتابع طريقه نحو Y": the places reached before going on.
+        let (reached, part_goes_on) = self.reached_before_going_on(frame, placed, &mut dests);
+        if let (true, Some(last)) = (origins.is_empty(), reached.last()) {
+            origins.push(*last);
+        } else if !part_goes_on {
+            vias.extend(reached.iter().copied());
         }
         let origins = self.most_precise(frame, origins);
         let mut dests = self.most_precise(frame, dests);
@@ -434,6 +447,16 @@ impl Reader<'_> {
             self.push_movement(ctx.sentence, make(origins[0], &through, *last, ctx.status));
             return;
         }
+        // "دخل رتل من W إلى X، ليتابع جزء منه طريقه نحو Y": the convoy's trip, and its part's.
+        if let (true, Some(&last), false) = (part_goes_on, reached.last(), origins.is_empty()) {
+            for o in &origins {
+                self.push_movement(ctx.sentence, make(*o, &vias, last, ctx.status));
+            }
+            for d in &dests {
+                self.push_movement(ctx.sentence, make(last, &[], *d, ctx.status));
+            }
+            return;
+        }
         if !origins.is_empty() && !dests.is_empty() {
             for o in &origins {
                 for d in &dests {
@@ -487,7 +510,8 @@ impl Reader<'_> {
             return;
         }
         let placeholder = Endpoint::at(PlaceIndex(u32::MAX));
-        let next_step = self.after_sequencer(frame.triggers[0].0, ctx.words.start);
+        let next_step =
+            self.after_sequencer(frame.triggers[0].0, ctx.words.start) || self.goes_on(frame);
         let part = (ctx.words.start..frame.range.end).any(|j| self.part_of(j));
         let new_convoy = frame
             .range
@@ -547,6 +571,18 @@ impl Reader<'_> {
         }
     }
 
+    /// Where the sentence `sentence` said something arrived, when it told nothing else: its
+    /// last half trip is an arrival with no origin, and it has no trip and no place left from.
+    fn only_arrived_in_sentence(&self, sentence: usize) -> Option<Endpoint> {
+        let told = |s: usize| s == sentence;
+        let mut halves = self.partials.iter().rev().take_while(|h| told(h.sentence));
+        let last = halves.next()?;
+        let arrival = !last.has_origin && last.movement.event_type == EventType::Arrival;
+        let left = halves.any(|h| h.has_origin);
+        let trip = self.movements.last().is_some_and(|(s, _)| told(*s));
+        (arrival && !left && !trip).then_some(last.movement.destination)
+    }
+
     /// The base an anaphor stands for where the sentence, before the frame's verb, says its
     /// force was stationed ("المتمركزة في القاعدة", "التي كانت منتشرة في المطار").
     fn stationed_anaphor(&self, frame: &Frame, ctx: &Ctx) -> Option<Endpoint> {
@@ -593,10 +629,46 @@ impl Reader<'_> {
             .next()
     }
 
-    /// Whether the word at `j` begins a part of something: "قسم من"، "جزءاً من"، "بعض".
+    /// The destinations named before a verb of going on later in the frame ("وصل إلى X،
+    /// ليتابع طريقه نحو Y"), taken out of `dests` when others follow it, and whether what goes
+    /// on is a part ("ليتابع جزء منه طريقه").
+    fn reached_before_going_on(
+        &self,
+        frame: &Frame,
+        placed: &[Placed],
+        dests: &mut Ends,
+    ) -> (Ends, bool) {
+        let words = self.words;
+        let later = frame.triggers.iter().skip(1).map(|(t, _)| *t);
+        let Some(v) = later.clone().find(|&t| reading::goes_on(words, t)) else {
+            return (Ends::new(), false);
+        };
+        let reached: Ends = placed
+            .iter()
+            .filter(|p| p.role == PlaceRole::Destination && !p.purpose && p.word < v)
+            .map(|p| self.endpoint(p))
+            .filter(|e| dests.contains(e))
+            .collect();
+        if reached.is_empty() || dests.iter().all(|d| reached.contains(d)) {
+            return (Ends::new(), false);
+        }
+        dests.retain(|d| !reached.contains(d));
+        let part = (v + 1..(v + 3).min(words.len())).any(|j| self.part_of(j));
+        (reached, part)
+    }
+
+    /// Whether the frame's verb is one of going on one's way ([`reading::goes_on`]).
+    fn goes_on(&self, frame: &Frame) -> bool {
+        reading::goes_on(self.words, frame.triggers[0].0)
+    }
+
+    /// Whether the word at `j` begins a part of something: "قسم من"، "جزءاً منه"، "بعض".
     fn part_of(&self, j: usize) -> bool {
         let w = crate::arabic::strip_glue(self.words[j].token.text, 3);
-        let of = self.words.get(j + 1).is_some_and(|n| n.token.text == "من");
+        let of = self
+            .words
+            .get(j + 1)
+            .is_some_and(|n| matches!(n.token.text, "من" | "منه" | "منها" | "منهم"));
         of && ["قسم", "قسما", "جزء", "جزءا", "بعض", "بعضا"].contains(&w)
     }
 

@@ -478,6 +478,22 @@ pub(super) fn passing(w: &Word) -> bool {
     ["مر", "مرت", "مروا", "يمر", "تمر", "يمرون"].contains(&t)
 }
 
+/// Whether the word at `i` is a verb of going on one's way (أكمل، واصل، تابع) with the way
+/// after it, past a subject and its count but no comma or "that" ("ليتابع طريقه"، "وواصل
+/// الرتل سيره"، "ليتابع جزء منه قوامه 20 شاحنة طريقه"); without it, "تابع" and "واصل" are
+/// "added" and "kept on".
+pub(super) fn goes_on(words: &[Word], i: usize) -> bool {
+    let verb = words[i].token.text;
+    let way = |w: &Word| {
+        ["طريق", "سير", "مسير", "تقدم"]
+            .iter()
+            .any(|x| w.token.text.starts_with(x))
+    };
+    let clause = words.iter().skip(i + 1).take(7);
+    let mut clause = clause.take_while(|w| !w.is_punct() && !w.token.text.starts_with("ان"));
+    ["كمل", "واصل", "تابع"].iter().any(|v| verb.contains(v)) && clause.any(way)
+}
+
 /// The unnamed place noun a relative pronoun at `j` describes, within three words before it
 /// ("القاعدة غير الشرعية التي"), if that is what it describes.
 fn place_noun_before(words: &[Word], j: usize, sentence_start: usize) -> Option<usize> {

@@ -268,6 +268,14 @@ fn go_on(
         };
         used[j] = true;
         let (s, m) = &mut movements[k];
+        // "ليتابع جزء منه طريقه نحو Y": a part that goes on goes from where the trip ended.
+        if b.part && b.next_step {
+            let mut part = b.movement.clone();
+            part.origin = m.destination;
+            part.actor = part.actor.or_else(|| m.actor.clone());
+            found.push((*s, part));
+            continue;
+        }
         if *s == b.sentence && !b.next_step || b.part {
             let mut part = join_origin(m, b);
             part.via = b.movement.via.clone();
