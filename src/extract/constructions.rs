@@ -1636,3 +1636,9 @@ fn a_part_going_on_in_the_next_sentence_sets_out_from_where_the_trip_ended() {
         ["al_waleed_crossing_ne > [kharab_al_jir_airfield] > al_shaddadi_base"]
     );
 }
+
+#[test]
+fn taking_up_positions_after_leaving_is_where_the_force_went() {
+    let (_, _, t) = trips("انسحبت كتيبة من قاعدة حرير، واتخذت مواقعها في مدينة أربيل.");
+    assert_eq!(t, ["harir_airbase > [] > erbil_city"]);
+}

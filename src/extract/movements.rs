@@ -137,6 +137,11 @@ impl Reader<'_> {
                 (PlaceRole::Stationed, false) if joined_by(self.words, frame, p.word) => {
                     dests.push(e)
                 }
+                // "انسحبت من Y وتمركزت في X": where it took position after the verb.
+                (PlaceRole::Stationed, false) if settled_by(self.words, frame, p.word) => {
+                    put_in.push(e);
+                    locs.push(e)
+                }
                 (PlaceRole::Stationed, false) if first_destination.is_some_and(|d| d < p.word) => {}
                 (PlaceRole::Origin | PlaceRole::Stationed, false) => {
                     legs.push(e.place, true);
@@ -910,11 +915,24 @@ fn crossed_by(words: &[Word], frame: &Frame, word: usize) -> bool {
 /// position after the frame's verb says where the force went: "انسحبت من Y،
 /// وتمركزت في X" (alone, "تمركزت في X" is no trip).
 fn put_by(words: &[Word], frame: &Frame, word: usize) -> bool {
-    let Some((verb, trigger)) = verb_before(words, frame, word) else {
+    let Some((_, trigger)) = verb_before(words, frame, word) else {
         return false;
     };
-    let settled = (verb + 1..word).any(|j| {
+    settled_by(words, frame, word)
+        || matches!(trigger, Trigger::Move | Trigger::Arrive | Trigger::Redeploy)
+}
+
+/// Whether a verb of taking position stands between the frame's verb nearest before the word
+/// at `word` and it: "انسحبت من Y وتمركزت في X"، "لتتخذ مواقعها في X" (taking up positions).
+fn settled_by(words: &[Word], frame: &Frame, word: usize) -> bool {
+    let Some((verb, _)) = verb_before(words, frame, word) else {
+        return false;
+    };
+    (verb + 1..word).any(|j| {
         let w = crate::arabic::strip_glue(words[j].token.text, 2);
+        let positions = words
+            .get(j + 1)
+            .is_some_and(|n| n.token.text.starts_with("مواقع"));
         [
             "تمركزت",
             "تمركزوا",
@@ -924,8 +942,8 @@ fn put_by(words: &[Word], frame: &Frame, word: usize) -> bool {
             "انتشروا",
         ]
         .contains(&w)
-    });
-    settled || matches!(trigger, Trigger::Move | Trigger::Arrive | Trigger::Redeploy)
+            || positions && ["اتخذت", "اتخذوا", "تتخذ", "يتخذ"].contains(&w)
+    })
 }
 
 #[cfg(test)]
