@@ -1642,3 +1642,13 @@ fn taking_up_positions_after_leaving_is_where_the_force_went() {
     let (_, _, t) = trips("انسحبت كتيبة من قاعدة حرير، واتخذت مواقعها في مدينة أربيل.");
     assert_eq!(t, ["harir_airbase > [] > erbil_city"]);
 }
+
+#[test]
+fn a_place_named_after_an_arrival_in_another_clause_is_not_where_it_came_from() {
+    let (_, _, t) =
+        trips("وصل الرتل إلى مطار خراب الجير، وأضاف المصدر أن الهدوء يسود في قاعدة الشدادي.");
+    assert!(t.is_empty(), "{t:?}");
+    // Said before the verb, it is where the return set out.
+    let (_, _, t) = trips("بعد سنوات في قاعدة الشدادي، عادت القوات إلى مطار خراب الجير.");
+    assert_eq!(t, ["al_shaddadi_base > [] > kharab_al_jir_airfield"]);
+}

@@ -423,7 +423,16 @@ impl Reader<'_> {
         }
         // A return with no origin starts where the unit was said to be (في العراق ... عودة).
         if origins.is_empty() && !dests.is_empty() && frame.has(Trigger::Arrive) {
-            if let Some(l) = locs.iter().chain(earlier_locs).find(|l| !dests.contains(l)) {
+            // Said before the verb: a place named after it is of another clause ("وصل إلى X،
+            // وأضاف المصدر أن الهدوء يسود في Y").
+            let verb = frame.triggers[0].0;
+            let said_before = |l: &&Endpoint| {
+                placed
+                    .iter()
+                    .any(|p| p.word < verb && !p.party && self.endpoint(p) == **l)
+            };
+            let before = locs.iter().filter(said_before);
+            if let Some(l) = before.chain(earlier_locs).find(|l| !dests.contains(l)) {
                 let l = *l;
                 for d in &dests {
                     self.push_movement(ctx.sentence, make(l, &vias, *d, ctx.status));
