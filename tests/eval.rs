@@ -1,4 +1,4 @@
-//! `convoy eval` driven as a user drives it: the dev and own corpora held to their baselines
+//! `convoy eval` driven as a user drives it: the dev, own and own2 corpora held to their baselines
 //! (ratchets), and annotations with defects reported by file and field while the rest is scored.
 
 mod common;
@@ -37,6 +37,11 @@ fn the_dev_corpus_scores_no_lower_than_its_baseline() {
 #[test]
 fn the_own_corpus_scores_no_lower_than_its_baseline() {
     holds_to_baseline("own", "baseline-own.json");
+}
+
+#[test]
+fn the_second_own_corpus_scores_no_lower_than_its_baseline() {
+    holds_to_baseline("own2", "baseline-own2.json");
 }
 
 /// Scores `tests/corpus/DIR` and fails on any figure below `tests/corpus/BASELINE` (a ratchet);
