@@ -1652,3 +1652,19 @@ fn a_place_named_after_an_arrival_in_another_clause_is_not_where_it_came_from() 
     let (_, _, t) = trips("بعد سنوات في قاعدة الشدادي، عادت القوات إلى مطار خراب الجير.");
     assert_eq!(t, ["al_shaddadi_base > [] > kharab_al_jir_airfield"]);
 }
+
+#[test]
+fn a_name_after_then_continues_the_list_of_waypoints_or_legs() {
+    let (_, _, t) = trips(
+        "انطلقت الأرتال من قاعدة عين الأسد، ومرت بمدينة حديثة ثم بيجي، قبل أن تصل إلى قاعدة حرير.",
+    );
+    assert_eq!(
+        t,
+        ["ain_al_asad_airbase > [haditha_town,baiji_town] > harir_airbase"]
+    );
+    let (_, _, t) = trips("انسحب رتل من قاعدة الشدادي إلى معبر الوليد ثم أربيل.");
+    assert_eq!(
+        t,
+        ["al_shaddadi_base > [al_waleed_crossing_ne] > erbil_city"]
+    );
+}

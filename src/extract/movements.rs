@@ -723,6 +723,10 @@ impl Reader<'_> {
     /// reached: "في الطريق نحو", "في طريقه إلى", "ثم إلى", "ومنه إلى".
     pub(super) fn en_route(&self, word: usize, ctx: &Ctx) -> bool {
         let words = self.words;
+        // "إلى معبر الوليد ثم أربيل": a name right after "then" is the next leg's end.
+        if word > ctx.words.start && words[word - 1].token.text == "ثم" {
+            return true;
+        }
         let prev = |j: usize| reading::previous_word(words, j, ctx.words.start);
         // The preposition that leads to it, past a place noun and its owner ("ومنه إلى قواعد
         // التحالف في إقليم كردستان"), with no other name between, unless it is listed after

@@ -554,6 +554,10 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
         if w.in_date {
             break;
         }
+        // "يمر بمدينة حديثة ثم بيجي": "then" joins the name to the one before, no word between.
+        if then && j + 1 == k {
+            continue;
+        }
         // "في أعقاب الاتفاق الذي توصلت إليه تركيا": a name inside a relative clause takes no
         // role from the words before the relative pronoun, unless the clause says where an
         // unnamed place is ("انطلق من القاعدة التي أقامتها القوات في X"): then the name stands
