@@ -1641,6 +1641,9 @@ fn a_part_going_on_in_the_next_sentence_sets_out_from_where_the_trip_ended() {
 fn taking_up_positions_after_leaving_is_where_the_force_went() {
     let (_, _, t) = trips("انسحبت كتيبة من قاعدة حرير، واتخذت مواقعها في مدينة أربيل.");
     assert_eq!(t, ["harir_airbase > [] > erbil_city"]);
+    // With no comma between the clauses, the place is not a locator of the base left.
+    let (_, _, t) = trips("انسحبت كتيبة من قاعدة حرير وتمركزت في مدينة أربيل.");
+    assert_eq!(t, ["harir_airbase > [] > erbil_city"]);
 }
 
 #[test]
