@@ -577,6 +577,36 @@ mod tests {
     }
 
     #[test]
+    fn airfields_are_found_as_themselves_not_as_their_city() {
+        // Airports and air bases of airportsdata that reports name, each with its own point.
+        for (text, id) in [
+            (
+                "قصفت المدمرات الأمريكية مطار الشعيرات بصواريخ توماهوك.",
+                "shayrat_airbase",
+            ),
+            (
+                "هبطت طائرة شحن روسية في مطار دمشق الدولي.",
+                "damascus_intl_airport",
+            ),
+            (
+                "انسحبت القوات الروسية من مطار كويرس شرق حلب.",
+                "kuweires_airbase",
+            ),
+            (
+                "استهدفت مسيّرة مطار السليمانية الدولي.",
+                "sulaymaniyah_intl_airport",
+            ),
+            (
+                "نقلت التعزيزات إلى مطار دير الزور العسكري.",
+                "deir_ez_zor_airport",
+            ),
+        ] {
+            let found = named(text);
+            assert!(found.iter().any(|(_, p)| p == id), "{text}: {found:?}");
+        }
+    }
+
+    #[test]
     fn a_name_with_an_administrative_word_before_it_is_still_that_place() {
         // Every Arabic name of a curated settlement or site, after each word reporters put
         // before a place name: the name is found, as its place, a homonym, the site of that
