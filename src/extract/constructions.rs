@@ -1671,3 +1671,16 @@ fn a_name_after_then_continues_the_list_of_waypoints_or_legs() {
         ["al_shaddadi_base > [al_waleed_crossing_ne] > erbil_city"]
     );
 }
+
+#[test]
+fn an_area_of_a_place_gone_to_is_near_that_place() {
+    // "ل" + name after countryside, a direction or a word of facing names an area of it.
+    let (_, _, t) = trips("انسحبت القوات من قاعدة حرير إلى الريف الشمالي لمدينة أربيل.");
+    assert_eq!(t, ["harir_airbase > [] > erbil_city"]);
+    let (_, _, t) =
+        trips("ستنقل القيادة سرية آلية من الرويشد باتجاه المنطقة المقابلة لمخيم الركبان.");
+    assert_eq!(t, ["ruwaished_town > [] > rukban_camp"]);
+    // After "في" and a base, the area still locates the base.
+    let (_, _, t) = trips("انسحبت القوات من قاعدة حرير في الريف الشمالي لمدينة أربيل إلى الكويت.");
+    assert_eq!(t, ["harir_airbase > [] > kuwait"]);
+}

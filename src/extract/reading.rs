@@ -494,6 +494,22 @@ pub(super) fn goes_on(words: &[Word], i: usize) -> bool {
     ["كمل", "واصل", "تابع"].iter().any(|v| verb.contains(v)) && clause.any(way)
 }
 
+/// Whether a word before "ل" + name makes an area of the name: countryside, a direction
+/// ("الريف الشمالي ل") or a word of facing or bordering ("المنطقة المقابلة ل", "المحاذية ل").
+fn area_of(w: &Word) -> bool {
+    let t = w.token.text;
+    let sides = [
+        "الشمالي",
+        "الجنوبي",
+        "الشرقي",
+        "الغربي",
+        "المقابل",
+        "المحاذي",
+        "المجاور",
+    ];
+    w.has(Lex::Countryside) || w.has(Lex::Direction) || sides.iter().any(|s| t.starts_with(s))
+}
+
 /// The unnamed place noun a relative pronoun at `j` describes, within three words before it
 /// ("القاعدة غير الشرعية التي"), if that is what it describes.
 fn place_noun_before(words: &[Word], j: usize, sentence_start: usize) -> Option<usize> {
@@ -512,11 +528,14 @@ pub fn role_of(words: &[Word], k: usize, sentence_start: usize) -> (PlaceRole, b
         return (PlaceRole::Locator, false);
     }
     let glue = words[k].glue;
-    let mut near = false;
+    let mut near = glue.ends_with('ل');
     let mut located = glue.ends_with('ب');
-    if glue.ends_with('ل') {
-        // ل + name: after a verb of motion "to"; otherwise "of" (الريف الجنوبي لمدينة الحسكة).
-        let prev = previous_word(words, k, sentence_start);
+    // ل + name: after a verb of motion "to"; otherwise "of" (مقر لقوات X). An area of the
+    // name ("إلى الريف الشمالي لمدينة X"، "باتجاه المنطقة المقابلة لمخيم X") is near it and
+    // takes the role the words before the area give.
+    let prev = previous_word(words, k, sentence_start);
+    let of_area = prev.is_some_and(|j| area_of(&words[j]));
+    if glue.ends_with('ل') && !of_area {
         return match prev.and_then(|j| words[j].trigger()) {
             Some(t) if t.is_movement() => (PlaceRole::Destination, false),
             _ => (PlaceRole::Locator, false),
