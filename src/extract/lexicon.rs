@@ -1679,6 +1679,12 @@ const VERBS: &[(&str, &str, Trigger)] = &[
     ("استقدم", "ستقدم", Trigger::Move),
     ("اجتاز", "جتاز", Trigger::Move),
     ("شحن", "شحن", Trigger::Move),
+    // Going on one's way ("أكمل طريقه إلى"، "واصلت سيرها نحو"): a verb of motion only with the
+    // way after it (واصل alone goes on with anything), which the frames check
+    // (`reading::goes_on`).
+    ("أكمل", "كمل", Trigger::Move),
+    ("واصل", "واصل", Trigger::Move),
+    ("تابع", "تابع", Trigger::Move),
     ("وصل", "صل", Trigger::Arrive),
     ("دخل", "دخل", Trigger::Arrive),
     ("أدخل", "دخل", Trigger::Arrive),
@@ -1748,27 +1754,6 @@ fn possessed() -> Vec<(String, Lex)> {
         for pronoun in ["ها", "ه", "هم", "هما"] {
             forms.push((format!("{stem}{pronoun}"), Lex::Trigger(trigger)));
         }
-    }
-    forms
-}
-
-/// "أكمل طريقه إلى"، "واصلت سيرها نحو"، "يواصلون تقدمهم باتجاه": the verbs of going on one's
-/// way, in the forms of [`conjugations`]; a verb of motion only with the way after it (واصل
-/// alone goes on with anything), which the frames check (`reading::goes_on`).
-fn going_on() -> Vec<(String, Lex)> {
-    let verbs = [("أكمل", "كمل"), ("واصل", "واصل"), ("تابع", "تابع")];
-    let mut forms = Vec::new();
-    for (past, present) in verbs {
-        let written = [
-            past.to_owned(),
-            format!("{past}ت"),
-            format!("{past}وا"),
-            format!("{past}تا"),
-            format!("ي{present}"),
-            format!("ت{present}"),
-            format!("ي{present}ون"),
-        ];
-        forms.extend(written.map(|verb| (verb, Lex::Trigger(Trigger::Move))));
     }
     forms
 }
@@ -1888,10 +1873,7 @@ pub fn lexicon() -> &'static Lexicon {
             }
         }
         let listed = entries().into_iter().map(|(t, l)| (t.to_owned(), l));
-        let all = listed
-            .chain(conjugations())
-            .chain(possessed())
-            .chain(going_on());
+        let all = listed.chain(conjugations()).chain(possessed());
         for (text, lex) in all {
             let slot = slot(&mut words, &mut phrases, &text);
             if !slot.contains(&lex) {
