@@ -160,16 +160,11 @@ impl Reader<'_> {
                 continue;
             }
             // "وتابع المصدر"، "واصلت القوات القصف": going on with no way is no motion.
-            if ["كمل", "واصل", "تابع"]
-                .iter()
-                .any(|v| w.token.text.contains(v))
-                && !reading::goes_on(words, i)
-            {
+            if reading::going_on_verb(w.token.text) && !reading::goes_on(words, i) {
                 continue;
             }
             // "لحقت بالرتل": joining someone, "ب" right after; "لحقت أضرار بالقاعدة": damage.
-            let joining = ["لحق", "نضم"].iter().any(|j| w.token.text.contains(j));
-            if joining && !joins(words, i) {
+            if reading::joining_verb(w.token.text) && !joins(words, i) {
                 continue;
             }
             // "ما تبقى من عناصرها": what remains, not forces remaining somewhere.

@@ -905,11 +905,7 @@ const HOMELAND: &[&str] = &[
 /// Whether the verb nearest before the word at `word` is one of joining others (انضم، التحق،
 /// لحق), so that a place where they are stationed is where it goes.
 fn joined_by(words: &[Word], frame: &Frame, word: usize) -> bool {
-    verb_before(words, frame, word).is_some_and(|(v, _)| {
-        ["نضم", "لحق"]
-            .iter()
-            .any(|j| words[v].token.text.contains(j))
-    })
+    verb_before(words, frame, word).is_some_and(|(v, _)| reading::joining_verb(words[v].token.text))
 }
 
 /// Whether the verb nearest before the word at `word` is one of crossing (عبر، اجتاز), whose

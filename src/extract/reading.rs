@@ -491,7 +491,17 @@ pub(super) fn goes_on(words: &[Word], i: usize) -> bool {
     };
     let clause = words.iter().skip(i + 1).take(7);
     let mut clause = clause.take_while(|w| !w.is_punct() && !w.token.text.starts_with("ان"));
-    ["كمل", "واصل", "تابع"].iter().any(|v| verb.contains(v)) && clause.any(way)
+    going_on_verb(verb) && clause.any(way)
+}
+
+/// Whether a word is a form of a verb of going on (أكمل، واصل، تابع), normalised.
+pub(super) fn going_on_verb(word: &str) -> bool {
+    ["كمل", "واصل", "تابع"].iter().any(|v| word.contains(v))
+}
+
+/// Whether a word is a form of a verb of joining others (انضم، التحق، لحق), normalised.
+pub(super) fn joining_verb(word: &str) -> bool {
+    ["نضم", "لحق"].iter().any(|v| word.contains(v))
 }
 
 /// Whether a word before "ل" + name makes an area of the name: countryside, a direction
